@@ -1,0 +1,48 @@
+package uk.gov.local.healthcheck.infra;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Quarkus test resource: a real Kafka broker in the test JVM, with the topics named by the init argument
+ * {@code topics} ({@code name:partitions,...}) created explicitly. Sets {@code kafka.bootstrap.servers}.
+ */
+public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private KafkaBroker broker;
+    private final Map<String, Integer> topics = new LinkedHashMap<>();
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        String spec = initArgs.getOrDefault("topics", "");
+        for (String t : spec.split(",")) {
+            if (!t.isBlank()) {
+                String[] parts = t.trim().split(":");
+                topics.put(parts[0], parts.length > 1 ? Integer.parseInt(parts[1]) : 1);
+            }
+        }
+    }
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            Path dir = Files.createTempDirectory("kafka-test");
+            broker = KafkaBroker.start(0, dir);
+            broker.createTopics(topics);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not start Kafka for the tests", e);
+        }
+        return Map.of("kafka.bootstrap.servers", broker.bootstrapServers());
+    }
+
+    @Override
+    public void stop() {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+}
