@@ -1,0 +1,44 @@
+package uk.gov.local.healthcheck.survey.instruments;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.gov.local.healthcheck.survey.problems.ProblemException;
+
+import java.util.List;
+
+@Path("/api/v1/instruments")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Instruments", description = "The questionnaires, so a council's system can build its form or mapping")
+@SecurityRequirement(name = "keycloak")
+public class InstrumentResource {
+
+    /** A line of the instrument list. */
+    public record InstrumentSummary(String id, int version, String title, String unit) {
+    }
+
+    private final InstrumentCatalog catalog;
+
+    public InstrumentResource(InstrumentCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @GET
+    @Operation(summary = "Every instrument and version")
+    public List<InstrumentSummary> list() {
+        return catalog.all().stream().map(i -> new InstrumentSummary(i.id(), i.version(), i.title(), i.unit())).toList();
+    }
+
+    @GET
+    @Path("{id}/{version}")
+    @Operation(summary = "One instrument version in full: sections, questions, types, options, conditions and rules")
+    public Instrument get(@PathParam("id") String id, @PathParam("version") int version) {
+        return catalog.find(id, version).orElseThrow(() -> ProblemException.notFound("unknown-instrument", "Unknown instrument",
+                "No instrument " + id + " version " + version));
+    }
+}

@@ -1,0 +1,181 @@
+package uk.gov.local.healthcheck.survey.intake;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import uk.gov.local.healthcheck.events.ReturnAccepted;
+import uk.gov.local.healthcheck.events.ReturnWithdrawn;
+import uk.gov.local.healthcheck.events.Topics;
+import uk.gov.local.healthcheck.survey.instruments.Instrument;
+import uk.gov.local.healthcheck.survey.instruments.InstrumentCatalog;
+import uk.gov.local.healthcheck.survey.outbox.OutboxWriter;
+import uk.gov.local.healthcheck.survey.problems.ProblemException;
+import uk.gov.local.healthcheck.survey.reference.Authority;
+import uk.gov.local.healthcheck.survey.reference.AuthorityRegister;
+import uk.gov.local.healthcheck.survey.rounds.Round;
+import uk.gov.local.healthcheck.survey.rounds.RoundService;
+import uk.gov.local.healthcheck.survey.security.Caller;
+import uk.gov.local.healthcheck.survey.validation.AnswerValidator;
+import uk.gov.local.healthcheck.survey.validation.ValidationResult;
+import uk.gov.local.healthcheck.survey.validation.Violation;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Accepts councils' returns. A new revision and, for a submitted return, its outbox event are written in one
+ * transaction: the return is accepted if and only if its event will be published. Kafka is never waited on here.
+ */
+@ApplicationScoped
+public class ReturnService {
+
+    private final AuthorityRegister register;
+    private final InstrumentCatalog instruments;
+    private final AnswerValidator validator;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+
+    public ReturnService(AuthorityRegister register, InstrumentCatalog instruments, AnswerValidator validator,
+                         OutboxWriter outbox, Clock clock) {
+        this.register = register;
+        this.instruments = instruments;
+        this.validator = validator;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    public Uni<ReturnView> put(String roundId, String authorityCode, ReturnSubmission submission, Caller caller) {
+        caller.requireMaySubmitFor(authorityCode);
+        Authority authority = knownAuthority(authorityCode);
+        return Panache.withTransaction(() -> RoundService.require(roundId).flatMap(round -> {
+            requireOpen(round);
+            requireExisted(authority, round);
+            Instrument instrument = instrumentOf(round);
+            ValidationResult result = validator.validate(instrument, submission.answers(), submission.explanations(), submission.isSubmitted());
+            if (!result.isValid()) {
+                throw ProblemException.invalid("The return has " + result.violations().size() + " problem(s); nothing was stored",
+                        result.violations());
+            }
+            String hash = AnswersJson.contentHash(submission.status(), result.answers(), result.explanations());
+            return current(roundId, authorityCode).flatMap(current -> {
+                if (current != null && hash.equals(current.contentHash)) {
+                    return Uni.createFrom().item(view(current, authority, result.missing()));   // same body again: no-op
+                }
+                ReturnRevision revision = newRevision(round, authorityCode, current, submission.status(), caller);
+                revision.answers = AnswersJson.write(result.answers());
+                revision.explanations = AnswersJson.write(result.explanations());
+                revision.contentHash = hash;
+                Uni<?> announce = submission.isSubmitted()
+                        ? outbox.append(Topics.SUBMISSIONS, authorityCode, ReturnAccepted.TYPE, subject(round, authorityCode),
+                        revision.createdAt, new ReturnAccepted(round.id, round.instrument, round.instrumentVersion, round.period,
+                                authorityCode, revision.revision, revision.createdAt, result.answers()))
+                        : Uni.createFrom().voidItem();
+                return revision.persist().chain(() -> announce).map(x -> view(revision, authority, result.missing()));
+            });
+        }));
+    }
+
+    /** Withdraws the return: a new revision marks it withdrawn and downstream services drop its figures. */
+    public Uni<ReturnView> withdraw(String roundId, String authorityCode, Caller caller) {
+        caller.requireMaySubmitFor(authorityCode);
+        Authority authority = knownAuthority(authorityCode);
+        return Panache.withTransaction(() -> RoundService.require(roundId).flatMap(round -> {
+            if (!caller.lgaAdmin()) {
+                requireOpen(round);
+            }
+            return current(roundId, authorityCode).flatMap(current -> {
+                if (current == null || ReturnRevision.WITHDRAWN.equals(current.status)) {
+                    throw ProblemException.notFound("no-return", "No return", authority.name() + " has no return in round " + roundId + " to withdraw");
+                }
+                ReturnRevision revision = newRevision(round, authorityCode, current, ReturnRevision.WITHDRAWN, caller);
+                revision.answers = "{}";
+                revision.explanations = "{}";
+                revision.contentHash = AnswersJson.contentHash(ReturnRevision.WITHDRAWN, Map.of(), Map.of());
+                return revision.persist()
+                        .chain(() -> outbox.append(Topics.SUBMISSIONS, authorityCode, ReturnWithdrawn.TYPE, subject(round, authorityCode),
+                                revision.createdAt, new ReturnWithdrawn(round.id, round.instrument, round.instrumentVersion,
+                                        round.period, authorityCode, revision.revision, revision.createdAt)))
+                        .map(x -> view(revision, authority, List.of()));
+            });
+        }));
+    }
+
+    public Uni<ReturnView> current(String roundId, String authorityCode, Caller caller) {
+        caller.requireMaySubmitFor(authorityCode);
+        Authority authority = knownAuthority(authorityCode);
+        return Panache.withSession(() -> RoundService.require(roundId).flatMap(round -> current(roundId, authorityCode).map(current -> {
+            if (current == null) {
+                throw ProblemException.notFound("no-return", "No return", authority.name() + " has no return in round " + roundId);
+            }
+            return view(current, authority, missingOf(round, current));
+        })));
+    }
+
+    public Uni<List<ReturnView>> revisions(String roundId, String authorityCode, Caller caller) {
+        caller.requireMaySubmitFor(authorityCode);
+        Authority authority = knownAuthority(authorityCode);
+        return Panache.withSession(() -> RoundService.require(roundId).flatMap(round -> ReturnRevision
+                .<ReturnRevision>list("roundId = ?1 and authorityCode = ?2 order by revision", roundId, authorityCode)
+                .map(all -> all.stream().map(r -> view(r, authority, missingOf(round, r))).toList())));
+    }
+
+    private Authority knownAuthority(String code) {
+        return register.find(code).orElseThrow(() -> ProblemException.notFound("unknown-authority", "Unknown authority",
+                "No authority with code " + code + " in the register of English authorities (use the ONS GSS code, e.g. E10000031)"));
+    }
+
+    private static void requireOpen(Round round) {
+        if (!round.isOpen()) {
+            throw ProblemException.conflict("round-closed", "Round closed",
+                    "Round " + round.id + " is closed (it closed on " + round.closesOn + "); the LGA can reopen it for a late return");
+        }
+    }
+
+    private static void requireExisted(Authority authority, Round round) {
+        if (!authority.existedIn(round.year())) {
+            throw ProblemException.invalid(authority.name() + " (" + authority.code() + ") did not exist in " + round.period,
+                    List.of(new Violation("authorityCode", "period", authority.name() + " (" + authority.code() + ") existed "
+                            + authority.lifetime() + ", not in " + round.period)));
+        }
+    }
+
+    private Instrument instrumentOf(Round round) {
+        return instruments.find(round.instrument, round.instrumentVersion).orElseThrow(() -> new IllegalStateException(
+                "Round " + round.id + " uses " + round.instrument + " v" + round.instrumentVersion + ", which is not packaged"));
+    }
+
+    private List<String> missingOf(Round round, ReturnRevision revision) {
+        if (ReturnRevision.WITHDRAWN.equals(revision.status)) {
+            return List.of();
+        }
+        var answers = new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(AnswersJson.read(revision.answers));
+        return validator.validate(instrumentOf(round), answers, null, false).missing();
+    }
+
+    private static Uni<ReturnRevision> current(String roundId, String authorityCode) {
+        return ReturnRevision.<ReturnRevision>find("roundId = ?1 and authorityCode = ?2 order by revision desc", roundId, authorityCode)
+                .firstResult();
+    }
+
+    private ReturnRevision newRevision(Round round, String authorityCode, ReturnRevision current, String status, Caller caller) {
+        ReturnRevision revision = new ReturnRevision();
+        revision.roundId = round.id;
+        revision.authorityCode = authorityCode;
+        revision.revision = current == null ? 1 : current.revision + 1;
+        revision.status = status;
+        revision.createdAt = OffsetDateTime.now(clock);
+        revision.createdBy = caller.subject();
+        return revision;
+    }
+
+    private static String subject(Round round, String authorityCode) {
+        return "rounds/" + round.id + "/returns/" + authorityCode;
+    }
+
+    private static ReturnView view(ReturnRevision r, Authority authority, List<String> missing) {
+        return new ReturnView(r.roundId, r.authorityCode, authority.name(), r.status, r.revision, AnswersJson.read(r.answers),
+                AnswersJson.read(r.explanations), missing, r.createdAt);
+    }
+}

@@ -1,0 +1,39 @@
+package uk.gov.local.healthcheck.survey.outbox;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** An event waiting to be (or already) published; written in the same transaction as the change it announces. */
+@Entity
+@Table(name = "outbox_event")
+public class OutboxEvent extends PanacheEntityBase {
+
+    /** Publication order: the relay publishes strictly by id. */
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "event_id")
+    public UUID eventId;
+    public String topic;
+    @Column(name = "message_key")
+    public String messageKey;
+    @Column(name = "event_type")
+    public String eventType;
+    /** The whole CloudEvents envelope, as published. */
+    public String payload;
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+    @Column(name = "published_at")
+    public OffsetDateTime publishedAt;
+    public int attempts;
+    @Column(name = "last_error")
+    public String lastError;
+}

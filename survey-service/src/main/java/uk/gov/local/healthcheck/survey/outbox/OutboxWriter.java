@@ -1,0 +1,30 @@
+package uk.gov.local.healthcheck.survey.outbox;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import uk.gov.local.healthcheck.events.EventEnvelope;
+import uk.gov.local.healthcheck.events.EventJson;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * Appends an event to the outbox. Must be called inside the transaction that makes the change, so the event exists
+ * if and only if the change was committed; {@link OutboxRelay} publishes it afterwards.
+ */
+@ApplicationScoped
+public class OutboxWriter {
+
+    static final String SOURCE = "/survey-service";
+
+    public Uni<OutboxEvent> append(String topic, String key, String type, String subject, OffsetDateTime time, Object data) {
+        OutboxEvent event = new OutboxEvent();
+        event.eventId = UUID.randomUUID();
+        event.topic = topic;
+        event.messageKey = key;
+        event.eventType = type;
+        event.payload = EventJson.write(EventEnvelope.of(event.eventId.toString(), SOURCE, type, time, subject, data));
+        event.createdAt = time;
+        return event.persist();
+    }
+}

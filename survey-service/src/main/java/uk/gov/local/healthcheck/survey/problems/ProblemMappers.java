@@ -1,0 +1,74 @@
+package uk.gov.local.healthcheck.survey.problems;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.hibernate.exception.ConstraintViolationException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure into {@code application/problem+json}: our own problems, the framework's HTTP errors
+ * (404 unknown path, 405, 406, 413, 415) and security refusals. An unexpected failure is logged and answered 500
+ * without internals.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.status(), e.toProblem(uri.getPath()));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        String detail = e.getMessage() == null || e.getMessage().isBlank()
+                ? "Your token does not carry a role allowed to do this" : e.getMessage();
+        return respond(403, new Problem(Problem.type("forbidden"), "Not allowed", 403, detail, uri.getPath(), null));
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Bearer")
+                .entity(new Problem(Problem.type("unauthorized"), "Authentication required", 401,
+                        "Send a valid bearer token from the healthcheck realm", uri.getPath(), null)).build();
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("Request failed", e);
+        }
+        String title = Response.Status.fromStatusCode(status) != null ? Response.Status.fromStatusCode(status).getReasonPhrase() : "HTTP " + status;
+        String detail = switch (status) {
+            case 413 -> "The request body is larger than this endpoint accepts";
+            case 415 -> "Send the body as application/json";
+            case 404 -> "No such resource: " + uri.getPath();
+            default -> e.getMessage();
+        };
+        return respond(status, new Problem(Problem.type("http-" + status), title, status, detail, uri.getPath(), null));
+    }
+
+    /** Two writers raced for the same revision; the loser's request changed nothing and may simply be repeated. */
+    @ServerExceptionMapper
+    public Response conflict(ConstraintViolationException e, UriInfo uri) {
+        return respond(409, new Problem(Problem.type("concurrent-update"), "Concurrent update", 409,
+                "Another request changed this resource at the same time; nothing was stored, please retry", uri.getPath(), null));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        LOG.error("Unexpected failure on " + uri.getPath(), e);
+        return respond(500, new Problem(Problem.type("internal"), "Internal error", 500,
+                "The request failed unexpectedly and was not applied; it has been logged", uri.getPath(), null));
+    }
+
+    private static Response respond(int status, Problem problem) {
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+}

@@ -1,0 +1,74 @@
+package uk.gov.local.healthcheck.survey.rounds;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.gov.local.healthcheck.survey.problems.ProblemException;
+import uk.gov.local.healthcheck.survey.security.Caller;
+import uk.gov.local.healthcheck.survey.security.Roles;
+import uk.gov.local.healthcheck.survey.validation.Violation;
+import uk.gov.local.healthcheck.survey.web.RequestJson;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+@Path("/api/v1/rounds")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Rounds", description = "Collection rounds: one instrument collected for one period")
+@SecurityRequirement(name = "keycloak")
+public class RoundResource {
+
+    private final RoundService rounds;
+    private final SecurityIdentity identity;
+
+    public RoundResource(RoundService rounds, SecurityIdentity identity) {
+        this.rounds = rounds;
+        this.identity = identity;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.LGA_ADMIN)
+    @Operation(summary = "Create a round (LGA only)")
+    @RequestBody(description = "{\"id\":\"workforce-2024\",\"instrument\":\"workforce-return\",\"period\":\"2024\",\"opensOn\":\"2024-10-01\",\"closesOn\":\"2025-03-31\"}")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "409", description = "A round with this id exists")
+    @APIResponse(responseCode = "422", description = "Invalid fields, each named in errors")
+    public Uni<Response> create(String body) {
+        List<Violation> violations = new ArrayList<>();
+        RoundRequest request = RoundRequestReader.read(RequestJson.parse(body), violations);
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid("The round definition has " + violations.size() + " problem(s)", violations);
+        }
+        return rounds.create(request, Caller.of(identity))
+                .map(r -> Response.created(URI.create("/api/v1/rounds/" + r.id())).entity(r).build());
+    }
+
+    @GET
+    @Operation(summary = "List rounds with their progress")
+    public Uni<List<RoundView>> list() {
+        return rounds.list();
+    }
+
+    @GET
+    @Path("{roundId}")
+    @Operation(summary = "One round with its progress")
+    @APIResponse(responseCode = "404", description = "Unknown round")
+    public Uni<RoundView> get(@PathParam("roundId") String roundId) {
+        return rounds.get(roundId);
+    }
+}
