@@ -29,8 +29,10 @@ create table return_revision (
 );
 
 -- The transactional outbox: written in the same transaction as the change it announces, published by the relay.
+-- Ids come from a sequence handed out in blocks of 50 so that Hibernate can batch the inserts of a bulk submission.
+create sequence outbox_event_seq increment by 50;
 create table outbox_event (
-    id            bigserial    primary key,  -- publication order
+    id            bigint       primary key,  -- publication order
     event_id      uuid         not null unique,
     topic         varchar(128) not null,
     message_key   varchar(128) not null,
@@ -42,3 +44,18 @@ create table outbox_event (
     last_error    text
 );
 create index outbox_unpublished on outbox_event (id) where published_at is null;
+
+-- Anonymous practitioner responses: nothing here identifies the respondent or the submitting user (the audit trail
+-- names the submitting system). response_id is the submitting system's opaque id, unique within a round.
+create sequence practitioner_response_seq increment by 50;
+create table practitioner_response (
+    id             bigint       primary key,
+    round_id       varchar(64)  not null references round (id),
+    response_id    varchar(100) not null,
+    authority_code varchar(16)  not null,
+    answers        text         not null,
+    content_hash   varchar(64)  not null,
+    received_at    timestamptz  not null,
+    unique (round_id, response_id)
+);
+create index practitioner_response_authority on practitioner_response (round_id, authority_code);

@@ -30,10 +30,12 @@ import java.util.concurrent.TimeUnit;
 public final class KafkaBroker implements AutoCloseable {
 
     private final int port;
-    private final KafkaRaftServer server;
+    private final KafkaConfig config;
+    private KafkaRaftServer server;
 
-    private KafkaBroker(int port, KafkaRaftServer server) {
+    private KafkaBroker(int port, KafkaConfig config, KafkaRaftServer server) {
         this.port = port;
+        this.config = config;
         this.server = server;
     }
 
@@ -79,7 +81,7 @@ public final class KafkaBroker implements AutoCloseable {
         }
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         server.startup();
-        return new KafkaBroker(brokerPort, server);
+        return new KafkaBroker(brokerPort, config, server);
     }
 
     public String bootstrapServers() {
@@ -119,10 +121,26 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    /** Stops the broker, keeping its log, so a fault test can take Kafka away and bring it back with {@link #restart()}. */
+    public synchronized void stop() {
+        if (server != null) {
+            server.shutdown();
+            server.awaitShutdown();
+            server = null;
+        }
+    }
+
+    /** Starts a stopped broker again on the same port with the same log: every committed record is still there. */
+    public synchronized void restart() {
+        if (server == null) {
+            server = new KafkaRaftServer(config, Time.SYSTEM);
+            server.startup();
+        }
+    }
+
     @Override
     public void close() {
-        server.shutdown();
-        server.awaitShutdown();
+        stop();
     }
 
     static int freePort() throws IOException {

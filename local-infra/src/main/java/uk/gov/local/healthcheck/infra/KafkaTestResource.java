@@ -13,7 +13,16 @@ import java.util.Map;
  */
 public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
+    private static volatile KafkaBroker current;
     private KafkaBroker broker;
+
+    /** The broker of the running test suite, for tests that stop and restart it. */
+    public static KafkaBroker broker() {
+        if (current == null) {
+            throw new IllegalStateException("No Kafka broker is running: is the test annotated with KafkaTestResource?");
+        }
+        return current;
+    }
     private final Map<String, Integer> topics = new LinkedHashMap<>();
 
     @Override
@@ -33,6 +42,7 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
             Path dir = Files.createTempDirectory("kafka-test");
             broker = KafkaBroker.start(0, dir);
             broker.createTopics(topics);
+            current = broker;
         } catch (Exception e) {
             throw new IllegalStateException("Could not start Kafka for the tests", e);
         }
@@ -43,6 +53,7 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
     public void stop() {
         if (broker != null) {
             broker.close();
+            current = null;
         }
     }
 }

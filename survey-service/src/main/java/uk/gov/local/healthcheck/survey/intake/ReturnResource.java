@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.gov.local.healthcheck.survey.problems.ProblemException;
 import uk.gov.local.healthcheck.survey.security.Caller;
 import uk.gov.local.healthcheck.survey.validation.Violation;
+import uk.gov.local.healthcheck.survey.web.BodyLimits;
 import uk.gov.local.healthcheck.survey.web.RequestJson;
 
 import java.util.ArrayList;
@@ -31,10 +32,12 @@ public class ReturnResource {
 
     private final ReturnService returns;
     private final SecurityIdentity identity;
+    private final BodyLimits limits;
 
-    public ReturnResource(ReturnService returns, SecurityIdentity identity) {
+    public ReturnResource(ReturnService returns, SecurityIdentity identity, BodyLimits limits) {
         this.returns = returns;
         this.identity = identity;
+        this.limits = limits;
     }
 
     @PUT
@@ -53,7 +56,7 @@ public class ReturnResource {
         Caller caller = Caller.of(identity);
         caller.requireMaySubmitFor(authorityCode);
         List<Violation> violations = new ArrayList<>();
-        ReturnSubmission submission = ReturnSubmission.read(RequestJson.parse(body), violations);
+        ReturnSubmission submission = ReturnSubmission.read(RequestJson.parse(body, limits.maxDocument()), violations);
         if (!violations.isEmpty()) {
             throw ProblemException.invalid("The request has " + violations.size() + " problem(s); nothing was stored", violations);
         }

@@ -6,18 +6,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import uk.gov.local.healthcheck.events.ReturnAccepted;
 import uk.gov.local.healthcheck.events.ReturnWithdrawn;
 import uk.gov.local.healthcheck.events.Topics;
+import uk.gov.local.healthcheck.survey.admission.Admission;
 import uk.gov.local.healthcheck.survey.instruments.Instrument;
-import uk.gov.local.healthcheck.survey.instruments.InstrumentCatalog;
 import uk.gov.local.healthcheck.survey.outbox.OutboxWriter;
 import uk.gov.local.healthcheck.survey.problems.ProblemException;
 import uk.gov.local.healthcheck.survey.reference.Authority;
-import uk.gov.local.healthcheck.survey.reference.AuthorityRegister;
 import uk.gov.local.healthcheck.survey.rounds.Round;
 import uk.gov.local.healthcheck.survey.rounds.RoundService;
 import uk.gov.local.healthcheck.survey.security.Caller;
+import uk.gov.local.healthcheck.survey.storage.AnswersJson;
 import uk.gov.local.healthcheck.survey.validation.AnswerValidator;
 import uk.gov.local.healthcheck.survey.validation.ValidationResult;
-import uk.gov.local.healthcheck.survey.validation.Violation;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -31,16 +30,13 @@ import java.util.Map;
 @ApplicationScoped
 public class ReturnService {
 
-    private final AuthorityRegister register;
-    private final InstrumentCatalog instruments;
+    private final Admission admission;
     private final AnswerValidator validator;
     private final OutboxWriter outbox;
     private final Clock clock;
 
-    public ReturnService(AuthorityRegister register, InstrumentCatalog instruments, AnswerValidator validator,
-                         OutboxWriter outbox, Clock clock) {
-        this.register = register;
-        this.instruments = instruments;
+    public ReturnService(Admission admission, AnswerValidator validator, OutboxWriter outbox, Clock clock) {
+        this.admission = admission;
         this.validator = validator;
         this.outbox = outbox;
         this.clock = clock;
@@ -48,11 +44,12 @@ public class ReturnService {
 
     public Uni<ReturnView> put(String roundId, String authorityCode, ReturnSubmission submission, Caller caller) {
         caller.requireMaySubmitFor(authorityCode);
-        Authority authority = knownAuthority(authorityCode);
+        Authority authority = admission.knownAuthority(authorityCode);
         return Panache.withTransaction(() -> RoundService.require(roundId).flatMap(round -> {
-            requireOpen(round);
-            requireExisted(authority, round);
-            Instrument instrument = instrumentOf(round);
+            admission.requireOpen(round);
+            admission.requireUnit(round, true);
+            admission.requireExisted(authority, round);
+            Instrument instrument = admission.instrumentOf(round);
             ValidationResult result = validator.validate(instrument, submission.answers(), submission.explanations(), submission.isSubmitted());
             if (!result.isValid()) {
                 throw ProblemException.invalid("The return has " + result.violations().size() + " problem(s); nothing was stored",
@@ -80,10 +77,10 @@ public class ReturnService {
     /** Withdraws the return: a new revision marks it withdrawn and downstream services drop its figures. */
     public Uni<ReturnView> withdraw(String roundId, String authorityCode, Caller caller) {
         caller.requireMaySubmitFor(authorityCode);
-        Authority authority = knownAuthority(authorityCode);
+        Authority authority = admission.knownAuthority(authorityCode);
         return Panache.withTransaction(() -> RoundService.require(roundId).flatMap(round -> {
             if (!caller.lgaAdmin()) {
-                requireOpen(round);
+                admission.requireOpen(round);
             }
             return current(roundId, authorityCode).flatMap(current -> {
                 if (current == null || ReturnRevision.WITHDRAWN.equals(current.status)) {
@@ -104,7 +101,7 @@ public class ReturnService {
 
     public Uni<ReturnView> current(String roundId, String authorityCode, Caller caller) {
         caller.requireMaySubmitFor(authorityCode);
-        Authority authority = knownAuthority(authorityCode);
+        Authority authority = admission.knownAuthority(authorityCode);
         return Panache.withSession(() -> RoundService.require(roundId).flatMap(round -> current(roundId, authorityCode).map(current -> {
             if (current == null) {
                 throw ProblemException.notFound("no-return", "No return", authority.name() + " has no return in round " + roundId);
@@ -115,35 +112,10 @@ public class ReturnService {
 
     public Uni<List<ReturnView>> revisions(String roundId, String authorityCode, Caller caller) {
         caller.requireMaySubmitFor(authorityCode);
-        Authority authority = knownAuthority(authorityCode);
+        Authority authority = admission.knownAuthority(authorityCode);
         return Panache.withSession(() -> RoundService.require(roundId).flatMap(round -> ReturnRevision
                 .<ReturnRevision>list("roundId = ?1 and authorityCode = ?2 order by revision", roundId, authorityCode)
                 .map(all -> all.stream().map(r -> view(r, authority, missingOf(round, r))).toList())));
-    }
-
-    private Authority knownAuthority(String code) {
-        return register.find(code).orElseThrow(() -> ProblemException.notFound("unknown-authority", "Unknown authority",
-                "No authority with code " + code + " in the register of English authorities (use the ONS GSS code, e.g. E10000031)"));
-    }
-
-    private static void requireOpen(Round round) {
-        if (!round.isOpen()) {
-            throw ProblemException.conflict("round-closed", "Round closed",
-                    "Round " + round.id + " is closed (it closed on " + round.closesOn + "); the LGA can reopen it for a late return");
-        }
-    }
-
-    private static void requireExisted(Authority authority, Round round) {
-        if (!authority.existedIn(round.year())) {
-            throw ProblemException.invalid(authority.name() + " (" + authority.code() + ") did not exist in " + round.period,
-                    List.of(new Violation("authorityCode", "period", authority.name() + " (" + authority.code() + ") existed "
-                            + authority.lifetime() + ", not in " + round.period)));
-        }
-    }
-
-    private Instrument instrumentOf(Round round) {
-        return instruments.find(round.instrument, round.instrumentVersion).orElseThrow(() -> new IllegalStateException(
-                "Round " + round.id + " uses " + round.instrument + " v" + round.instrumentVersion + ", which is not packaged"));
     }
 
     private List<String> missingOf(Round round, ReturnRevision revision) {
@@ -151,7 +123,7 @@ public class ReturnService {
             return List.of();
         }
         var answers = new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(AnswersJson.read(revision.answers));
-        return validator.validate(instrumentOf(round), answers, null, false).missing();
+        return validator.validate(admission.instrumentOf(round), answers, null, false).missing();
     }
 
     private static Uni<ReturnRevision> current(String roundId, String authorityCode) {

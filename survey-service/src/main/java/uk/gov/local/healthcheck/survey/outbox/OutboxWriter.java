@@ -18,6 +18,11 @@ public class OutboxWriter {
     static final String SOURCE = "/survey-service";
 
     public Uni<OutboxEvent> append(String topic, String key, String type, String subject, OffsetDateTime time, Object data) {
+        return event(topic, key, type, subject, time, data).persist();
+    }
+
+    /** The outbox row for an event, for a caller that persists many rows together. */
+    public OutboxEvent event(String topic, String key, String type, String subject, OffsetDateTime time, Object data) {
         OutboxEvent event = new OutboxEvent();
         event.eventId = UUID.randomUUID();
         event.topic = topic;
@@ -25,6 +30,6 @@ public class OutboxWriter {
         event.eventType = type;
         event.payload = EventJson.write(EventEnvelope.of(event.eventId.toString(), SOURCE, type, time, subject, data));
         event.createdAt = time;
-        return event.persist();
+        return event;
     }
 }

@@ -20,6 +20,7 @@ import uk.gov.local.healthcheck.survey.problems.ProblemException;
 import uk.gov.local.healthcheck.survey.security.Caller;
 import uk.gov.local.healthcheck.survey.security.Roles;
 import uk.gov.local.healthcheck.survey.validation.Violation;
+import uk.gov.local.healthcheck.survey.web.BodyLimits;
 import uk.gov.local.healthcheck.survey.web.RequestJson;
 
 import java.net.URI;
@@ -34,10 +35,12 @@ public class RoundResource {
 
     private final RoundService rounds;
     private final SecurityIdentity identity;
+    private final BodyLimits limits;
 
-    public RoundResource(RoundService rounds, SecurityIdentity identity) {
+    public RoundResource(RoundService rounds, SecurityIdentity identity, BodyLimits limits) {
         this.rounds = rounds;
         this.identity = identity;
+        this.limits = limits;
     }
 
     @POST
@@ -50,12 +53,28 @@ public class RoundResource {
     @APIResponse(responseCode = "422", description = "Invalid fields, each named in errors")
     public Uni<Response> create(String body) {
         List<Violation> violations = new ArrayList<>();
-        RoundRequest request = RoundRequestReader.read(RequestJson.parse(body), violations);
+        RoundRequest request = RoundRequestReader.read(RequestJson.parse(body, limits.maxDocument()), violations);
         if (!violations.isEmpty()) {
             throw ProblemException.invalid("The round definition has " + violations.size() + " problem(s)", violations);
         }
         return rounds.create(request, Caller.of(identity))
                 .map(r -> Response.created(URI.create("/api/v1/rounds/" + r.id())).entity(r).build());
+    }
+
+    @POST
+    @Path("{roundId}/close")
+    @RolesAllowed(Roles.LGA_ADMIN)
+    @Operation(summary = "Close a round: no more submissions (LGA only)")
+    public Uni<RoundView> close(@PathParam("roundId") String roundId) {
+        return rounds.setStatus(roundId, Round.CLOSED);
+    }
+
+    @POST
+    @Path("{roundId}/reopen")
+    @RolesAllowed(Roles.LGA_ADMIN)
+    @Operation(summary = "Reopen a round, e.g. for a late return (LGA only)")
+    public Uni<RoundView> reopen(@PathParam("roundId") String roundId) {
+        return rounds.setStatus(roundId, Round.OPEN);
     }
 
     @GET

@@ -5,23 +5,31 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import uk.gov.local.healthcheck.survey.instruments.Instrument;
 import uk.gov.local.healthcheck.survey.instruments.InstrumentCatalog;
+import uk.gov.local.healthcheck.survey.intake.ReturnRevision;
 import uk.gov.local.healthcheck.survey.problems.ProblemException;
 import uk.gov.local.healthcheck.survey.security.Caller;
 import uk.gov.local.healthcheck.survey.validation.Violation;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Creates rounds and answers questions about them. */
 @ApplicationScoped
 public class RoundService {
 
-    private static final String COUNTS = """
-            select r.status, count(r) from ReturnRevision r
-            where r.roundId = ?1 and r.revision = (select max(x.revision) from ReturnRevision x
-                                                     where x.roundId = r.roundId and x.authorityCode = r.authorityCode)
-            group by r.status""";
+    /** Current (highest) revision per authority, counted by status, per round. */
+    private static final String RETURN_COUNTS = """
+            select r.roundId, r.status, count(r) from ReturnRevision r
+            where r.revision = (select max(x.revision) from ReturnRevision x
+                                where x.roundId = r.roundId and x.authorityCode = r.authorityCode)
+              %s
+            group by r.roundId, r.status""";
+    private static final String RESPONSE_COUNTS = """
+            select r.roundId, count(r) from PractitionerResponse r where 1 = 1 %s group by r.roundId""";
+    private static final String ONE_ROUND = "and r.roundId = :round";
 
     private final InstrumentCatalog instruments;
     private final Clock clock;
@@ -49,14 +57,22 @@ public class RoundService {
             round.status = Round.OPEN;
             round.createdAt = OffsetDateTime.now(clock);
             round.createdBy = caller.subject();
-            return round.persist().map(r -> RoundView.of(round, new RoundView.RoundCounts(0, 0)));
+            return round.persist().map(r -> RoundView.of(round, RoundView.RoundCounts.NONE));
+        }));
+    }
+
+    /** Closes or reopens a round (the LGA may reopen one for a late return). Setting the status it has is a no-op. */
+    public Uni<RoundView> setStatus(String id, String status) {
+        return Panache.withTransaction(() -> require(id).flatMap(round -> {
+            round.status = status;
+            return view(round);
         }));
     }
 
     public Uni<List<RoundView>> list() {
-        return Panache.withSession(() -> Round.<Round>list("order by instrument, period, id"))
-                .flatMap(rounds -> rounds.isEmpty() ? Uni.createFrom().item(List.<RoundView>of())
-                        : Uni.join().all(rounds.stream().map(this::view).toList()).andFailFast());
+        return Panache.withSession(() -> Round.<Round>list("order by instrument, period, id")
+                .flatMap(rounds -> counts(null).map(counts -> rounds.stream()
+                        .map(r -> RoundView.of(r, counts.getOrDefault(r.id, RoundView.RoundCounts.NONE))).toList())));
     }
 
     public Uni<RoundView> get(String id) {
@@ -74,19 +90,38 @@ public class RoundService {
     }
 
     private Uni<RoundView> view(Round round) {
-        return Panache.withSession(() -> Panache.getSession().flatMap(s -> s.createQuery(COUNTS, Object[].class)
-                .setParameter(1, round.id).getResultList())).map(rows -> {
-                    long submitted = 0;
-                    long drafts = 0;
-                    for (Object[] row : rows) {
-                        if ("submitted".equals(row[0])) {
-                            submitted = (Long) row[1];
-                        } else if ("draft".equals(row[0])) {
-                            drafts = (Long) row[1];
-                        }
-                    }
-                    return RoundView.of(round, new RoundView.RoundCounts(submitted, drafts));
-                });
+        return counts(round.id).map(counts -> RoundView.of(round, counts.getOrDefault(round.id, RoundView.RoundCounts.NONE)));
+    }
+
+    /** Progress of one round, or of all when {@code roundId} is null, in two grouped queries (a session runs one at a time). */
+    private static Uni<Map<String, RoundView.RoundCounts>> counts(String roundId) {
+        String filter = roundId == null ? "" : ONE_ROUND;
+        return Panache.getSession().flatMap(s -> {
+            var returnCounts = s.createQuery(RETURN_COUNTS.formatted(filter), Object[].class);
+            var responseCounts = s.createQuery(RESPONSE_COUNTS.formatted(filter), Object[].class);
+            if (roundId != null) {
+                returnCounts.setParameter("round", roundId);
+                responseCounts.setParameter("round", roundId);
+            }
+            return returnCounts.getResultList().flatMap(returns -> responseCounts.getResultList()
+                        .map(responses -> {
+                            Map<String, long[]> tally = new HashMap<>();
+                            for (Object[] row : returns) {
+                                long[] t = tally.computeIfAbsent((String) row[0], k -> new long[3]);
+                                if (ReturnRevision.SUBMITTED.equals(row[1])) {
+                                    t[0] = (Long) row[2];
+                                } else if (ReturnRevision.DRAFT.equals(row[1])) {
+                                    t[1] = (Long) row[2];
+                                }
+                            }
+                            for (Object[] row : responses) {
+                                tally.computeIfAbsent((String) row[0], k -> new long[3])[2] = (Long) row[1];
+                            }
+                            Map<String, RoundView.RoundCounts> counts = new HashMap<>();
+                            tally.forEach((id, t) -> counts.put(id, new RoundView.RoundCounts(t[0], t[1], t[2])));
+                            return counts;
+                        }));
+        });
     }
 
     private Instrument instrumentFor(RoundRequest request) {

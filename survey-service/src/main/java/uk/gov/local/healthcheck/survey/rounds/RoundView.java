@@ -7,8 +7,13 @@ import java.time.OffsetDateTime;
 public record RoundView(String id, String instrument, int version, String title, String period, LocalDate opensOn,
                         LocalDate closesOn, String status, OffsetDateTime createdAt, RoundCounts counts) {
 
-    /** @param submitted authorities whose current return is submitted; drafts: whose current return is a draft */
-    public record RoundCounts(long submitted, long drafts) {
+    /**
+     * @param submitted authorities whose current return is submitted
+     * @param drafts    authorities whose current return is a draft
+     * @param responses practitioner responses received
+     */
+    public record RoundCounts(long submitted, long drafts, long responses) {
+        public static final RoundCounts NONE = new RoundCounts(0, 0, 0);
     }
 
     static RoundView of(Round r, RoundCounts counts) {

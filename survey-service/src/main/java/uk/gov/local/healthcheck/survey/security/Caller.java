@@ -28,6 +28,11 @@ public record Caller(String subject, String clientId, String authorityCode, bool
     }
 
     /** The LGA may submit for any authority; a council only for the authority in its token. */
+    public boolean maySubmitFor(String authorityCode) {
+        return lgaAdmin || councilSubmitter && authorityCode.equals(this.authorityCode);
+    }
+
+    /** As {@link #maySubmitFor}, answering 403 with the reason when not. */
     public void requireMaySubmitFor(String authorityCode) {
         if (lgaAdmin) {
             return;

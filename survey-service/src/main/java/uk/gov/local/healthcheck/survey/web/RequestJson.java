@@ -34,6 +34,15 @@ public final class RequestJson {
     private RequestJson() {
     }
 
+    /** Parses a body after checking it is within {@code maxChars}: a 413 otherwise, before any parsing. */
+    public static JsonNode parse(String body, long maxChars) {
+        if (body != null && body.length() > maxChars) {
+            throw new ProblemException(413, "too-large", "Body too large",
+                    "The body has " + body.length() + " characters; this endpoint takes at most " + maxChars);
+        }
+        return parse(body);
+    }
+
     public static JsonNode parse(String body) {
         if (body == null || body.isBlank()) {
             throw ProblemException.badRequest("The request body is empty; send a JSON object",

@@ -1,6 +1,5 @@
 package uk.gov.local.healthcheck.survey.intake;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,13 +16,10 @@ import uk.gov.local.healthcheck.events.ReturnAccepted;
 import uk.gov.local.healthcheck.events.ReturnWithdrawn;
 import uk.gov.local.healthcheck.infra.KafkaTestResource;
 import uk.gov.local.healthcheck.infra.PostgresTestResource;
-
-import jakarta.inject.Inject;
+import uk.gov.local.healthcheck.survey.testing.RoundRows;
+import uk.gov.local.healthcheck.survey.testing.TopicReader;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -53,9 +49,6 @@ class ReturnIntakeTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
-
-    @Inject
-    AgroalDataSource dataSource;
 
     @Test
     @TestSecurity(user = "lga1", roles = "lga-admin")
@@ -210,12 +203,6 @@ class ReturnIntakeTest {
 
     /** Councils may not create rounds, so their tests get theirs straight into the database. */
     void asAdminCreateRoundIfAbsent() {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("insert into round (id, instrument, instrument_version, title, period, opens_on, closes_on, status, created_at, created_by)"
-                    + " values ('council-2024', 'workforce-return', 1, 'Workforce 2024', '2024', '2024-10-01', '2025-03-31', 'open', now(), 'test')"
-                    + " on conflict do nothing");
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        RoundRows.insert("council-2024", "workforce-return", "open");
     }
 }

@@ -1,4 +1,4 @@
-package uk.gov.local.healthcheck.survey.intake;
+package uk.gov.local.healthcheck.survey.testing;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -15,12 +15,12 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 /** Reads the submissions topic from the beginning with a plain consumer, keeping the events of one subject prefix. */
-final class TopicReader implements AutoCloseable {
+public final class TopicReader implements AutoCloseable {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private final KafkaConsumer<String, String> consumer;
 
-    TopicReader(String bootstrap) {
+    public TopicReader(String bootstrap) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
@@ -29,7 +29,7 @@ final class TopicReader implements AutoCloseable {
         consumer.subscribe(List.of(Topics.SUBMISSIONS));
     }
 
-    List<ConsumerRecord<String, String>> readUntil(Predicate<List<ConsumerRecord<String, String>>> done, String subjectPrefix) {
+    public List<ConsumerRecord<String, String>> readUntil(Predicate<List<ConsumerRecord<String, String>>> done, String subjectPrefix) {
         List<ConsumerRecord<String, String>> kept = new ArrayList<>();
         Instant deadline = Instant.now().plus(TIMEOUT);
         while (!done.test(kept)) {
@@ -41,7 +41,7 @@ final class TopicReader implements AutoCloseable {
         return kept;
     }
 
-    void drainFor(Duration duration, String subjectPrefix, List<ConsumerRecord<String, String>> kept) {
+    public void drainFor(Duration duration, String subjectPrefix, List<ConsumerRecord<String, String>> kept) {
         Instant end = Instant.now().plus(duration);
         while (Instant.now().isBefore(end)) {
             poll(subjectPrefix, kept);

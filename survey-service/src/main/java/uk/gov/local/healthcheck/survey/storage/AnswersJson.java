@@ -1,4 +1,4 @@
-package uk.gov.local.healthcheck.survey.intake;
+package uk.gov.local.healthcheck.survey.storage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -16,7 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** How stored answers are written and read, and the content hash that recognises a repeated submission. */
-final class AnswersJson {
+public final class AnswersJson {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -29,7 +29,7 @@ final class AnswersJson {
     private AnswersJson() {
     }
 
-    static String write(Map<String, ?> value) {
+    public static String write(Map<String, ?> value) {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
@@ -37,7 +37,7 @@ final class AnswersJson {
         }
     }
 
-    static <V> Map<String, V> read(String json) {
+    public static <V> Map<String, V> read(String json) {
         try {
             return MAPPER.readValue(json, new TypeReference<LinkedHashMap<String, V>>() {
             });
@@ -46,9 +46,14 @@ final class AnswersJson {
         }
     }
 
-    static String contentHash(String status, Map<String, Object> answers, Map<String, String> explanations) {
+    /**
+     * A hash of what was submitted, identical for identical submissions whatever their key order.
+     *
+     * @param context what else distinguishes two submissions (a return's status, a response's authority)
+     */
+    public static String contentHash(String context, Map<String, Object> answers, Map<String, String> explanations) {
         try {
-            String canonical = CANONICAL.writeValueAsString(Map.of("status", status, "answers", answers, "explanations", explanations));
+            String canonical = CANONICAL.writeValueAsString(Map.of("context", context, "answers", answers, "explanations", explanations));
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);

@@ -1,0 +1,77 @@
+package uk.gov.local.healthcheck.survey.admission;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import uk.gov.local.healthcheck.survey.instruments.Instrument;
+import uk.gov.local.healthcheck.survey.instruments.InstrumentCatalog;
+import uk.gov.local.healthcheck.survey.problems.ProblemException;
+import uk.gov.local.healthcheck.survey.reference.Authority;
+import uk.gov.local.healthcheck.survey.reference.AuthorityRegister;
+import uk.gov.local.healthcheck.survey.rounds.Round;
+import uk.gov.local.healthcheck.survey.validation.Violation;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The checks every submission passes before its answers are looked at, whether a return or a response: the round
+ * is open and collects this kind of submission, and the authority is in the register and existed in the round's year.
+ */
+@ApplicationScoped
+public class Admission {
+
+    private final AuthorityRegister register;
+    private final InstrumentCatalog instruments;
+
+    public Admission(AuthorityRegister register, InstrumentCatalog instruments) {
+        this.register = register;
+        this.instruments = instruments;
+    }
+
+    public Optional<Authority> find(String authorityCode) {
+        return register.find(authorityCode);
+    }
+
+    public Authority knownAuthority(String code) {
+        return register.find(code).orElseThrow(() -> ProblemException.notFound("unknown-authority", "Unknown authority",
+                unknownAuthority(code)));
+    }
+
+    public static String unknownAuthority(String code) {
+        return "No authority with code " + code + " in the register of English authorities (use the ONS GSS code, e.g. E10000031)";
+    }
+
+    public void requireOpen(Round round) {
+        if (!round.isOpen()) {
+            throw ProblemException.conflict("round-closed", "Round closed",
+                    "Round " + round.id + " is closed (its deadline was " + round.closesOn + "); the LGA can reopen it for a late submission");
+        }
+    }
+
+    /** The round collects per-authority returns ({@code true}) or anonymous respondents' responses ({@code false}). */
+    public void requireUnit(Round round, boolean perAuthority) {
+        if (instrumentOf(round).isPerAuthority() != perAuthority) {
+            throw ProblemException.conflict("wrong-kind-of-round", "Wrong kind of round", "Round " + round.id + " collects "
+                    + (perAuthority ? "practitioner responses (POST .../responses)" : "one return per authority (PUT .../returns/{authorityCode})"));
+        }
+    }
+
+    /** Empty when the authority existed in the round's year; otherwise the violation naming its lifetime. */
+    public Optional<Violation> existenceViolation(Authority authority, Round round, String field) {
+        if (authority.existedIn(round.year())) {
+            return Optional.empty();
+        }
+        return Optional.of(new Violation(field, "period", authority.name() + " (" + authority.code() + ") existed "
+                + authority.lifetime() + ", not in " + round.period));
+    }
+
+    public void requireExisted(Authority authority, Round round) {
+        existenceViolation(authority, round, "authorityCode").ifPresent(v -> {
+            throw ProblemException.invalid(authority.name() + " (" + authority.code() + ") did not exist in " + round.period, List.of(v));
+        });
+    }
+
+    public Instrument instrumentOf(Round round) {
+        return instruments.find(round.instrument, round.instrumentVersion).orElseThrow(() -> new IllegalStateException(
+                "Round " + round.id + " uses " + round.instrument + " v" + round.instrumentVersion + ", which is not packaged"));
+    }
+}

@@ -1,0 +1,69 @@
+package uk.gov.local.healthcheck.survey.responses;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.gov.local.healthcheck.survey.security.Caller;
+import uk.gov.local.healthcheck.survey.web.BodyLimits;
+import uk.gov.local.healthcheck.survey.web.RequestJson;
+
+import java.net.URI;
+
+@Path("/api/v1/rounds/{roundId}/responses")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Responses", description = "Anonymous practitioner survey responses")
+@SecurityRequirement(name = "keycloak")
+public class ResponseResource {
+
+    public static final String NDJSON = "application/x-ndjson";
+
+    private final ResponseService responses;
+    private final SecurityIdentity identity;
+    private final BodyLimits limits;
+
+    public ResponseResource(ResponseService responses, SecurityIdentity identity, BodyLimits limits) {
+        this.responses = responses;
+        this.identity = identity;
+        this.limits = limits;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Submit one response", description = "Idempotent by responseId: the same id and body again answers 200 "
+            + "with the stored response and stores nothing; the same id with other answers is a 409.")
+    @RequestBody(description = "{\"responseId\":\"3f2c…\",\"authorityCode\":\"E10000031\",\"answers\":{\"profile.role\":\"social_worker\",…}}")
+    @APIResponse(responseCode = "201", description = "Stored")
+    @APIResponse(responseCode = "200", description = "Already stored with the same answers")
+    @APIResponse(responseCode = "409", description = "responseId already used with other answers, or the round is closed")
+    @APIResponse(responseCode = "422", description = "Invalid fields, each named in errors")
+    public Uni<Response> submit(@PathParam("roundId") String roundId, String body) {
+        return responses.submit(roundId, RequestJson.parse(body, limits.maxDocument()), Caller.of(identity))
+                .map(outcome -> outcome.created()
+                        ? Response.created(URI.create("/api/v1/rounds/" + roundId + "/responses/" + outcome.response().responseId()))
+                        .entity(outcome.response()).build()
+                        : Response.ok(outcome.response()).build());
+    }
+
+    @POST
+    @Path("batch")
+    @Consumes(NDJSON)
+    @Operation(summary = "Submit many responses as NDJSON (one JSON response per line, at most survey.responses.batch.max-lines)",
+            description = "Answers with one result per line: accepted, duplicate or rejected with its errors. "
+                    + "Good lines are stored even when others are rejected.")
+    @APIResponse(responseCode = "200", description = "Per-line results")
+    @APIResponse(responseCode = "413", description = "More lines than the limit")
+    public Uni<BatchResult> batch(@PathParam("roundId") String roundId, String body) {
+        return responses.submitBatch(roundId, body, Caller.of(identity));
+    }
+}

@@ -1,0 +1,223 @@
+package uk.gov.local.healthcheck.survey.responses;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import uk.gov.local.healthcheck.events.ResponseAccepted;
+import uk.gov.local.healthcheck.events.Topics;
+import uk.gov.local.healthcheck.survey.admission.Admission;
+import uk.gov.local.healthcheck.survey.instruments.Instrument;
+import uk.gov.local.healthcheck.survey.outbox.OutboxWriter;
+import uk.gov.local.healthcheck.survey.problems.ProblemException;
+import uk.gov.local.healthcheck.survey.reference.Authority;
+import uk.gov.local.healthcheck.survey.rounds.Round;
+import uk.gov.local.healthcheck.survey.rounds.RoundService;
+import uk.gov.local.healthcheck.survey.security.Caller;
+import uk.gov.local.healthcheck.survey.storage.AnswersJson;
+import uk.gov.local.healthcheck.survey.validation.AnswerValidator;
+import uk.gov.local.healthcheck.survey.validation.ValidationResult;
+import uk.gov.local.healthcheck.survey.validation.Violation;
+import uk.gov.local.healthcheck.survey.web.RequestJson;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Accepts anonymous practitioner responses, one at a time or in NDJSON batches. A response is stored once per
+ * {@code responseId}: the same id with the same answers is a harmless repeat, with other answers a conflict.
+ * Each new response and its outbox event are written in one transaction.
+ */
+@ApplicationScoped
+public class ResponseService {
+
+    private static final String SUBJECT = "rounds/%s/responses/%s";
+
+    private final Admission admission;
+    private final AnswerValidator validator;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+    private final int maxLines;
+
+    public ResponseService(Admission admission, AnswerValidator validator, OutboxWriter outbox, Clock clock,
+                           @ConfigProperty(name = "survey.responses.batch.max-lines") int maxLines) {
+        this.admission = admission;
+        this.validator = validator;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.maxLines = maxLines;
+    }
+
+    /** The outcome of a single submission: the stored response, and whether it is new. */
+    public record Outcome(ResponseView response, boolean created) {
+    }
+
+    public Uni<Outcome> submit(String roundId, JsonNode body, Caller caller) {
+        List<Violation> violations = new ArrayList<>();
+        ResponseSubmission submission = ResponseSubmission.read(body, violations);
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid("The response has " + violations.size() + " problem(s); nothing was stored", violations);
+        }
+        caller.requireMaySubmitFor(submission.authorityCode());
+        Authority authority = admission.knownAuthority(submission.authorityCode());
+        return Panache.withTransaction(() -> openRespondentRound(roundId).flatMap(round -> {
+            admission.requireExisted(authority, round);
+            ValidationResult result = validator.validate(admission.instrumentOf(round), submission.answers(), null, true);
+            if (!result.isValid()) {
+                throw ProblemException.invalid("The response has " + result.violations().size() + " problem(s); nothing was stored",
+                        result.violations());
+            }
+            Accepted accepted = new Accepted(submission, result.answers(), hash(submission, result));
+            return PractitionerResponse.<PractitionerResponse>find("roundId = ?1 and responseId = ?2", roundId, submission.responseId())
+                    .firstResult().flatMap(existing -> {
+                        if (existing != null) {
+                            if (!existing.contentHash.equals(accepted.hash())) {
+                                throw ProblemException.conflict("response-id-reused", "Response id already used",
+                                        "Response " + submission.responseId() + " was already received in round " + roundId
+                                                + " with different answers; a response is never changed, send a new responseId");
+                            }
+                            return Uni.createFrom().item(new Outcome(view(existing), false));
+                        }
+                        OffsetDateTime now = OffsetDateTime.now(clock);
+                        PractitionerResponse stored = entity(round, accepted, now);
+                        return Panache.getSession().flatMap(s -> s.persistAll(stored, event(round, accepted, now)))
+                                .map(x -> new Outcome(view(stored), true));
+                    });
+        }));
+    }
+
+    /** One result per non-blank line; good lines are kept even when others are rejected. */
+    public Uni<BatchResult> submitBatch(String roundId, String body, Caller caller) {
+        List<String> lines = body == null ? List.of() : body.lines().toList();
+        long nonBlank = lines.stream().filter(l -> !l.isBlank()).count();
+        if (nonBlank == 0) {
+            throw ProblemException.badRequest("The batch is empty: send one JSON response per line (NDJSON)",
+                    List.of(new Violation("body", "required", "at least one line is required")));
+        }
+        if (nonBlank > maxLines) {
+            throw new ProblemException(413, "too-many-lines", "Batch too large",
+                    "The batch has " + nonBlank + " responses; send at most " + maxLines + " per request");
+        }
+        return Panache.withTransaction(() -> openRespondentRound(roundId).flatMap(round -> {
+            Instrument instrument = admission.instrumentOf(round);
+            Map<Integer, LineResult> results = new LinkedHashMap<>();
+            Map<Integer, Accepted> candidates = new LinkedHashMap<>();
+            for (int i = 0; i < lines.size(); i++) {
+                if (!lines.get(i).isBlank()) {
+                    check(i + 1, lines.get(i), round, instrument, caller, results, candidates);
+                }
+            }
+            List<String> ids = candidates.values().stream().map(a -> a.submission().responseId()).distinct().toList();
+            Uni<List<PractitionerResponse>> existing = ids.isEmpty() ? Uni.createFrom().item(List.of())
+                    : PractitionerResponse.list("roundId = ?1 and responseId in ?2", roundId, ids);
+            return existing.flatMap(found -> store(round, found, candidates, results))
+                    .map(x -> BatchResult.of(roundId, results.values().stream()
+                            .sorted(java.util.Comparator.comparingInt(LineResult::line)).toList()));
+        }));
+    }
+
+    private void check(int line, String text, Round round, Instrument instrument, Caller caller,
+                       Map<Integer, LineResult> results, Map<Integer, Accepted> candidates) {
+        List<Violation> violations = new ArrayList<>();
+        ResponseSubmission submission;
+        try {
+            submission = ResponseSubmission.read(RequestJson.parse(text), violations);
+        } catch (ProblemException e) {
+            results.put(line, LineResult.rejected(line, null, e.toProblem(null).errors()));
+            return;
+        }
+        if (submission.authorityCode() != null) {
+            authorityViolation(submission.authorityCode(), round, caller).ifPresent(violations::add);
+        }
+        ValidationResult result = validator.validate(instrument, submission.answers(), null, true);
+        violations.addAll(result.violations());
+        if (!violations.isEmpty()) {
+            results.put(line, LineResult.rejected(line, submission.responseId(), violations));
+        } else {
+            candidates.put(line, new Accepted(submission, result.answers(), hash(submission, result)));
+        }
+    }
+
+    private Optional<Violation> authorityViolation(String code, Round round, Caller caller) {
+        if (!caller.maySubmitFor(code)) {
+            return Optional.of(new Violation("authorityCode", "forbidden", "your token may not submit for authority " + code));
+        }
+        Optional<Authority> authority = admission.find(code);
+        if (authority.isEmpty()) {
+            return Optional.of(new Violation("authorityCode", "unknown", Admission.unknownAuthority(code)));
+        }
+        return admission.existenceViolation(authority.get(), round, "authorityCode");
+    }
+
+    private Uni<Void> store(Round round, List<PractitionerResponse> found, Map<Integer, Accepted> candidates,
+                            Map<Integer, LineResult> results) {
+        Map<String, String> hashById = new HashMap<>();
+        found.forEach(r -> hashById.put(r.responseId, r.contentHash));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<Object> rows = new ArrayList<>();
+        for (var entry : candidates.entrySet()) {
+            int line = entry.getKey();
+            Accepted a = entry.getValue();
+            String id = a.submission().responseId();
+            String known = hashById.get(id);
+            if (known == null) {
+                hashById.put(id, a.hash());     // a later line with the same id is then a repeat of this one
+                rows.add(entity(round, a, now));
+                rows.add(event(round, a, now));
+                results.put(line, new LineResult(line, id, LineResult.ACCEPTED, List.of()));
+            } else if (known.equals(a.hash())) {
+                results.put(line, new LineResult(line, id, LineResult.DUPLICATE, List.of()));
+            } else {
+                results.put(line, LineResult.rejected(line, id, List.of(new Violation("responseId", "conflict",
+                        "response " + id + " was already received with different answers; send a new responseId"))));
+            }
+        }
+        return rows.isEmpty() ? Uni.createFrom().voidItem() : Panache.getSession().flatMap(s -> s.persistAll(rows.toArray()));
+    }
+
+    private Uni<Round> openRespondentRound(String roundId) {
+        return RoundService.require(roundId).map(round -> {
+            admission.requireOpen(round);
+            admission.requireUnit(round, false);
+            return round;
+        });
+    }
+
+    private record Accepted(ResponseSubmission submission, Map<String, Object> answers, String hash) {
+    }
+
+    private static String hash(ResponseSubmission submission, ValidationResult result) {
+        return AnswersJson.contentHash(submission.authorityCode(), result.answers(), Map.of());
+    }
+
+    private static PractitionerResponse entity(Round round, Accepted a, OffsetDateTime now) {
+        PractitionerResponse r = new PractitionerResponse();
+        r.roundId = round.id;
+        r.responseId = a.submission().responseId();
+        r.authorityCode = a.submission().authorityCode();
+        r.answers = AnswersJson.write(a.answers());
+        r.contentHash = a.hash();
+        r.receivedAt = now;
+        return r;
+    }
+
+    private Object event(Round round, Accepted a, OffsetDateTime now) {
+        String authority = a.submission().authorityCode();
+        return outbox.event(Topics.SUBMISSIONS, authority, ResponseAccepted.TYPE,
+                SUBJECT.formatted(round.id, a.submission().responseId()), now,
+                new ResponseAccepted(round.id, round.instrument, round.instrumentVersion, round.period, authority,
+                        a.submission().responseId(), now, a.answers()));
+    }
+
+    private static ResponseView view(PractitionerResponse r) {
+        return new ResponseView(r.roundId, r.responseId, r.authorityCode,
+                AnswersJson.read(r.answers), r.receivedAt);
+    }
+}
