@@ -1,0 +1,82 @@
+package uk.gov.local.healthcheck.metrics.api;
+
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.gov.local.healthcheck.metrics.store.ColumnLimits;
+import uk.gov.local.healthcheck.metrics.store.IndicatorStateStore;
+
+import java.util.regex.Pattern;
+
+/** An authority's current indicators in a round. */
+@Path("/api/v1/authorities/{code}/indicators")
+@Tag(name = "Indicators")
+@Authenticated
+@SecurityRequirement(name = "bearer")
+public class AuthorityIndicatorsResource {
+
+    /** GSS codes: a country letter and eight digits, e.g. E10000031. */
+    static final Pattern GSS_CODE = Pattern.compile("^[EWSN]\\d{8}$");
+    /** The column width of round ids; a longer one cannot name a stored round. */
+    static final int MAX_ROUND_LENGTH = ColumnLimits.ROUND_ID;
+
+    @Inject
+    IndicatorStateStore store;
+
+    @Inject
+    AuthorityAccess access;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "An authority's indicators in a round",
+            description = "The indicators computed from the highest accepted revision of the authority's return. "
+                    + "Council submitters may read only their own authority.")
+    @APIResponse(responseCode = "200", description = "The indicators",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AuthorityIndicatorsResponse.class)))
+    @APIResponse(responseCode = "400", description = "round missing or code malformed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not allowed to read this authority",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No indicators for the authority in the round",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<AuthorityIndicatorsResponse> get(
+            @Parameter(description = "GSS code of the authority", example = "E10000031") @PathParam("code") String code,
+            @Parameter(description = "round id", example = "workforce-2024", required = true) @QueryParam("round") String round) {
+        if (code == null || !GSS_CODE.matcher(code).matches()) {
+            throw ProblemException.badRequest("code", "format",
+                    "code must be a GSS code: E, W, S or N followed by eight digits, e.g. E10000031.");
+        }
+        if (round == null || round.isBlank()) {
+            throw ProblemException.badRequest("round", "required", "The query parameter round is required.");
+        }
+        if (round.length() > MAX_ROUND_LENGTH) {
+            throw ProblemException.badRequest("round", "too-long",
+                    "round must be at most " + MAX_ROUND_LENGTH + " characters.");
+        }
+        access.checkCanRead(identity, code);
+        return store.read(round, code).map(state -> state
+                .filter(s -> !s.withdrawn() && !s.indicators().isEmpty())
+                .map(AuthorityIndicatorsResponse::of)
+                .orElseThrow(() -> ProblemException.notFound(
+                        "Authority " + code + " has no indicators in round " + round + ".")));
+    }
+}

@@ -1,0 +1,36 @@
+package uk.gov.local.healthcheck.metrics.api;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import uk.gov.local.healthcheck.metrics.indicators.DenominatorFactor;
+import uk.gov.local.healthcheck.metrics.indicators.IndicatorDefinition;
+
+import java.util.List;
+import java.util.Locale;
+
+/** One entry of the indicator dictionary. */
+@Schema(name = "IndicatorDefinition")
+public record IndicatorDefinitionResponse(
+        @Schema(example = "turnover_rate") String id,
+        String title,
+        String description,
+        @Schema(enumeration = {"percent", "number"}) String unit,
+        @Schema(enumeration = {"lower-is-better", "higher-is-better", "neutral"}) String polarity,
+        @Schema(example = "workforce-return") String instrument,
+        @Schema(description = "question ids summed into the numerator") List<String> numerator,
+        @Schema(description = "question ids summed into the denominator") List<String> denominator,
+        @Schema(description = "what the summed denominator is multiplied by, if anything",
+                enumeration = {"working-days-in-year"}) String denominatorFactor,
+        int scale,
+        @Schema(example = "flows.leavers_fte / staff.fte × 100") String formula) {
+
+    static IndicatorDefinitionResponse of(IndicatorDefinition d) {
+        return new IndicatorDefinitionResponse(d.id(), d.title(), d.description(), kebab(d.unit().name()),
+                kebab(d.polarity().name()), d.instrument(), d.numerator(), d.denominator(),
+                d.denominatorFactor() == DenominatorFactor.NONE ? null : kebab(d.denominatorFactor().name()),
+                d.scale(), d.formula());
+    }
+
+    private static String kebab(String constant) {
+        return constant.toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

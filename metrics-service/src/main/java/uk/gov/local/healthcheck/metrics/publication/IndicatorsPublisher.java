@@ -1,0 +1,65 @@
+package uk.gov.local.healthcheck.metrics.publication;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+import uk.gov.local.healthcheck.events.AuthorityIndicators;
+import uk.gov.local.healthcheck.events.EventEnvelope;
+import uk.gov.local.healthcheck.events.EventJson;
+import uk.gov.local.healthcheck.events.IndicatorValue;
+import uk.gov.local.healthcheck.metrics.store.AuthorityState;
+
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * Publishes an authority's current indicators to {@code metrics.indicators.v1}. The returned {@link Uni} completes
+ * only when the broker has acknowledged the record (acks=all), which is what lets the consumer hold back its own
+ * acknowledgement until the outgoing event is safe.
+ */
+@ApplicationScoped
+public class IndicatorsPublisher {
+
+    public static final String SOURCE = "/metrics-service";
+    private static final Logger LOG = Logger.getLogger(IndicatorsPublisher.class);
+
+    @Inject
+    @Channel("indicators")
+    MutinyEmitter<String> emitter;
+
+    public Uni<Void> publish(AuthorityState state) {
+        String json = EventJson.write(envelope(state));
+        Message<String> message = Message.of(json).addMetadata(
+                OutgoingKafkaRecordMetadata.<String>builder().withKey(state.authorityCode()).build());
+        return emitter.sendMessage(message)
+                .invoke(() -> LOG.debugf("Published indicators of %s in %s (revision %d, withdrawn %s)",
+                        state.authorityCode(), state.roundId(), state.revision(), state.withdrawn()));
+    }
+
+    static EventEnvelope<AuthorityIndicators> envelope(AuthorityState state) {
+        var payload = new AuthorityIndicators(state.roundId(), state.instrument(), state.period(),
+                state.authorityCode(), state.revision(), state.withdrawn(),
+                state.computedAt().atOffset(ZoneOffset.UTC),
+                state.indicators().stream()
+                        .map(i -> new IndicatorValue(i.indicatorId(), i.value(), i.numerator(), i.denominator(),
+                                i.scale(), i.missingInputs()))
+                        .toList());
+        return EventEnvelope.of(eventId(state), SOURCE, AuthorityIndicators.TYPE, payload.computedAt(),
+                "rounds/" + state.roundId() + "/authorities/" + state.authorityCode(), payload);
+    }
+
+    /**
+     * The same fact (this authority's indicators at this source revision) always gets the same id, so a re-publication
+     * after a crash is recognisable as a duplicate by id as well as by {@code sourceRevision}.
+     */
+    static String eventId(AuthorityState state) {
+        String name = SOURCE + "/" + state.roundId() + "/" + state.authorityCode() + "/" + state.revision();
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+}

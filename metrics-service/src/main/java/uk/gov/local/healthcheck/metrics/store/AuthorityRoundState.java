@@ -1,0 +1,36 @@
+package uk.gov.local.healthcheck.metrics.store;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** The highest revision applied for one (round, authority), and whether the return stands or was withdrawn. */
+@Entity
+@Table(name = "authority_round_state")
+@IdClass(StateKey.class)
+public class AuthorityRoundState extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "round_id")
+    public String roundId;
+
+    @Id
+    @Column(name = "authority_code")
+    public String authorityCode;
+
+    public String instrument;
+    public String period;
+    public int revision;
+    public boolean withdrawn;
+
+    @Column(name = "computed_at")
+    public Instant computedAt;
+
+    @Column(name = "source_event_id")
+    public String sourceEventId;
+}

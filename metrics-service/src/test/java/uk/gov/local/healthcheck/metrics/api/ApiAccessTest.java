@@ -1,0 +1,131 @@
+package uk.gov.local.healthcheck.metrics.api;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import org.junit.jupiter.api.Test;
+import uk.gov.local.healthcheck.infra.KafkaTestResource;
+import uk.gov.local.healthcheck.infra.PostgresTestResource;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+
+/** Who may call what, and that every error is a problem document. */
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "metrics"))
+@WithTestResource(value = KafkaTestResource.class,
+        initArgs = @ResourceArg(name = "topics", value = "survey.submissions.v1:6,metrics.indicators.v1:6"))
+class ApiAccessTest {
+
+    private static final String PATH = "/api/v1/authorities/{code}/indicators";
+
+    @Test
+    void noTokenIs401() {
+        given().queryParam("round", "workforce-2024").get(PATH, "E10000031").then().statusCode(401);
+        given().get("/api/v1/indicators").then().statusCode(401);
+    }
+
+    @Test
+    @TestSecurity(user = "council", roles = "council-submitter")
+    @OidcSecurity(claims = @Claim(key = "authority_code", value = "E10000031"))
+    void councilSubmitterMayNotReadAnotherAuthority() {
+        given().queryParam("round", "workforce-2024").get(PATH, "E06000001")
+                .then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("status", equalTo(403))
+                .body("title", equalTo("Forbidden"))
+                .body("type", equalTo("/problems/forbidden"))
+                .body("detail", containsString("only its own authority"))
+                .body("detail", containsString("E10000031"));
+    }
+
+    @Test
+    @TestSecurity(user = "council", roles = "council-submitter")
+    @OidcSecurity(claims = @Claim(key = "authority_code", value = "E10000031"))
+    void councilSubmitterPassesTheCheckForItsOwnAuthority() {
+        // Nothing stored for this round: the access check passes and the answer is "not found", not "forbidden".
+        given().queryParam("round", "no-such-round").get(PATH, "E10000031")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    @TestSecurity(user = "council", roles = "council-submitter")
+    void councilSubmitterWithoutAuthorityClaimIsForbidden() {
+        given().queryParam("round", "workforce-2024").get(PATH, "E10000031")
+                .then().statusCode(403).body("detail", containsString("no authority_code claim"));
+    }
+
+    @Test
+    @TestSecurity(user = "someone", roles = "unrelated-role")
+    void otherRolesAreForbidden() {
+        given().queryParam("round", "workforce-2024").get(PATH, "E10000031")
+                .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    @TestSecurity(user = "analyst", roles = "ria-analyst")
+    void analystMayReadAnyAuthority() {
+        given().queryParam("round", "no-such-round").get(PATH, "E06000001")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("/problems/not-found"));
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "lga-admin")
+    void missingRoundIs400() {
+        given().get(PATH, "E10000031")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("errors.field", contains("round"))
+                .body("errors.code", contains("required"));
+        given().queryParam("round", " ").get(PATH, "E10000031").then().statusCode(400);
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "lga-admin")
+    void malformedCodeIs400NotA500() {
+        given().queryParam("round", "workforce-2024").get(PATH, "Kent'; drop table x")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("code"));
+        given().queryParam("round", "r".repeat(500)).get(PATH, "E10000031")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "lga-admin")
+    void unknownPathIsAProblemToo() {
+        given().get("/api/v1/nothing-here").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    @TestSecurity(user = "council", roles = "council-submitter")
+    void dictionaryIsServedToAnyAuthenticatedUser() {
+        given().get("/api/v1/indicators")
+                .then().statusCode(200)
+                .body("$", hasSize(5))
+                .body("id", contains("turnover_rate", "agency_rate", "vacancy_rate", "absence_rate", "average_caseload"))
+                .body("find { it.id == 'agency_rate' }.numerator", contains("staff.agency_fte"))
+                .body("find { it.id == 'agency_rate' }.denominator", contains("staff.agency_fte", "staff.fte"))
+                .body("find { it.id == 'agency_rate' }.unit", equalTo("percent"))
+                .body("find { it.id == 'agency_rate' }.polarity", equalTo("lower-is-better"))
+                .body("find { it.id == 'absence_rate' }.denominatorFactor", equalTo("working-days-in-year"))
+                .body("find { it.id == 'average_caseload' }.unit", equalTo("number"))
+                .body("find { it.id == 'average_caseload' }.scale", equalTo(1))
+                .body("instrument", hasItem("workforce-return"));
+    }
+
+    @Test
+    void healthAndOpenApiAreOpen() {
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/authorities/{code}/indicators"));
+    }
+}

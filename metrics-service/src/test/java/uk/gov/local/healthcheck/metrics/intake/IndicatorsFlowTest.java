@@ -1,0 +1,280 @@
+package uk.gov.local.healthcheck.metrics.intake;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import uk.gov.local.healthcheck.events.AuthorityIndicators;
+import uk.gov.local.healthcheck.events.EventEnvelope;
+import uk.gov.local.healthcheck.events.EventJson;
+import uk.gov.local.healthcheck.events.IndicatorValue;
+import uk.gov.local.healthcheck.events.Topics;
+import uk.gov.local.healthcheck.infra.KafkaTestResource;
+import uk.gov.local.healthcheck.infra.PostgresTestResource;
+import uk.gov.local.healthcheck.metrics.support.Events;
+import uk.gov.local.healthcheck.metrics.support.KafkaTestClient;
+import uk.gov.local.healthcheck.metrics.support.TestDatabase;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The whole path on real infrastructure: events produced to a real Kafka broker, processed into a real PostgreSQL,
+ * served over REST and published back to Kafka. Each test uses its own authority code so the tests stay independent
+ * while sharing the topics.
+ */
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "metrics"))
+@WithTestResource(value = KafkaTestResource.class,
+        initArgs = @ResourceArg(name = "topics", value = "survey.submissions.v1:6,metrics.indicators.v1:6"))
+class IndicatorsFlowTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static KafkaTestClient kafka;
+
+    @BeforeAll
+    static void connect() {
+        kafka = new KafkaTestClient(Topics.INDICATORS);
+    }
+
+    @AfterAll
+    static void disconnect() {
+        kafka.close();
+    }
+
+    private static Predicate<ConsumerRecord<String, String>> published(String round, String code) {
+        return r -> r.key().equals(code) && r.value().contains("\"subject\":\"rounds/" + round + "/authorities/" + code + "\"");
+    }
+
+    private static EventEnvelope<AuthorityIndicators> awaitPublished(String round, String code, int nth) {
+        return EventJson.read(kafka.await(published(round, code), nth, WAIT).value(), AuthorityIndicators.class);
+    }
+
+    private static void submit(String code, String json) {
+        kafka.send(Topics.SUBMISSIONS, code, json);
+    }
+
+    /**
+     * Sends an accepted return for a throwaway round of the same authority (same key, so same partition) and waits
+     * for its publication: every record sent for {@code code} before it has then been processed.
+     */
+    private static void awaitEarlierRecordsProcessed(String code) {
+        String marker = "marker-" + Events.newId();
+        submit(code, Events.accepted(Events.newId(), marker, Events.WORKFORCE, code, 1, Events.answers("50")));
+        awaitPublished(marker, code, 1);
+    }
+
+    private static IndicatorValue indicator(AuthorityIndicators a, String id) {
+        return a.indicators().stream().filter(i -> i.indicatorId().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "lga-admin")
+    void acceptedReturnIsComputedStoredServedAndPublished() {
+        String code = "E10000031";
+        String round = "workforce-2024";
+        submit(code, Events.accepted(Events.newId(), round, Events.WORKFORCE, code, 3, Events.answers("40")));
+
+        EventEnvelope<AuthorityIndicators> event = awaitPublished(round, code, 1);
+        assertEquals(AuthorityIndicators.TYPE, event.type());
+        assertEquals("/metrics-service", event.source());
+        assertEquals("rounds/" + round + "/authorities/" + code, event.subject());
+        AuthorityIndicators data = event.data();
+        assertEquals(3, data.sourceRevision());
+        assertFalse(data.withdrawn());
+        assertEquals("2024", data.period());
+        assertEquals(5, data.indicators().size());
+        assertEquals(0, new BigDecimal("15").compareTo(indicator(data, "turnover_rate").value()));
+        assertEquals(0, new BigDecimal("20").compareTo(indicator(data, "agency_rate").value()));
+        assertEquals(0, new BigDecimal("20").compareTo(indicator(data, "average_caseload").value()));
+        IndicatorValue absence = indicator(data, "absence_rate");
+        assertNull(absence.value(), "absence declared 'c' must be missing, not 0");
+        assertEquals(List.of("flows.absence_days"), absence.missingInputs());
+
+        given().queryParam("round", round)
+                .when().get("/api/v1/authorities/{code}/indicators", code)
+                .then().statusCode(200)
+                .body("authority", equalTo(code))
+                .body("round", equalTo(round))
+                .body("instrument", equalTo("workforce-return"))
+                .body("period", equalTo("2024"))
+                .body("revision", equalTo(3))
+                .body("indicators.indicatorId", contains("turnover_rate", "agency_rate", "vacancy_rate",
+                        "absence_rate", "average_caseload"))
+                .body("indicators[0].value", equalTo(15))
+                .body("indicators[0].numerator", equalTo(30))
+                .body("indicators[0].denominator", equalTo(200))
+                .body("indicators[0].scale", equalTo(100))
+                .body("indicators[0].missingInputs", hasSize(0))
+                .body("indicators[3].value", nullValue())
+                .body("indicators[3].missingInputs", contains("flows.absence_days"))
+                .body("indicators[3].missingReason", containsString("declared 'c'"))
+                .body("indicators[4].value", equalTo(20))
+                .body("indicators[4].scale", equalTo(1));
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "lga-admin")
+    void sameEventTwiceChangesNothingButIsRepublished() {
+        String code = "E10000032";
+        String round = "workforce-2024";
+        String id = Events.newId();
+        String event = Events.accepted(id, round, Events.WORKFORCE, code, 1, Events.answers("40"));
+        submit(code, event);
+        AuthorityIndicators first = awaitPublished(round, code, 1).data();
+        Object computedAt = TestDatabase.single(
+                "select computed_at from authority_round_state where round_id = ? and authority_code = ?", round, code);
+
+        submit(code, event);
+        // A redelivered event re-publishes the current state (the first publication may have been lost in a crash).
+        AuthorityIndicators second = awaitPublished(round, code, 2).data();
+        assertEquals(first, second);
+
+        assertEquals(1, TestDatabase.count(
+                "select count(*) from authority_round_state where round_id = ? and authority_code = ?", round, code));
+        assertEquals(1, TestDatabase.count("select count(*) from processed_event where event_id = ?", id));
+        assertEquals(5, TestDatabase.count(
+                "select count(*) from authority_indicator where round_id = ? and authority_code = ?", round, code));
+        assertEquals(computedAt, TestDatabase.single(
+                "select computed_at from authority_round_state where round_id = ? and authority_code = ?", round, code),
+                "the state was not rewritten");
+        given().queryParam("round", round).get("/api/v1/authorities/{code}/indicators", code)
+                .then().statusCode(200).body("revision", equalTo(1)).body("indicators[4].value", equalTo(20));
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "lga-admin")
+    void olderRevisionAfterNewerIsIgnored() {
+        String code = "E10000033";
+        String round = "workforce-2024";
+        submit(code, Events.accepted(Events.newId(), round, Events.WORKFORCE, code, 2, Events.answers("40")));
+        awaitPublished(round, code, 1);
+
+        String staleId = Events.newId();
+        submit(code, Events.accepted(staleId, round, Events.WORKFORCE, code, 1, Events.answers("80")));
+        awaitEarlierRecordsProcessed(code);
+
+        assertEquals(1, kafka.received(published(round, code)).size(), "nothing published for the stale revision");
+        assertEquals("STALE", TestDatabase.single("select outcome from processed_event where event_id = ?", staleId));
+        assertEquals(2, TestDatabase.single(
+                "select revision from authority_round_state where round_id = ? and authority_code = ?", round, code));
+        given().queryParam("round", round).get("/api/v1/authorities/{code}/indicators", code)
+                .then().statusCode(200)
+                .body("revision", equalTo(2))
+                .body("indicators[4].value", equalTo(20));   // 800 / 40, not 800 / 80
+
+        // The same revision again under a new id is just as stale.
+        submit(code, Events.accepted(Events.newId(), round, Events.WORKFORCE, code, 2, Events.answers("80")));
+        awaitEarlierRecordsProcessed(code);
+        given().queryParam("round", round).get("/api/v1/authorities/{code}/indicators", code)
+                .then().statusCode(200).body("indicators[4].value", equalTo(20));
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "lga-admin")
+    void withdrawalRemovesTheIndicatorsAndPublishesWithdrawn() {
+        String code = "E10000034";
+        String round = "workforce-2024";
+        submit(code, Events.accepted(Events.newId(), round, Events.WORKFORCE, code, 1, Events.answers("40")));
+        awaitPublished(round, code, 1);
+
+        submit(code, Events.withdrawn(Events.newId(), round, code, 2));
+        AuthorityIndicators withdrawn = awaitPublished(round, code, 2).data();
+        assertTrue(withdrawn.withdrawn());
+        assertTrue(withdrawn.indicators().isEmpty());
+        assertEquals(2, withdrawn.sourceRevision());
+
+        assertEquals(0, TestDatabase.count(
+                "select count(*) from authority_indicator where round_id = ? and authority_code = ?", round, code));
+        given().queryParam("round", round).get("/api/v1/authorities/{code}/indicators", code)
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404))
+                .body("title", equalTo("Not found"))
+                .body("detail", containsString(code));
+
+        // The accepted revision 1 arriving late does not bring the indicators back.
+        submit(code, Events.accepted(Events.newId(), round, Events.WORKFORCE, code, 1, Events.answers("40")));
+        awaitEarlierRecordsProcessed(code);
+        given().queryParam("round", round).get("/api/v1/authorities/{code}/indicators", code)
+                .then().statusCode(404);
+
+        // A later resubmission does.
+        submit(code, Events.accepted(Events.newId(), round, Events.WORKFORCE, code, 3, Events.answers("40")));
+        AuthorityIndicators back = awaitPublished(round, code, 3).data();
+        assertFalse(back.withdrawn());
+        assertEquals(3, back.sourceRevision());
+        given().queryParam("round", round).get("/api/v1/authorities/{code}/indicators", code)
+                .then().statusCode(200).body("revision", equalTo(3));
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "lga-admin")
+    void poisonRecordsAreSkippedWithoutBlockingThePartition() {
+        String code = "E10000035";
+        String round = "workforce-2024";
+        submit(code, "this is not JSON");
+        submit(code, "{\"id\":\"x\",\"type\":\"" + uk.gov.local.healthcheck.events.ReturnAccepted.TYPE + "\"}");
+        Map<String, Object> badAnswers = Events.answers("40");
+        badAnswers.put("staff.fte", "two hundred");
+        String badId = Events.newId();
+        submit(code, Events.accepted(badId, round, Events.WORKFORCE, code, 1, badAnswers));
+        submit(code, "{\"specversion\":\"1.0\",\"id\":\"" + Events.newId() + "\",\"type\":\"some.other.event.v1\"}");
+        // Valid JSON whose round id does not fit the database: rejected up front, not retried until the channel stops.
+        submit(code, Events.accepted(Events.newId(), "r".repeat(150), Events.WORKFORCE, code, 1, Events.answers("40")));
+
+        submit(code, Events.accepted(Events.newId(), round, Events.WORKFORCE, code, 2, Events.answers("40")));
+        AuthorityIndicators data = awaitPublished(round, code, 1).data();
+        assertEquals(2, data.sourceRevision(), "the valid record after the poison ones was processed");
+        assertEquals(0, TestDatabase.count("select count(*) from processed_event where event_id = ?", badId));
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "lga-admin")
+    void otherInstrumentsAreRecordedWithoutIndicators() {
+        String code = "E10000036";
+        String round = "practice-2024";
+        String id = Events.newId();
+        submit(code, Events.accepted(id, round, "practice-survey", code, 1, Map.of("q1", 3)));
+        awaitEarlierRecordsProcessed(code);
+
+        assertEquals("APPLIED", TestDatabase.single("select outcome from processed_event where event_id = ?", id));
+        assertEquals(1, TestDatabase.single(
+                "select revision from authority_round_state where round_id = ? and authority_code = ?", round, code));
+        assertTrue(kafka.received(published(round, code)).isEmpty());
+        given().queryParam("round", round).get("/api/v1/authorities/{code}/indicators", code)
+                .then().statusCode(404);
+    }
+
+    @Test
+    @TestSecurity(user = "council", roles = "council-submitter")
+    @OidcSecurity(claims = @Claim(key = "authority_code", value = "E10000037"))
+    void councilSubmitterReadsItsOwnAuthority() {
+        String code = "E10000037";
+        String round = "workforce-2024";
+        submit(code, Events.accepted(Events.newId(), round, Events.WORKFORCE, code, 1, Events.answers("40")));
+        awaitPublished(round, code, 1);
+        given().queryParam("round", round).get("/api/v1/authorities/{code}/indicators", code)
+                .then().statusCode(200).body("authority", equalTo(code));
+    }
+}

@@ -1,0 +1,39 @@
+package uk.gov.local.healthcheck.metrics.support;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/** Direct JDBC reads of metrics-service's database, to check what is stored rather than what is served. */
+public final class TestDatabase {
+
+    private TestDatabase() {
+    }
+
+    /** The first column of the first row, or null when there is no row. */
+    public static Object single(String sql, Object... params) {
+        var config = ConfigProvider.getConfig();
+        try (Connection c = DriverManager.getConnection(
+                config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class));
+             PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getObject(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    public static long count(String sql, Object... params) {
+        return ((Number) single(sql, params)).longValue();
+    }
+}
