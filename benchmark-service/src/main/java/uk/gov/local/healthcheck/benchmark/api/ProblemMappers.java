@@ -1,0 +1,95 @@
+package uk.gov.local.healthcheck.benchmark.api;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import uk.gov.local.healthcheck.benchmark.query.NoBenchmarkDataException;
+
+import java.lang.reflect.Method;
+import java.util.Arrays;
+
+/**
+ * Turns every failure into {@code application/problem+json}: our own problems, the framework's HTTP errors and
+ * security refusals. An unexpected failure is logged and answered 500 without internals.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final int SERVER_ERROR = 500;
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.status(), e.toProblem(uri.getPath()));
+    }
+
+    @ServerExceptionMapper
+    public Response noData(NoBenchmarkDataException e, UriInfo uri) {
+        return respond(404, new Problem(Problem.type("no-benchmark-data"), "No benchmark data", 404,
+                e.getMessage(), uri.getPath(), null));
+    }
+
+    /** Names the roles the endpoint accepts, so the caller knows which one their token is missing. */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri, ResourceInfo resource) {
+        String[] roles = requiredRoles(resource);
+        String detail = roles.length == 0
+                ? "Your token does not carry a role allowed to do this"
+                : "This requires one of the roles " + String.join(", ", roles) + "; your token carries none of them";
+        return respond(403, new Problem(Problem.type("forbidden"), "Missing role", 403, detail, uri.getPath(), null));
+    }
+
+    /**
+     * For refusals raised inside JAX-RS. A request without a token is normally refused earlier, by the
+     * {@code authenticated} HTTP permission on /api/*, with Quarkus's own (empty) 401 challenge.
+     */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        return Response.status(401).type(Problem.MEDIA_TYPE).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .entity(new Problem(Problem.type("unauthorized"), "Authentication required", 401,
+                        "Send a valid bearer token from the healthcheck realm", uri.getPath(), null))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= SERVER_ERROR) {
+            LOG.error("Request failed", e);
+        }
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known != null ? known.getReasonPhrase() : "HTTP " + status;
+        String detail = status == 404 ? "No such resource: " + uri.getPath() : e.getMessage();
+        return respond(status, new Problem(Problem.type("http-" + status), title, status, detail, uri.getPath(), null));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        LOG.error("Unexpected failure on " + uri.getPath(), e);
+        return respond(SERVER_ERROR, new Problem(Problem.type("internal"), "Internal error", SERVER_ERROR,
+                "The request failed unexpectedly; it has been logged", uri.getPath(), null));
+    }
+
+    private static String[] requiredRoles(ResourceInfo resource) {
+        Method method = resource == null ? null : resource.getResourceMethod();
+        if (method == null) {
+            return new String[0];
+        }
+        RolesAllowed allowed = method.getAnnotation(RolesAllowed.class);
+        if (allowed == null) {
+            allowed = resource.getResourceClass().getAnnotation(RolesAllowed.class);
+        }
+        return allowed == null ? new String[0] : Arrays.copyOf(allowed.value(), allowed.value().length);
+    }
+
+    static Response respond(int status, Problem problem) {
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+}

@@ -1,0 +1,113 @@
+package uk.gov.local.healthcheck.benchmark.reference;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The authorities (current and historic) that benchmarks know, read once from the packaged register. Immutable, so
+ * one instance is shared by the consumer and every request without locking.
+ */
+public final class AuthorityRegister {
+
+    /** Where the pom packages {@code reference-data/authority-register.csv}. */
+    public static final String CLASSPATH_RESOURCE = "reference/authority-register.csv";
+
+    private static final String NEIGHBOUR_SEPARATOR = ";";
+
+    private final Map<String, Authority> byGssCode;
+    private final Map<String, Authority> byOldLaCode;
+    private final List<Region> regions;
+
+    private AuthorityRegister(Collection<Authority> authorities) {
+        this.byGssCode = authorities.stream()
+                .collect(Collectors.toMap(Authority::gssCode, a -> a, AuthorityRegister::duplicate, LinkedHashMap::new));
+        // A DfE code can be reused after a reorganisation, so the newest holder wins for neighbour look-ups.
+        this.byOldLaCode = authorities.stream()
+                .filter(a -> !a.oldLaCode().isEmpty())
+                .collect(Collectors.toMap(Authority::oldLaCode, a -> a,
+                        (a, b) -> a.validToYear().isPresent() ? b : a, LinkedHashMap::new));
+        Map<String, Region> distinct = new TreeMap<>();
+        authorities.forEach(a -> distinct.putIfAbsent(a.region().code(), a.region()));
+        this.regions = List.copyOf(distinct.values());
+    }
+
+    public static AuthorityRegister fromClasspath() {
+        InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(CLASSPATH_RESOURCE);
+        if (in == null) {
+            in = AuthorityRegister.class.getClassLoader().getResourceAsStream(CLASSPATH_RESOURCE);
+        }
+        if (in == null) {
+            throw new IllegalStateException("The authority register " + CLASSPATH_RESOURCE + " is not on the classpath");
+        }
+        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            return parse(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + CLASSPATH_RESOURCE, e);
+        }
+    }
+
+    public static AuthorityRegister parse(Reader csv) throws IOException {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
+        List<Authority> authorities = format.parse(csv).stream().map(AuthorityRegister::toAuthority).toList();
+        return new AuthorityRegister(authorities);
+    }
+
+    private static Authority toAuthority(CSVRecord r) {
+        return new Authority(
+                r.get("gss_code"),
+                r.get("old_la_code"),
+                r.get("name"),
+                new Region(r.get("region_code"), r.get("region_name")),
+                Optional.of(r.get("london_subregion_code")).filter(s -> !s.isEmpty()),
+                CouncilType.fromLabel(r.get("type")),
+                year(r.get("valid_from_year")),
+                year(r.get("valid_to_year")),
+                Arrays.stream(r.get("statistical_neighbours").split(NEIGHBOUR_SEPARATOR))
+                        .map(String::trim).filter(s -> !s.isEmpty()).toList());
+    }
+
+    private static OptionalInt year(String text) {
+        return text.isEmpty() ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(text));
+    }
+
+    private static Authority duplicate(Authority a, Authority b) {
+        throw new IllegalStateException("The authority register lists " + a.gssCode() + " twice");
+    }
+
+    public Optional<Authority> find(String gssCode) {
+        return Optional.ofNullable(byGssCode.get(gssCode));
+    }
+
+    public Optional<Authority> findByOldLaCode(String oldLaCode) {
+        return Optional.ofNullable(byOldLaCode.get(oldLaCode));
+    }
+
+    public Collection<Authority> all() {
+        return byGssCode.values();
+    }
+
+    /** The regions, in code order. */
+    public List<Region> regions() {
+        return regions;
+    }
+
+    public int size() {
+        return byGssCode.size();
+    }
+}

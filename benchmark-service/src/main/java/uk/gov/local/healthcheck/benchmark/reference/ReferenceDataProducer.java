@@ -1,0 +1,14 @@
+package uk.gov.local.healthcheck.benchmark.reference;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/** Makes the (immutable) register a CDI bean; the register itself stays a plain class so unit tests need no container. */
+public class ReferenceDataProducer {
+
+    @Produces
+    @Singleton
+    AuthorityRegister authorityRegister() {
+        return AuthorityRegister.fromClasspath();
+    }
+}

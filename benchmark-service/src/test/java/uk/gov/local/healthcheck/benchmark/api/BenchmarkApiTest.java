@@ -1,0 +1,392 @@
+package uk.gov.local.healthcheck.benchmark.api;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.RestAssured;
+import io.restassured.path.json.config.JsonPathConfig;
+import io.restassured.response.Response;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import uk.gov.local.healthcheck.events.AuthorityIndicators;
+import uk.gov.local.healthcheck.events.EventEnvelope;
+import uk.gov.local.healthcheck.events.EventJson;
+import uk.gov.local.healthcheck.events.IndicatorValue;
+import uk.gov.local.healthcheck.events.Topics;
+import uk.gov.local.healthcheck.infra.KafkaTestResource;
+import uk.gov.local.healthcheck.infra.PostgresTestResource;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static io.restassured.RestAssured.given;
+import static io.restassured.config.JsonConfig.jsonConfig;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * End to end through a real Kafka broker and a real PostgreSQL: events are produced with a plain producer, exactly
+ * as metrics-service publishes them, and the benchmarks are read back over HTTP.
+ */
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "benchmark"))
+@WithTestResource(value = KafkaTestResource.class, initArgs = @ResourceArg(name = "topics", value = Topics.INDICATORS + ":6"))
+class BenchmarkApiTest {
+
+    static final String HARTLEPOOL = "E06000001";       // North East
+    static final String MIDDLESBROUGH = "E06000002";    // North East
+    static final String CAMDEN = "E09000007";           // London
+    static final String BIRMINGHAM = "E08000025";       // West Midlands
+    static final String NORTH_EAST = "E12000001";
+    static final String AGENCY = "agency_rate";
+    static final String TURNOVER = "turnover_rate";
+    static final String PATH = "/api/v1/benchmarks/{round}/indicators/{indicator}";
+    static final Duration WAIT = Duration.ofSeconds(60);
+
+    static KafkaProducer<String, String> producer;
+
+    @BeforeAll
+    static void connect() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        producer = new KafkaProducer<>(props);
+        // Compare numbers exactly: the API serves BigDecimals.
+        RestAssured.config = RestAssured.config().jsonConfig(jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+    }
+
+    @AfterAll
+    static void close() {
+        producer.close();
+    }
+
+    // ---- publishing ----
+
+    static IndicatorValue rate(String indicator, String numerator, String denominator) {
+        BigDecimal n = new BigDecimal(numerator);
+        BigDecimal d = new BigDecimal(denominator);
+        return new IndicatorValue(indicator, n.multiply(BigDecimal.valueOf(100)).divide(d, MathContext.DECIMAL64), n, d, 100, null);
+    }
+
+    static IndicatorValue missing(String indicator) {
+        return new IndicatorValue(indicator, null, null, new BigDecimal("100"), 100, List.of("agency_fte"));
+    }
+
+    static void publish(String round, String authority, int revision, IndicatorValue... values) {
+        send(authority, event(new AuthorityIndicators(round, "workforce", "2024", authority, revision, false,
+                OffsetDateTime.now(), List.of(values))));
+    }
+
+    static void withdraw(String round, String authority, int revision) {
+        send(authority, event(new AuthorityIndicators(round, "workforce", "2024", authority, revision, true,
+                OffsetDateTime.now(), List.of())));
+    }
+
+    static String event(AuthorityIndicators data) {
+        return EventJson.write(EventEnvelope.of(UUID.randomUUID().toString(), "/metrics-service", AuthorityIndicators.TYPE,
+                data.computedAt(), "rounds/" + data.roundId() + "/authorities/" + data.authorityCode(), data));
+    }
+
+    static void send(String key, String value) {
+        try {
+            producer.send(new ProducerRecord<>(Topics.INDICATORS, key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not publish", e);
+        }
+    }
+
+    static String round(String name) {
+        return "it-" + name + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /**
+     * Publishes a marker event with the same key after the events under test: the key fixes the partition, the
+     * partition fixes the order, so once the marker is visible every earlier event of that key has been applied.
+     */
+    static void awaitAppliedBefore(String authority) {
+        String marker = round("marker");
+        publish(marker, authority, 1, rate(AGENCY, "1", "10"));
+        await(marker, AGENCY, "", r -> r.statusCode() == 200);
+    }
+
+    static Response get(String round, String indicator, String group) {
+        var request = given().pathParam("round", round).pathParam("indicator", indicator);
+        if (!group.isEmpty()) {
+            request = request.queryParam("group", group);
+        }
+        return request.get(PATH);
+    }
+
+    static Response await(String round, String indicator, String group, Predicate<Response> done) {
+        Instant deadline = Instant.now().plus(WAIT);
+        Response last;
+        do {
+            last = get(round, indicator, group);
+            if (done.test(last)) {
+                return last;
+            }
+            sleep();
+        } while (Instant.now().isBefore(deadline));
+        fail("Timed out waiting on " + round + "/" + indicator + "; last answer " + last.statusCode() + " " + last.asString());
+        return last;
+    }
+
+    static Predicate<Response> nationalN(int n) {
+        return r -> r.statusCode() == 200 && r.jsonPath().getInt("national.n") == n;
+    }
+
+    static void sleep() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** JSON integers arrive as Integer, decimals as BigDecimal: compare the numbers, not the Java types. */
+    static Matcher<Object> number(String expected) {
+        return new TypeSafeMatcher<>(Object.class) {
+            @Override
+            protected boolean matchesSafely(Object actual) {
+                return actual instanceof Number && new BigDecimal(expected).compareTo(new BigDecimal(actual.toString())) == 0;
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("the number " + expected);
+            }
+        };
+    }
+
+    // ---- tests ----
+
+    @Test
+    @TestSecurity(user = "analyst", roles = "ria-analyst")
+    void poolsNationallyAndPerRegion() {
+        String round = round("pooled");
+        publish(round, HARTLEPOOL, 1, rate(AGENCY, "10", "100"), rate(TURNOVER, "1", "3"));
+        publish(round, MIDDLESBROUGH, 1, rate(AGENCY, "30", "100"));
+        publish(round, CAMDEN, 1, rate(AGENCY, "5", "200"));
+        publish(round, BIRMINGHAM, 1, missing(AGENCY));
+
+        Response r = await(round, AGENCY, "", nationalN(3));
+        r.then().statusCode(200)
+                .contentType(containsString("application/json"))
+                .body("indicator", equalTo(AGENCY))
+                .body("round", equalTo(round))
+                .body("national.code", equalTo("E92000001"))
+                .body("national.n", equalTo(3))
+                .body("national.numerator", number("45"))
+                .body("national.denominator", number("400"))
+                .body("national.value", number("11.3"))        // 11.25 rounded HALF_UP
+                .body("national.mean", number("14.2"))         // (10 + 30 + 2.5) / 3
+                .body("national.median", number("10.0"))
+                .body("national.lowerQuartile", number("6.3")) // 6.25
+                .body("national.upperQuartile", number("20.0"))
+                .body("national.min", number("2.5"))
+                .body("national.max", number("30.0"))
+                .body("regions", hasSize(9))
+                .body("regions.code", equalTo(List.of("E12000001", "E12000002", "E12000003", "E12000004",
+                        "E12000005", "E12000006", "E12000007", "E12000008", "E12000009")))
+                .body("regions[0].name", equalTo("North East"))
+                .body("regions[0].n", equalTo(2))
+                .body("regions[0].value", number("20.0"))
+                .body("regions[0].numerator", number("40"))
+                .body("regions[0].denominator", number("200"))
+                .body("regions[4].name", equalTo("West Midlands"))
+                .body("regions[4].n", equalTo(0))                                      // Birmingham's value is missing
+                .body("regions[4].value", nullValue())
+                .body("regions[6].name", equalTo("London"))
+                .body("regions[6].n", equalTo(1))
+                .body("regions[6].value", number("2.5"));
+
+        // Another indicator of the same events is benchmarked separately.
+        get(round, TURNOVER, "").then().statusCode(200)
+                .body("national.n", equalTo(1))
+                .body("national.value", number("33.3"));
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "lga-admin")
+    void aNewerRevisionReplacesAndAnOlderOrEqualOneIsIgnored() {
+        String round = round("revisions");
+        publish(round, HARTLEPOOL, 2, rate(AGENCY, "10", "100"));
+        await(round, AGENCY, "", nationalN(1)).then()
+                .body("national.value", number("10.0"));
+
+        publish(round, HARTLEPOOL, 3, rate(AGENCY, "20", "100"));
+        await(round, AGENCY, "", r -> r.statusCode() == 200
+                && new BigDecimal("20.0").compareTo(r.jsonPath().getObject("national.value", BigDecimal.class)) == 0);
+
+        publish(round, HARTLEPOOL, 1, rate(AGENCY, "90", "100"));   // older: ignored
+        publish(round, HARTLEPOOL, 3, rate(AGENCY, "50", "100"));   // equal: a redelivery, no change
+        awaitAppliedBefore(HARTLEPOOL);
+        get(round, AGENCY, "").then().statusCode(200)
+                .body("national.n", equalTo(1))
+                .body("national.value", number("20.0"))
+                .body("national.numerator", number("20"));
+    }
+
+    @Test
+    @TestSecurity(user = "submitter", roles = "council-submitter")
+    void aWithdrawnAuthorityIsDroppedAndStaysDropped() {
+        String round = round("withdrawn");
+        publish(round, HARTLEPOOL, 1, rate(AGENCY, "10", "100"));
+        publish(round, MIDDLESBROUGH, 1, rate(AGENCY, "30", "100"));
+        await(round, AGENCY, "", nationalN(2));
+
+        withdraw(round, HARTLEPOOL, 2);
+        await(round, AGENCY, "", nationalN(1)).then()
+                .body("national.value", number("30.0"))
+                .body("regions[0].n", equalTo(1));
+
+        publish(round, HARTLEPOOL, 1, rate(AGENCY, "10", "100"));   // stale, from before the withdrawal
+        awaitAppliedBefore(HARTLEPOOL);
+        get(round, AGENCY, "").then().statusCode(200).body("national.n", equalTo(1));
+
+        withdraw(round, MIDDLESBROUGH, 2);
+        await(round, AGENCY, "", r -> r.statusCode() == 404);
+
+        publish(round, HARTLEPOOL, 3, rate(AGENCY, "40", "100"));   // a later resubmission brings it back
+        await(round, AGENCY, "", nationalN(1)).then()
+                .body("national.value", number("40.0"));
+    }
+
+    @Test
+    @TestSecurity(user = "analyst", roles = "ria-analyst")
+    void aPoisonRecordIsSkippedWithoutBlockingItsPartition() {
+        send(CAMDEN, "this is not JSON {");
+        send(CAMDEN, "{\"specversion\":\"1.0\",\"type\":\"" + AuthorityIndicators.TYPE + "\",\"data\":{\"roundId\":\"x\"}}");
+        send(CAMDEN, "{\"specversion\":\"1.0\",\"type\":\"some.other.event.v1\",\"data\":{}}");
+        String round = round("after-poison");
+        publish(round, CAMDEN, 1, rate(AGENCY, "5", "200"));
+        await(round, AGENCY, "", nationalN(1)).then()
+                .body("regions[6].value", number("2.5"));
+    }
+
+    @Test
+    @TestSecurity(user = "analyst", roles = "ria-analyst")
+    void theGroupParameterSelectsOneGroup() {
+        String round = round("groups");
+        publish(round, HARTLEPOOL, 1, rate(AGENCY, "10", "100"));
+        publish(round, MIDDLESBROUGH, 1, rate(AGENCY, "30", "100"));
+        publish(round, CAMDEN, 1, rate(AGENCY, "5", "200"));
+        await(round, AGENCY, "", nationalN(3));
+
+        get(round, AGENCY, "national").then().statusCode(200)
+                .body("group", equalTo("national"))
+                .body("name", equalTo("England"))
+                .body("n", equalTo(3))
+                .body("value", number("11.3"))
+                .body("regions", nullValue());
+        get(round, AGENCY, "region:" + NORTH_EAST).then().statusCode(200)
+                .body("group", equalTo("region:E12000001"))
+                .body("code", equalTo(NORTH_EAST))
+                .body("name", equalTo("North East"))
+                .body("n", equalTo(2))
+                .body("value", number("20.0"))
+                .body("median", number("20.0"));
+        get(round, AGENCY, "region:E12000009").then().statusCode(200)
+                .body("n", equalTo(0))
+                .body("value", nullValue());
+
+        for (String unknown : List.of("region:E12000010", "region:E13000001", "bogus", "region:", "national:E92000001")) {
+            get(round, AGENCY, unknown).then().statusCode(400)
+                    .contentType(startsWith(Problem.MEDIA_TYPE))
+                    .body("type", equalTo(Problem.type("unknown-group")))
+                    .body("status", equalTo(400))
+                    .body("title", equalTo("Unknown benchmark group"))
+                    .body("detail", containsString(unknown.isEmpty() ? "" : unknown.split(":")[0]))
+                    .body("errors[0].field", equalTo("group"));
+        }
+    }
+
+    @Test
+    @TestSecurity(user = "analyst", roles = "ria-analyst")
+    void noDataIsA404Problem() {
+        get("no-such-round", AGENCY, "").then().statusCode(404)
+                .contentType(startsWith(Problem.MEDIA_TYPE))
+                .body("type", equalTo(Problem.type("no-benchmark-data")))
+                .body("title", equalTo("No benchmark data"))
+                .body("status", equalTo(404))
+                .body("detail", containsString("no-such-round"));
+        get("no-such-round", AGENCY, "region:" + NORTH_EAST).then().statusCode(404);
+    }
+
+    @Test
+    @TestSecurity(user = "analyst", roles = "ria-analyst")
+    void malformedIdsAreA400Problem() {
+        get("bad$round", AGENCY, "").then().statusCode(400)
+                .contentType(startsWith(Problem.MEDIA_TYPE))
+                .body("type", equalTo(Problem.type("bad-request")))
+                .body("errors[0].field", equalTo("roundId"));
+        get("workforce-2024", "x".repeat(101), "").then().statusCode(400)
+                .body("errors[0].field", equalTo("indicatorId"));
+    }
+
+    /** Refused by the HTTP permission before JAX-RS (see README: the body is Quarkus's empty challenge). */
+    @Test
+    void withoutATokenIs401() {
+        given().pathParam("round", "workforce-2024").pathParam("indicator", AGENCY)
+                .get(PATH).then().statusCode(401);
+    }
+
+    @Test
+    @TestSecurity(user = "someone", roles = "guest")
+    void aTokenWithoutAPlatformRoleIs403NamingTheRoles() {
+        get("workforce-2024", AGENCY, "").then().statusCode(403)
+                .contentType(startsWith(Problem.MEDIA_TYPE))
+                .body("type", equalTo(Problem.type("forbidden")))
+                .body("status", equalTo(403))
+                .body("title", equalTo("Missing role"))
+                .body("detail", containsString("lga-admin"))
+                .body("detail", containsString("council-submitter"))
+                .body("detail", containsString("ria-analyst"));
+    }
+
+    @Test
+    void healthAndOpenApiArePublic() {
+        Response ready = null;
+        Instant deadline = Instant.now().plus(WAIT);
+        List<String> answers = new ArrayList<>();
+        while (Instant.now().isBefore(deadline)) {
+            ready = given().get("/q/health/ready");
+            answers.add(ready.statusCode() + "");
+            if (ready.statusCode() == 200) {
+                break;
+            }
+            sleep();
+        }
+        if (ready == null || ready.statusCode() != 200) {
+            fail("not ready: " + (ready == null ? answers : ready.asString()));
+        }
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body(containsString("/api/v1/benchmarks/{roundId}/indicators/{indicatorId}"));
+    }
+}

@@ -1,0 +1,55 @@
+package uk.gov.local.healthcheck.benchmark.grouping;
+
+import org.junit.jupiter.api.Test;
+import uk.gov.local.healthcheck.benchmark.reference.AuthorityRegister;
+import uk.gov.local.healthcheck.benchmark.reference.CouncilType;
+
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class GroupCatalogTest {
+
+    private static final AuthorityRegister REGISTER = AuthorityRegister.fromClasspath();
+    private static final GroupCatalog CATALOG = GroupCatalog.from(REGISTER);
+
+    @Test
+    void theRegisterHasEveryAuthorityIncludingHistoricOnes() {
+        assertEquals(163, REGISTER.size());
+        var cumbria = REGISTER.find("E10000006").orElseThrow();
+        assertEquals("E12000002", cumbria.region().code());
+        assertTrue(cumbria.validToYear().isPresent());
+        var city = REGISTER.find("E09000001").orElseThrow();
+        assertEquals(CouncilType.LONDON_BOROUGH, city.type());
+        assertEquals(Optional.of("E13000001"), city.londonSubregionCode());
+        assertEquals("202", city.statisticalNeighbours().get(0));
+        assertEquals("Camden", REGISTER.findByOldLaCode("202").orElseThrow().name());
+    }
+
+    @Test
+    void nineRegionsInCodeOrderThatPartitionEngland() {
+        List<String> codes = CATALOG.regions().stream().map(Group::code).toList();
+        assertEquals(List.of("E12000001", "E12000002", "E12000003", "E12000004", "E12000005", "E12000006",
+                "E12000007", "E12000008", "E12000009"), codes);
+        int inRegions = CATALOG.regions().stream().mapToInt(g -> g.members().size()).sum();
+        assertEquals(CATALOG.national().members().size(), inRegions);
+        assertEquals(163, CATALOG.national().members().size());
+        assertEquals("London", CATALOG.find(GroupId.region("E12000007")).orElseThrow().name());
+        assertTrue(CATALOG.find(GroupId.region("E12000007")).orElseThrow().contains("E09000001"));
+        assertEquals(GroupCatalog.ENGLAND_CODE, CATALOG.national().code());
+    }
+
+    @Test
+    void groupIdsParseOnlyWellFormedText() {
+        assertEquals(Optional.of(GroupId.NATIONAL), GroupId.parse("national"));
+        assertEquals(Optional.of(GroupId.region("E12000005")), GroupId.parse("region:E12000005"));
+        assertEquals("region:E12000005", GroupId.region("E12000005").toString());
+        for (String bad : new String[] {"", " ", "region", "region:", "national:E92000001", "county:E10000006", "REGION:E12000001"}) {
+            assertFalse(GroupId.parse(bad).isPresent(), bad);
+        }
+        assertFalse(CATALOG.find(GroupId.region("E13000001")).isPresent(), "sub-regions are not offered yet");
+    }
+}
