@@ -26,11 +26,17 @@ import java.util.TreeMap;
 public class InstrumentCatalog {
 
     private final Map<String, TreeMap<Integer, Instrument>> byIdAndVersion = new TreeMap<>();
+    private final Map<String, String> fingerprints = new TreeMap<>();
 
     public InstrumentCatalog(@ConfigProperty(name = "survey.instruments") List<String> files) {
         for (String file : files) {
-            Instrument instrument = load("instruments/" + file);
+            byte[] bytes = read("instruments/" + file);
+            Instrument instrument = parse(new ObjectMapper().valueToTree(InstrumentYaml.load(new java.io.ByteArrayInputStream(bytes))));
+            if (find(instrument.id(), instrument.version()).isPresent()) {
+                throw new IllegalStateException(file + " defines " + instrument.id() + " v" + instrument.version() + " a second time");
+            }
             byIdAndVersion.computeIfAbsent(instrument.id(), k -> new TreeMap<>()).put(instrument.version(), instrument);
+            fingerprints.put(key(instrument.id(), instrument.version()), sha256(bytes));
         }
     }
 
@@ -45,19 +51,36 @@ public class InstrumentCatalog {
         return Optional.ofNullable(byIdAndVersion.get(id)).map(v -> v.get(version));
     }
 
+    /** SHA-256 of the definition file: a version in use must never change, and this is how that is checked. */
+    public String fingerprint(Instrument instrument) {
+        return fingerprints.get(key(instrument.id(), instrument.version()));
+    }
+
+    private static String key(String id, int version) {
+        return id + "@" + version;
+    }
+
     /** The newest version of an instrument, used when a round does not name one. */
     public Optional<Instrument> latest(String id) {
         return Optional.ofNullable(byIdAndVersion.get(id)).map(v -> v.lastEntry().getValue());
     }
 
-    static Instrument load(String resource) {
+    private static byte[] read(String resource) {
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("Instrument file not found on the classpath: " + resource);
             }
-            return parse(new ObjectMapper().valueToTree(InstrumentYaml.load(in)));
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("Unreadable instrument file " + resource, e);
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
         }
     }
 

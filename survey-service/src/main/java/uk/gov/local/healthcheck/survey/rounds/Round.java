@@ -25,6 +25,9 @@ public class Round extends PanacheEntityBase {
     public String title;
     /** "2024" (the year to 30 September) or "2019-Q1". */
     public String period;
+    /** Fingerprint of the instrument definition when the round was created; it must never change after. */
+    @Column(name = "instrument_sha256")
+    public String instrumentSha256;
     @Column(name = "opens_on")
     public LocalDate opensOn;
     @Column(name = "closes_on")

@@ -50,6 +50,7 @@ public class RoundService {
             round.id = request.id();
             round.instrument = instrument.id();
             round.instrumentVersion = instrument.version();
+            round.instrumentSha256 = instruments.fingerprint(instrument);
             round.title = request.title() != null ? request.title() : defaultTitle(instrument, request.period());
             round.period = request.period();
             round.opensOn = request.opensOn();

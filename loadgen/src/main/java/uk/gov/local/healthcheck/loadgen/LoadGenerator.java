@@ -1,0 +1,163 @@
+package uk.gov.local.healthcheck.loadgen;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+/**
+ * Submits practitioner responses (one per request, or NDJSON batches) or workforce returns to a running platform at
+ * a fixed rate, and reports the throughput achieved and latency percentiles. Open-loop: each request's latency is
+ * measured from when it was due, not when it was sent, so a slow server cannot hide its queueing (coordinated
+ * omission). Every run creates its own round, so runs never collide. Usage: docs/load-testing.md.
+ */
+public final class LoadGenerator {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> LIKERT = List.of("strongly_agree", "agree", "neither", "disagree", "strongly_disagree", "not_applicable");
+    private static final List<String> STATEMENTS = List.of("std1.clear_framework", "std1.safe_practice", "std1.senior_managers_accessible",
+            "std2.effective_induction", "std3.workload_control", "std3.fair_allocation", "std4.safety_concerns", "std4.wellbeing_help",
+            "std4.wellbeing_time", "std5.skilled_supervisor", "std5.coaching", "std5.cared_for", "std5.raise_concerns",
+            "std6.cpd_needs", "std6.cpd_time", "std6.cpd_satisfied", "std6.educator_policies", "std7.registration_support",
+            "std8.partnership_opportunities");
+    /** Authorities that existed in 2025, the year of the rounds this tool creates. */
+    private static final List<String> AUTHORITIES = List.of("E10000031", "E08000025", "E09000001", "E06000001", "E10000003");
+
+    private final Options options;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final LatencyRecorder recorder = new LatencyRecorder();
+    private final AtomicInteger sequence = new AtomicInteger();
+    private volatile String token;
+
+    LoadGenerator(Options options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        new LoadGenerator(options).run();
+    }
+
+    void run() throws Exception {
+        token = fetchToken();
+        String round = createRound();
+        int perRequest = options.mode().equals("batch") ? options.batchSize() : 1;
+        double requestsPerSecond = options.rate() / perRequest;
+        long intervalNanos = (long) (1_000_000_000L / requestsPerSecond);
+        long total = (long) (requestsPerSecond * options.duration().toSeconds());
+        System.out.printf("mode=%s round=%s target=%.0f submissions/s (%.1f requests/s of %d) for %ds, max %d in flight%n",
+                options.mode(), round, options.rate(), requestsPerSecond, perRequest, options.duration().toSeconds(), options.maxInFlight());
+
+        Semaphore inFlight = new Semaphore(options.maxInFlight());
+        List<CompletableFuture<Void>> pending = new ArrayList<>();
+        long start = System.nanoTime();
+        Instant tokenFetched = Instant.now();
+        for (long i = 0; i < total; i++) {
+            long due = start + i * intervalNanos;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            if (Duration.between(tokenFetched, Instant.now()).toSeconds() > 240) {   // tokens live 300 s
+                token = fetchToken();
+                tokenFetched = Instant.now();
+            }
+            inFlight.acquire();
+            pending.add(send(round, perRequest, due).whenComplete((r, e) -> inFlight.release()));
+        }
+        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        report(elapsed, perRequest);
+    }
+
+    private CompletableFuture<Void> send(String round, int perRequest, long dueNanos) {
+        HttpRequest request = switch (options.mode()) {
+            case "responses" -> post("/api/v1/rounds/" + round + "/responses", "application/json", response());
+            case "batch" -> post("/api/v1/rounds/" + round + "/responses/batch", "application/x-ndjson",
+                    java.util.stream.IntStream.range(0, perRequest).mapToObj(i -> response()).collect(Collectors.joining("\n")));
+            default -> HttpRequest.newBuilder(URI.create(options.survey() + "/api/v1/rounds/" + round + "/returns/"
+                            + AUTHORITIES.get(sequence.getAndIncrement() % AUTHORITIES.size())))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(workforceReturn())).build();
+        };
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, error) -> {
+            long micros = (System.nanoTime() - dueNanos) / 1000;
+            recorder.record(micros, error != null ? error.getClass().getSimpleName() : String.valueOf(response.statusCode()));
+            return null;
+        });
+    }
+
+    private HttpRequest post(String path, String contentType, String body) {
+        return HttpRequest.newBuilder(URI.create(options.survey() + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private String response() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        StringBuilder answers = new StringBuilder("{\"profile.role\":\"social_worker\",\"profile.service\":\"children\"");
+        for (String statement : STATEMENTS) {
+            answers.append(",\"").append(statement).append("\":\"").append(LIKERT.get(r.nextInt(LIKERT.size()))).append('"');
+        }
+        answers.append('}');
+        return "{\"responseId\":\"" + UUID.randomUUID() + "\",\"authorityCode\":\"" + options.authority() + "\",\"answers\":" + answers + "}";
+    }
+
+    private String workforceReturn() {
+        int leavers = 20 + sequence.get() % 50;   // a different body each time, so each is a new revision
+        return "{\"status\":\"submitted\",\"answers\":{\"staff.headcount\":180,\"staff.fte\":170.5,\"staff.agency_headcount\":20,"
+                + "\"staff.agency_fte\":18.5,\"staff.vacancies_fte\":25,\"flows.leavers_fte\":" + leavers + "." + sequence.get() % 10 + "}}";
+    }
+
+    private String createRound() throws Exception {
+        String id = "load-" + options.mode() + "-" + System.currentTimeMillis();
+        String instrument = options.mode().equals("returns") ? "workforce-return" : "practitioner-survey";
+        HttpResponse<String> r = http.send(post("/api/v1/rounds", "application/json", "{\"id\":\"" + id + "\",\"instrument\":\""
+                + instrument + "\",\"period\":\"2025\",\"opensOn\":\"2025-10-01\",\"closesOn\":\"2026-03-31\"}"), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException("Could not create round " + id + ": " + r.statusCode() + " " + r.body());
+        }
+        return id;
+    }
+
+    private String fetchToken() throws Exception {
+        String form = Map.of("grant_type", "password", "client_id", "healthcheck-cli", "username", options.user(), "password", options.password())
+                .entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(options.keycloak() + "/realms/healthcheck/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode body = JSON.readTree(r.body());
+        if (r.statusCode() != 200 || !body.has("access_token")) {
+            throw new IllegalStateException("Could not get a token for " + options.user() + ": " + r.statusCode() + " " + r.body());
+        }
+        return body.get("access_token").asText();
+    }
+
+    private void report(double elapsedSeconds, int perRequest) {
+        Map<String, Integer> outcomes = recorder.outcomes();
+        int requests = recorder.count();
+        int ok = outcomes.entrySet().stream().filter(e -> e.getKey().startsWith("2")).mapToInt(Map.Entry::getValue).sum();
+        System.out.printf("requests=%d outcomes=%s elapsed=%.1fs%n", requests, outcomes, elapsedSeconds);
+        System.out.printf("throughput: %.0f requests/s, %.0f submissions/s accepted%n", requests / elapsedSeconds, ok * perRequest / elapsedSeconds);
+        System.out.printf("latency ms (from due time): p50=%.1f p90=%.1f p99=%.1f max=%.1f%n",
+                recorder.percentileMillis(50), recorder.percentileMillis(90), recorder.percentileMillis(99), recorder.percentileMillis(100));
+    }
+}
