@@ -1,0 +1,213 @@
+package uk.gov.local.healthcheck.identity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Checks the realm that deploy/platform imports into Keycloak against docs/conventions.md: realm roles, the
+ * claims authority_code / region_code, the healthcheck-api audience, the clients and the demo users.
+ */
+class HealthcheckRealmTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static JsonNode realm;
+
+    @BeforeAll
+    static void load() throws IOException {
+        // surefire runs with the module directory as working directory
+        Path file = Path.of("healthcheck-realm.json");
+        assertTrue(Files.isRegularFile(file), "identity/healthcheck-realm.json must exist");
+        realm = JSON.readTree(file.toFile());
+    }
+
+    @Test
+    void realmIsNamedHealthcheckAndEnabled() {
+        assertEquals("healthcheck", realm.path("realm").asText());
+        assertTrue(realm.path("enabled").asBoolean());
+        assertFalse(realm.path("registrationAllowed").asBoolean(true), "self-registration must be off");
+        assertTrue(realm.path("displayName").asText().contains("DEMO"), "the realm is marked as a demo realm");
+    }
+
+    @Test
+    void accessTokensAreShortLived() {
+        int lifespan = realm.path("accessTokenLifespan").asInt(-1);
+        assertTrue(lifespan > 0 && lifespan <= 300, "access token lifespan is deliberately short: " + lifespan);
+    }
+
+    @Test
+    void realmRolesAreExactlyTheThreeConventionRoles() {
+        Set<String> roles = new TreeSet<>();
+        for (JsonNode role : realm.path("roles").path("realm")) {
+            roles.add(role.path("name").asText());
+            assertFalse(role.path("description").asText().isBlank(), "role " + role + " has a description");
+        }
+        assertEquals(new TreeSet<>(List.of("lga-admin", "council-submitter", "ria-analyst")), roles);
+    }
+
+    @Test
+    void userProfileDeclaresTheScopeAttributesAndKeepsUnmanagedOnes() throws IOException {
+        JsonNode component = realm.path("components").path("org.keycloak.userprofile.UserProfileProvider").path(0);
+        assertEquals("declarative-user-profile", component.path("providerId").asText());
+        String config = component.path("config").path("kc.user.profile.config").path(0).asText();
+        JsonNode profile = JSON.readTree(config);
+        assertEquals("ENABLED", profile.path("unmanagedAttributePolicy").asText());
+        for (String name : List.of("authority_code", "region_code")) {
+            JsonNode attribute = find(profile.path("attributes"), "name", name)
+                    .orElseThrow(() -> new AssertionError("user profile lacks " + name));
+            List<String> editors = texts(attribute.path("permissions").path("edit"));
+            assertEquals(List.of("admin"), editors, name + " must be editable by administrators only (it becomes a claim)");
+            assertTrue(texts(attribute.path("permissions").path("view")).contains("admin"));
+        }
+        // the demo users' codes satisfy the profile's own validation patterns
+        String authorityPattern = pattern(profile, "authority_code");
+        String regionPattern = pattern(profile, "region_code");
+        assertTrue("E10000031".matches(authorityPattern));
+        assertTrue("E09000021".matches(authorityPattern));
+        assertFalse("Warwickshire".matches(authorityPattern));
+        assertTrue("E12000005".matches(regionPattern));
+        assertTrue("E12000007".matches(regionPattern));
+        assertTrue("E13000002".matches(regionPattern), "inner/outer London sub-regions are region codes in the DfE data");
+    }
+
+    @Test
+    void apiClientIsConfidentialAndHasNoFlows() {
+        JsonNode api = client("healthcheck-api");
+        assertTrue(api.path("enabled").asBoolean());
+        assertFalse(api.path("publicClient").asBoolean(true), "healthcheck-api is confidential");
+        for (String flow : List.of("standardFlowEnabled", "implicitFlowEnabled", "directAccessGrantsEnabled",
+                "serviceAccountsEnabled")) {
+            assertTrue(api.has(flow), flow + " is set explicitly");
+            assertFalse(api.path(flow).asBoolean(true), "healthcheck-api must not have " + flow);
+        }
+        assertFalse(api.has("secret"), "no client secret is committed; Keycloak generates one");
+    }
+
+    @Test
+    void cliClientIsPublicWithPasswordGrantOnly() {
+        JsonNode cli = client("healthcheck-cli");
+        assertTrue(cli.path("enabled").asBoolean());
+        assertTrue(cli.path("publicClient").asBoolean());
+        assertTrue(cli.path("directAccessGrantsEnabled").asBoolean());
+        assertFalse(cli.path("standardFlowEnabled").asBoolean(true));
+        assertFalse(cli.path("implicitFlowEnabled").asBoolean(true));
+        assertFalse(cli.path("serviceAccountsEnabled").asBoolean(true));
+    }
+
+    @Test
+    void cliTokensCarryTheScopeClaimsInAccessTokens() {
+        JsonNode mappers = client("healthcheck-cli").path("protocolMappers");
+        for (String claim : List.of("authority_code", "region_code")) {
+            JsonNode mapper = find(mappers, "name", claim).orElseThrow(() -> new AssertionError("no mapper " + claim));
+            assertEquals("openid-connect", mapper.path("protocol").asText());
+            assertEquals("oidc-usermodel-attribute-mapper", mapper.path("protocolMapper").asText());
+            JsonNode config = mapper.path("config");
+            assertEquals(claim, config.path("user.attribute").asText());
+            assertEquals(claim, config.path("claim.name").asText());
+            assertEquals("String", config.path("jsonType.label").asText());
+            assertEquals("true", config.path("access.token.claim").asText());
+            assertEquals("false", config.path("multivalued").asText());
+        }
+    }
+
+    @Test
+    void cliTokensNameTheApiAudience() {
+        List<JsonNode> audienceMappers = new ArrayList<>();
+        for (JsonNode mapper : client("healthcheck-cli").path("protocolMappers")) {
+            if ("oidc-audience-mapper".equals(mapper.path("protocolMapper").asText())) {
+                audienceMappers.add(mapper);
+            }
+        }
+        assertEquals(1, audienceMappers.size());
+        JsonNode config = audienceMappers.get(0).path("config");
+        assertEquals("healthcheck-api", config.path("included.client.audience").asText());
+        assertEquals("true", config.path("access.token.claim").asText());
+        // the audience names a client that exists in the realm
+        assertNotNull(client("healthcheck-api"));
+    }
+
+    @Test
+    void demoUsersHaveTheirRolesAndAttributes() {
+        Map<String, String> roleByUser = Map.of("lga1", "lga-admin", "council1", "council-submitter", "ria1", "ria-analyst");
+        assertEquals(roleByUser.keySet(), new TreeSet<>(texts(realm.path("users"), "username")));
+        for (var entry : roleByUser.entrySet()) {
+            JsonNode user = user(entry.getKey());
+            assertTrue(user.path("enabled").asBoolean());
+            List<String> roles = texts(user.path("realmRoles"));
+            assertTrue(roles.contains(entry.getValue()), entry.getKey() + " has " + entry.getValue());
+            for (String other : roleByUser.values()) {
+                if (!other.equals(entry.getValue())) {
+                    assertFalse(roles.contains(other), entry.getKey() + " must not have " + other);
+                }
+            }
+            JsonNode credential = user.path("credentials").path(0);
+            assertEquals("password", credential.path("type").asText());
+            assertEquals(entry.getKey() + "-password", credential.path("value").asText());
+            assertFalse(credential.path("temporary").asBoolean(true));
+            assertTrue(user.path("attributes").path("demo_only").path(0).asText().startsWith("DEMO ONLY"),
+                    entry.getKey() + " is marked as a demo user");
+            // required by the user profile: a user missing them cannot get a token with the password grant
+            for (String field : List.of("email", "firstName", "lastName")) {
+                assertFalse(user.path(field).asText().isBlank(), entry.getKey() + " has " + field);
+            }
+        }
+        assertEquals(List.of("E10000031"), texts(user("council1").path("attributes").path("authority_code")));
+        assertEquals(List.of("E12000005"), texts(user("council1").path("attributes").path("region_code")));
+        assertEquals(List.of("E12000007"), texts(user("ria1").path("attributes").path("region_code")));
+        assertTrue(user("ria1").path("attributes").path("authority_code").isMissingNode());
+        assertTrue(user("lga1").path("attributes").path("authority_code").isMissingNode());
+        assertTrue(user("lga1").path("attributes").path("region_code").isMissingNode());
+    }
+
+    private static JsonNode client(String clientId) {
+        return find(realm.path("clients"), "clientId", clientId)
+                .orElseThrow(() -> new AssertionError("no client " + clientId));
+    }
+
+    private static JsonNode user(String username) {
+        return find(realm.path("users"), "username", username)
+                .orElseThrow(() -> new AssertionError("no user " + username));
+    }
+
+    private static String pattern(JsonNode profile, String attribute) {
+        return find(profile.path("attributes"), "name", attribute).orElseThrow()
+                .path("validations").path("pattern").path("pattern").asText();
+    }
+
+    private static Optional<JsonNode> find(JsonNode array, String field, String value) {
+        for (JsonNode node : array) {
+            if (value.equals(node.path(field).asText())) {
+                return Optional.of(node);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    private static List<String> texts(JsonNode array, String field) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.path(field).asText()));
+        return out;
+    }
+}
