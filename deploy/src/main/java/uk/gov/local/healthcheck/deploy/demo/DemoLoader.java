@@ -1,0 +1,301 @@
+package uk.gov.local.healthcheck.deploy.demo;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Loads the DfE children's social work workforce statistics (2017–2025) into a running platform through the
+ * PUBLIC survey API, as an LGA administrator would: one round per reporting year, then every local authority's
+ * published figures as its submitted return.
+ *
+ * <pre>
+ * java -cp deploy/target/deploy.jar:deploy/target/platform/lib/* uk.gov.local.healthcheck.deploy.demo.DemoLoader \
+ *     --csv reference-data/csww_indicators_2017_to_2025.csv \
+ *     --survey-url http://127.0.0.1:8081 \
+ *     --token-url http://127.0.0.1:8180/realms/healthcheck/protocol/openid-connect/token \
+ *     [--client-id healthcheck-cli] [--username lga1] [--concurrency 8]
+ * </pre>
+ * The password comes from {@code HEALTHCHECK_PASSWORD} (default {@code <username>-password}, demo only).
+ * Exit status: 0 when every return was accepted, 1 when any was rejected or could not be sent, 2 on bad usage.
+ */
+public final class DemoLoader {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+    private static final int ATTEMPTS = 5;
+
+    private final HttpClient http;
+    private final URI surveyUrl;
+    private final TokenSource tokens;
+    private final int concurrency;
+
+    DemoLoader(URI surveyUrl, TokenSource tokens, int concurrency) {
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+        this.surveyUrl = surveyUrl;
+        this.tokens = tokens;
+        this.concurrency = concurrency;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opts;
+        try {
+            opts = options(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println("usage: DemoLoader --csv FILE --survey-url URL --token-url URL"
+                    + " [--client-id healthcheck-cli] [--username lga1] [--concurrency 8]");
+            System.exit(2);
+            return;
+        }
+        String username = opts.getOrDefault("username", "lga1");
+        String password = System.getenv().getOrDefault("HEALTHCHECK_PASSWORD", username + "-password");
+        HttpClient tokenHttp = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        TokenSource tokens = new TokenSource(tokenHttp, URI.create(opts.get("token-url")),
+                opts.getOrDefault("client-id", "healthcheck-cli"), username, password);
+        DemoLoader loader = new DemoLoader(URI.create(stripSlash(opts.get("survey-url"))), tokens,
+                Integer.parseInt(opts.getOrDefault("concurrency", "8")));
+        System.exit(loader.load(Path.of(opts.get("csv"))));
+    }
+
+    /** Runs the whole load; returns the exit status. */
+    int load(Path csv) throws IOException, InterruptedException {
+        Instant start = Instant.now();
+        List<ReturnMapper.DemoReturn> returns = read(csv);
+        TreeSet<Integer> years = new TreeSet<>();
+        returns.forEach(r -> years.add(r.year()));
+        System.out.printf("demo: %d local authority returns for %s in %s%n", returns.size(), years, csv);
+
+        tokens.token(); // fail fast (and clearly) on a wrong password / Keycloak down
+
+        int created = 0;
+        int existing = 0;
+        int roundFailures = 0;
+        for (int year : years) {
+            Outcome o = send("POST", "/api/v1/rounds", ReturnMapper.round(year));
+            if (o.status == 201 || (o.status >= 200 && o.status < 300)) {
+                created++;
+            } else if (o.status == 409) {
+                existing++;
+            } else {
+                roundFailures++;
+                System.err.printf("demo: round %s NOT created: %s%n", ReturnMapper.roundId(year), o.describe());
+            }
+        }
+        System.out.printf("demo: rounds created %d, already there %d, failed %d%n", created, existing, roundFailures);
+
+        AtomicInteger accepted = new AtomicInteger();
+        AtomicInteger rejected = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (ReturnMapper.DemoReturn r : returns) {
+                futures.add(pool.submit(() -> {
+                    String path = "/api/v1/rounds/" + r.roundId() + "/returns/" + r.authority();
+                    Outcome o = send("PUT", path, r.body());
+                    if (o.status >= 200 && o.status < 300) {
+                        accepted.incrementAndGet();
+                    } else if (o.status > 0 && o.status < 500) {
+                        rejected.incrementAndGet();
+                        System.err.printf("demo: REJECTED %s %s (%s): %s%n", r.roundId(), r.authority(), r.name(), o.describe());
+                    } else {
+                        failed.incrementAndGet();
+                        System.err.printf("demo: FAILED %s %s (%s): %s%n", r.roundId(), r.authority(), r.name(), o.describe());
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    failed.incrementAndGet();
+                    System.err.println("demo: " + e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+        System.out.printf("demo: returns accepted %d, rejected %d, failed %d (of %d) in %.1f s%n",
+                accepted.get(), rejected.get(), failed.get(), returns.size(),
+                Duration.between(start, Instant.now()).toMillis() / 1000.0);
+        return rejected.get() == 0 && failed.get() == 0 && roundFailures == 0 ? 0 : 1;
+    }
+
+    static List<ReturnMapper.DemoReturn> read(Path csv) throws IOException {
+        List<ReturnMapper.DemoReturn> out = new ArrayList<>();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
+        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+             CSVParser parser = CSVParser.parse(in, format)) {
+            for (CSVRecord record : parser) {
+                Map<String, String> row = record.toMap();
+                if (ReturnMapper.isLocalAuthorityRow(row)) {
+                    try {
+                        out.add(ReturnMapper.map(row));
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException(csv + " line " + parser.getCurrentLineNumber() + ": " + e.getMessage(), e);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Sends with the bearer token; retries connection errors and 5xx with backoff, renews the token on 401. */
+    private Outcome send(String method, String path, ObjectNode body) {
+        String json;
+        try {
+            json = JSON.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        Outcome last = null;
+        boolean renewed = false;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try {
+                HttpRequest request = HttpRequest.newBuilder(surveyUrl.resolve(path))
+                        .timeout(Duration.ofSeconds(60))
+                        .header("Authorization", "Bearer " + tokens.token())
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/json, application/problem+json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(json))
+                        .build();
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                last = new Outcome(response.statusCode(), response.body());
+                if (response.statusCode() == 401 && !renewed) {
+                    tokens.invalidate();
+                    renewed = true;
+                    attempt--;
+                    continue;
+                }
+                if (response.statusCode() < 500) {
+                    return last;
+                }
+            } catch (IOException e) {
+                last = new Outcome(0, e.toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Outcome(0, "interrupted");
+            }
+            if (attempt < ATTEMPTS) {
+                sleep(250L << attempt); // 0.5 s, 1 s, 2 s, 4 s
+            }
+        }
+        return last;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    record Outcome(int status, String body) {
+        String describe() {
+            String b = body == null ? "" : body.strip();
+            if (b.length() > 2000) {
+                b = b.substring(0, 2000) + "…";
+            }
+            return (status == 0 ? "no response" : "HTTP " + status) + (b.isEmpty() ? "" : " " + b);
+        }
+    }
+
+    /** Access tokens from Keycloak's password grant, renewed 30 s before they expire (or on 401). */
+    static final class TokenSource {
+        private final HttpClient http;
+        private final URI tokenUrl;
+        private final String form;
+        private String token;
+        private Instant renewAt = Instant.MIN;
+
+        TokenSource(HttpClient http, URI tokenUrl, String clientId, String username, String password) {
+            this.http = http;
+            this.tokenUrl = tokenUrl;
+            this.form = "grant_type=password&client_id=" + enc(clientId) + "&username=" + enc(username)
+                    + "&password=" + enc(password) + "&scope=openid";
+        }
+
+        synchronized String token() throws IOException, InterruptedException {
+            if (token != null && Instant.now().isBefore(renewAt)) {
+                return token;
+            }
+            HttpRequest request = HttpRequest.newBuilder(tokenUrl)
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form))
+                    .build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IOException("Keycloak refused the token request (" + tokenUrl + "): HTTP "
+                        + response.statusCode() + " " + response.body());
+            }
+            JsonNode json = JSON.readTree(response.body());
+            token = json.path("access_token").asText(null);
+            if (token == null) {
+                throw new IOException("no access_token in Keycloak's answer");
+            }
+            long expiresIn = json.path("expires_in").asLong(60);
+            renewAt = Instant.now().plusSeconds(Math.max(5, expiresIn - 30));
+            return token;
+        }
+
+        synchronized void invalidate() {
+            token = null;
+        }
+
+        private static String enc(String s) {
+            return URLEncoder.encode(s, StandardCharsets.UTF_8);
+        }
+    }
+
+    static Map<String, String> options(String[] args) {
+        Map<String, String> opts = new java.util.HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("bad argument: " + args[i]);
+            }
+            opts.put(args[i].substring(2), args[++i]);
+        }
+        for (String required : List.of("csv", "survey-url", "token-url")) {
+            if (!opts.containsKey(required)) {
+                throw new IllegalArgumentException("missing --" + required);
+            }
+        }
+        return opts;
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

@@ -1,0 +1,177 @@
+package uk.gov.local.healthcheck.deploy.demo;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns one published DfE children's social work workforce row (csww_indicators) into a workforce-return
+ * submission for the survey API. Pure: no I/O, so the rules are unit-tested.
+ *
+ * <ul>
+ *   <li>Numbers keep their published decimal text exactly (BigDecimal); headcounts and cases must be integers.</li>
+ *   <li>The statistical symbols x, c, u, z become {@code {"missing":"<symbol>"}}, never 0; {@code low} becomes 0.</li>
+ *   <li>A joint return ("E09000021 / E09000027") is submitted once, under its first authority's GSS code.</li>
+ *   <li>In-post FTE above headcount (published that way three times) breaks a survey rule, so it is explained.</li>
+ * </ul>
+ */
+public final class ReturnMapper {
+
+    /** The CSV's {@code geographic_level} of rows that are one authority's return. */
+    public static final String LOCAL_AUTHORITY = "Local authority";
+    public static final Set<String> MISSING_SYMBOLS = Set.of("x", "c", "u", "z");
+    public static final String LOW = "low";
+    public static final String FTE_ABOVE_HEADCOUNT_EXPLANATION =
+            "As published by the DfE: in-post FTE exceeds headcount";
+
+    /** Answer key → CSV column, in the order the answers are written. */
+    public static final Map<String, String> COLUMNS;
+    /** Answers that are counts (integers). */
+    public static final Set<String> INTEGER_ANSWERS = Set.of("staff.headcount", "staff.agency_headcount", "caseload.cases");
+
+    static {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("staff.headcount", "inpost_headcount");
+        m.put("staff.fte", "inpost_fte");
+        m.put("staff.agency_headcount", "agency_headcount");
+        m.put("staff.agency_fte", "agency_fte");
+        m.put("staff.vacancies_fte", "vacancy_fte");
+        m.put("flows.starters_fte", "starters_fte");
+        m.put("flows.leavers_fte", "leavers_fte");
+        m.put("flows.absence_days", "working_days_lost_fte");
+        m.put("caseload.cases", "cases");
+        m.put("caseload.case_holding_fte", "case_holders_fte");
+        COLUMNS = java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** The CSV columns a row must have. */
+    public static final List<String> REQUIRED_COLUMNS;
+
+    static {
+        List<String> cols = new java.util.ArrayList<>(List.of("time_period", "geographic_level", "new_la_code", "la_name"));
+        cols.addAll(COLUMNS.values());
+        REQUIRED_COLUMNS = List.copyOf(cols);
+    }
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+
+    private ReturnMapper() {
+    }
+
+    /** One return to submit: {@code PUT /api/v1/rounds/{roundId}/returns/{authority}} with {@code body}. */
+    public record DemoReturn(String roundId, int year, String authority, String name, ObjectNode body) {
+    }
+
+    public static boolean isLocalAuthorityRow(Map<String, String> row) {
+        return LOCAL_AUTHORITY.equals(trim(row.get("geographic_level")));
+    }
+
+    public static String roundId(int year) {
+        return "workforce-" + year;
+    }
+
+    /** {@code POST /api/v1/rounds} body for a reporting year. */
+    public static ObjectNode round(int year) {
+        ObjectNode round = NODES.objectNode();
+        round.put("id", roundId(year));
+        round.put("instrument", "workforce-return");
+        round.put("title", "Workforce return " + year);
+        round.put("period", Integer.toString(year));
+        round.put("opensOn", year + "-10-01");
+        round.put("closesOn", (year + 1) + "-03-31");
+        return round;
+    }
+
+    /** The authority a (possibly joint) return is filed under: the first GSS code. */
+    public static String authorityCode(String newLaCode) {
+        String code = trim(newLaCode);
+        int slash = code.indexOf('/');
+        if (slash >= 0) {
+            code = code.substring(0, slash).trim();
+        }
+        if (!code.matches("[EWSN][0-9]{8}")) {
+            throw new IllegalArgumentException("not a GSS authority code: '" + newLaCode + "'");
+        }
+        return code;
+    }
+
+    public static int year(String timePeriod) {
+        String t = trim(timePeriod);
+        if (!t.matches("[0-9]{4}")) {
+            throw new IllegalArgumentException("time_period is not a year: '" + timePeriod + "'");
+        }
+        return Integer.parseInt(t);
+    }
+
+    /** Maps a Local authority row (column name → published text) to its return. */
+    public static DemoReturn map(Map<String, String> row) {
+        for (String column : REQUIRED_COLUMNS) {
+            if (row.get(column) == null) {
+                throw new IllegalArgumentException("the CSV has no column " + column);
+            }
+        }
+        if (!isLocalAuthorityRow(row)) {
+            throw new IllegalArgumentException("not a Local authority row: " + row.get("geographic_level"));
+        }
+        int year = year(row.get("time_period"));
+        String authority = authorityCode(row.get("new_la_code"));
+        ObjectNode body = NODES.objectNode();
+        body.put("status", "submitted");
+        ObjectNode answers = body.putObject("answers");
+        for (var e : COLUMNS.entrySet()) {
+            String key = e.getKey();
+            String text = row.get(e.getValue());
+            answers.set(key, answer(key, text));
+        }
+        ObjectNode explanations = body.putObject("explanations");
+        BigDecimal fte = number(row.get("inpost_fte"));
+        BigDecimal headcount = number(row.get("inpost_headcount"));
+        if (fte != null && headcount != null && fte.compareTo(headcount) > 0) {
+            explanations.put("staff.fte", FTE_ABOVE_HEADCOUNT_EXPLANATION);
+        }
+        return new DemoReturn(roundId(year), year, authority, trim(row.get("la_name")), body);
+    }
+
+    /** One answer: a JSON number, or {@code {"missing":"x"}} for a statistical symbol. */
+    static com.fasterxml.jackson.databind.JsonNode answer(String key, String published) {
+        String text = trim(published);
+        if (MISSING_SYMBOLS.contains(text)) {
+            ObjectNode missing = NODES.objectNode();
+            missing.put("missing", text);
+            return missing;
+        }
+        if (LOW.equals(text)) {
+            return NODES.numberNode(0);
+        }
+        BigDecimal value = number(text);
+        if (value == null) {
+            throw new IllegalArgumentException(key + ": neither a number nor a known symbol: '" + published + "'");
+        }
+        if (INTEGER_ANSWERS.contains(key)) {
+            try {
+                return NODES.numberNode(value.toBigIntegerExact());
+            } catch (ArithmeticException notInteger) {
+                throw new IllegalArgumentException(key + " must be a whole number, got '" + published + "'");
+            }
+        }
+        return NODES.numberNode(value);
+    }
+
+    /** The published number, or null for a symbol / blank. */
+    static BigDecimal number(String published) {
+        String text = trim(published);
+        if (text.isEmpty() || !text.matches("-?[0-9]+(\\.[0-9]+)?")) {
+            return null;
+        }
+        return new BigDecimal(text);
+    }
+
+    private static String trim(String s) {
+        return s == null ? "" : s.trim();
+    }
+}
