@@ -11,8 +11,8 @@ import java.util.List;
 public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    /** Problem types are relative URIs naming the kind of problem; clients branch on them, not on the title. */
-    public static final String TYPE_PREFIX = "/problems/";
+    /** Problem types are URIs naming the kind of problem (docs/errors.md); clients branch on them, not on the title. */
+    public static final String TYPE_PREFIX = "https://healthcheck.local.gov.uk/problems/";
 
     public static Problem of(String type, String title, int status, String detail) {
         return new Problem(TYPE_PREFIX + type, title, status, detail, null);

@@ -41,7 +41,7 @@ class ApiAccessTest {
                 .contentType("application/problem+json")
                 .body("status", equalTo(403))
                 .body("title", equalTo("Forbidden"))
-                .body("type", equalTo("/problems/forbidden"))
+                .body("type", equalTo("https://healthcheck.local.gov.uk/problems/forbidden"))
                 .body("detail", containsString("only its own authority"))
                 .body("detail", containsString("E10000031"));
     }
@@ -75,7 +75,7 @@ class ApiAccessTest {
         given().queryParam("round", "no-such-round").get(PATH, "E06000001")
                 .then().statusCode(404)
                 .contentType("application/problem+json")
-                .body("type", equalTo("/problems/not-found"));
+                .body("type", equalTo("https://healthcheck.local.gov.uk/problems/not-found"));
     }
 
     @Test

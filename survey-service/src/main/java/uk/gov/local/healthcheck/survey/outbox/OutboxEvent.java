@@ -27,6 +27,8 @@ public class OutboxEvent extends PanacheEntityBase {
     public String topic;
     @Column(name = "message_key")
     public String messageKey;
+    /** What the event is about, e.g. rounds/workforce-2024/returns/E10000031: the unit of ordering. */
+    public String subject;
     @Column(name = "event_type")
     public String eventType;
     /** The whole CloudEvents envelope, as published. */

@@ -18,19 +18,24 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Publishes committed outbox events to Kafka, oldest first, and marks each published only once the broker has
  * acknowledged it (acks=all). While Kafka is down nothing is lost: rows stay unpublished and the relay retries with
- * backoff. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several instances never publish the same row.
+ * backoff. One relay publishes at a time, whatever the number of instances: each cycle first takes a
+ * transaction-scoped advisory lock, and an instance that does not get it skips the cycle. (Claiming rows with
+ * SKIP LOCKED instead would let a second instance publish a later revision while the first still holds an earlier one.)
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final String LEASE = "select pg_try_advisory_xact_lock(hashtext('survey.outbox-relay'))";
     private static final String CLAIM = """
-            select * from outbox_event where published_at is null order by id limit :limit for update skip locked""";
+            select * from outbox_event where published_at is null order by id limit :limit for update""";
     private static final int MAX_ERROR_LENGTH = 1000;
 
     private final MutinyEmitter<String> submissions;
@@ -70,41 +75,60 @@ public class OutboxRelay {
         });
     }
 
-    /** Claims a batch, publishes it in order, and records each row's outcome, all in one transaction. */
+    /** Takes the relay lease, claims a batch, publishes it, and records each row's outcome, all in one transaction. */
     Uni<BatchOutcome> publishBatch() {
         return Panache.withTransaction(() -> Panache.getSession().flatMap(session -> session
-                .createNativeQuery(CLAIM, OutboxEvent.class).setParameter("limit", batchSize).getResultList()
-                .flatMap(events -> events.isEmpty() ? Uni.createFrom().item(new BatchOutcome(0, 0)) : publish(events))));
+                .createNativeQuery(LEASE, Boolean.class).getSingleResult()
+                .flatMap(leased -> !leased ? Uni.createFrom().item(new BatchOutcome(0, 0)) : session
+                        .createNativeQuery(CLAIM, OutboxEvent.class).setParameter("limit", batchSize).getResultList()
+                        .flatMap(events -> events.isEmpty() ? Uni.createFrom().item(new BatchOutcome(0, 0)) : publish(events)))));
     }
 
+    /**
+     * Publishes a claimed batch. Events about the same thing (one return's revisions and withdrawal share a subject)
+     * are sent one after another, each only once the previous one is acknowledged, and a failure stops that chain:
+     * the rest wait for the next cycle, so they can never overtake the failed one. Different subjects go out
+     * concurrently, which is what makes bulk intake (each response its own subject) fast.
+     */
     private Uni<BatchOutcome> publish(List<OutboxEvent> events) {
-        List<Uni<Throwable>> sends = new ArrayList<>(events.size());
+        Map<String, List<OutboxEvent>> bySubject = new LinkedHashMap<>();
         for (OutboxEvent event : events) {
-            Message<String> message = Message.of(event.payload).addMetadata(
-                    OutgoingKafkaRecordMetadata.<String>builder().withKey(event.messageKey).withTopic(event.topic).build());
-            // Sent in id order; the idempotent producer keeps that order per partition, i.e. per authority.
-            sends.add(submissions.sendMessage(message).replaceWith((Throwable) null).onFailure().recoverWithItem(e -> e));
+            bySubject.computeIfAbsent(event.subject, k -> new ArrayList<>()).add(event);
         }
         // Broker acks arrive on Kafka's threads; the session may only be used on the context that opened it.
         Context context = Vertx.currentContext();
-        return Uni.join().all(sends).andFailFast().emitOn(task -> context.runOnContext(ignored -> task.run())).map(errors -> {
-            OffsetDateTime now = OffsetDateTime.now(clock);
-            int failed = 0;
-            for (int i = 0; i < events.size(); i++) {
-                OutboxEvent event = events.get(i);
-                event.attempts++;
-                Throwable error = errors.get(i);
-                if (error == null) {
-                    event.publishedAt = now;
+        List<Uni<Boolean>> chains = bySubject.values().stream().map(this::sendInOrder).toList();
+        return Uni.join().all(chains).andFailFast().emitOn(task -> context.runOnContext(ignored -> task.run()))
+                .map(completed -> new BatchOutcome((int) events.stream().filter(e -> e.publishedAt != null).count(),
+                        (int) completed.stream().filter(done -> !done).count()));
+    }
+
+    /** Sends one subject's events in order; stops at the first failure, leaving the rest for the next cycle. */
+    private Uni<Boolean> sendInOrder(List<OutboxEvent> events) {
+        Uni<Boolean> chain = Uni.createFrom().item(true);
+        for (OutboxEvent event : events) {
+            chain = chain.flatMap(previousSent -> previousSent ? send(event) : Uni.createFrom().item(false));
+        }
+        return chain;
+    }
+
+    /** One event; marked published (in this transaction) only once the broker has acknowledged it. */
+    private Uni<Boolean> send(OutboxEvent event) {
+        Message<String> message = Message.of(event.payload).addMetadata(
+                OutgoingKafkaRecordMetadata.<String>builder().withKey(event.messageKey).withTopic(event.topic).build());
+        return submissions.sendMessage(message)
+                .map(acknowledged -> {
+                    event.attempts++;
+                    event.publishedAt = OffsetDateTime.now(clock);
                     event.lastError = null;
-                } else {
-                    failed++;
-                    String message = String.valueOf(error.getMessage());
-                    event.lastError = message.length() > MAX_ERROR_LENGTH ? message.substring(0, MAX_ERROR_LENGTH) : message;
-                }
-            }
-            return new BatchOutcome(events.size() - failed, failed);
-        });
+                    return true;
+                })
+                .onFailure().recoverWithItem(error -> {
+                    event.attempts++;
+                    String reason = String.valueOf(error.getMessage());
+                    event.lastError = reason.length() > MAX_ERROR_LENGTH ? reason.substring(0, MAX_ERROR_LENGTH) : reason;
+                    return false;
+                });
     }
 
     record BatchOutcome(int published, int failed) {

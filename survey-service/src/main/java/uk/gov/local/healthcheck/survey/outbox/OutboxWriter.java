@@ -28,6 +28,7 @@ public class OutboxWriter {
         event.topic = topic;
         event.messageKey = key;
         event.eventType = type;
+        event.subject = subject;
         event.payload = EventJson.write(EventEnvelope.of(event.eventId.toString(), SOURCE, type, time, subject, data));
         event.createdAt = time;
         return event;
