@@ -12,6 +12,10 @@ import java.util.List;
  * @param value         the indicator, unrounded ({@code numerator / denominator × scale}); null when missing
  * @param scale         100 for a percentage, 1 for a plain ratio such as a caseload
  * @param missingInputs the question ids whose answers were missing when {@code value} is null
+ * @param missingReason why {@code value} is null when it is not a missing input (e.g. a zero denominator)
+ * @param polarity      {@code higher-is-better}, {@code lower-is-better} or {@code neither}: how ranks and
+ *                      directions of travel read this indicator
+ * @param unit          {@code percent}, {@code number} or {@code count}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record IndicatorValue(
@@ -20,7 +24,16 @@ public record IndicatorValue(
         BigDecimal numerator,
         BigDecimal denominator,
         int scale,
-        List<String> missingInputs) {
+        List<String> missingInputs,
+        String missingReason,
+        String polarity,
+        String unit) {
+
+    /** The first version's fields only; the others stay absent. */
+    public IndicatorValue(String indicatorId, BigDecimal value, BigDecimal numerator, BigDecimal denominator, int scale,
+                          List<String> missingInputs) {
+        this(indicatorId, value, numerator, denominator, scale, missingInputs, null, null, null);
+    }
 
     public boolean isMissing() {
         return value == null;

@@ -44,4 +44,23 @@ class EventJsonTest {
         assertTrue(!json.contains("\"value\""), json);
         assertTrue(json.contains("flows.absence_days"), json);
     }
+
+    @Test
+    void indicatorsEventRoundTripsWithItsOptionalFields() {
+        OffsetDateTime at = OffsetDateTime.of(2024, 11, 1, 9, 30, 0, 0, ZoneOffset.UTC);
+        var value = new IndicatorValue("agency_rate", new BigDecimal("9.79"), new BigDecimal("18.5"), new BigDecimal("189.0"), 100,
+                List.of(), null, "lower-is-better", "percent");
+        var data = new AuthorityIndicators("employer-2018", "employer-health-check", "2018", "E10000031", 2, false, at,
+                List.of(value), 2018, true, Map.of("s3.cancel_meetings", "once_week"), Map.of("supportive", 3));
+        String json = EventJson.write(EventEnvelope.of("e-2", "/metrics-service", AuthorityIndicators.TYPE, at, "s", data));
+        AuthorityIndicators back = EventJson.read(json, AuthorityIndicators.class).data();
+        assertEquals(data, back);
+
+        var firstVersion = new AuthorityIndicators("r", "workforce-return", "2024", "E10000031", 1, false, at, List.of(
+                new IndicatorValue("turnover_rate", BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE, 100, List.of())));
+        String old = EventJson.write(firstVersion);
+        assertTrue(!old.contains("consentToNamedPublication") && !old.contains("polarity"), old);
+        assertEquals(firstVersion, EventJson.read(EventJson.write(EventEnvelope.of("e-3", "/m", AuthorityIndicators.TYPE, at, "s",
+                firstVersion)), AuthorityIndicators.class).data());
+    }
 }
