@@ -41,7 +41,8 @@ public final class LoadGenerator {
     private static final List<String> AUTHORITIES = List.of("E10000031", "E08000025", "E09000001", "E06000001", "E10000003");
 
     private final Options options;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final LatencyRecorder recorder = new LatencyRecorder();
     private final AtomicInteger sequence = new AtomicInteger();
     private volatile String token;
