@@ -52,13 +52,13 @@ class HealthcheckRealmTest {
     }
 
     @Test
-    void realmRolesAreExactlyTheThreeConventionRoles() {
+    void realmRolesAreExactlyTheFourConventionRoles() {
         Set<String> roles = new TreeSet<>();
         for (JsonNode role : realm.path("roles").path("realm")) {
             roles.add(role.path("name").asText());
             assertFalse(role.path("description").asText().isBlank(), "role " + role + " has a description");
         }
-        assertEquals(new TreeSet<>(List.of("lga-admin", "council-submitter", "ria-analyst")), roles);
+        assertEquals(new TreeSet<>(List.of("lga-admin", "council-submitter", "council-viewer", "ria-analyst")), roles);
     }
 
     @Test
@@ -144,8 +144,11 @@ class HealthcheckRealmTest {
 
     @Test
     void demoUsersHaveTheirRolesAndAttributes() {
-        Map<String, String> roleByUser = Map.of("lga1", "lga-admin", "council1", "council-submitter", "ria1", "ria-analyst");
-        assertEquals(roleByUser.keySet(), new TreeSet<>(texts(realm.path("users"), "username")));
+        Map<String, String> roleByUser = Map.of("lga1", "lga-admin", "council1", "council-submitter", "ria1", "ria-analyst",
+                "viewer1", "council-viewer");
+        Set<String> people = new TreeSet<>(texts(realm.path("users"), "username"));
+        people.removeIf(name -> name.startsWith("service-account-"));
+        assertEquals(new TreeSet<>(roleByUser.keySet()), people);
         for (var entry : roleByUser.entrySet()) {
             JsonNode user = user(entry.getKey());
             assertTrue(user.path("enabled").asBoolean());
@@ -173,6 +176,37 @@ class HealthcheckRealmTest {
         assertTrue(user("ria1").path("attributes").path("authority_code").isMissingNode());
         assertTrue(user("lga1").path("attributes").path("authority_code").isMissingNode());
         assertTrue(user("lga1").path("attributes").path("region_code").isMissingNode());
+    }
+
+    @Test
+    void aCouncilsHrSystemIsAConfidentialClientWhoseTokensNameItsAuthority() {
+        JsonNode client = client("council-E10000031");
+        assertFalse(client.path("publicClient").asBoolean(true), "confidential");
+        assertTrue(client.path("serviceAccountsEnabled").asBoolean(), "client credentials grant");
+        for (String flow : List.of("standardFlowEnabled", "implicitFlowEnabled", "directAccessGrantsEnabled")) {
+            assertFalse(client.path(flow).asBoolean(true), flow + " is off: the client only uses client credentials");
+        }
+        assertTrue(client.path("description").asText().startsWith("DEMO ONLY"), "its well-known secret is marked demo-only");
+        Map<String, String> claims = new java.util.HashMap<>();
+        boolean audience = false;
+        for (JsonNode mapper : client.path("protocolMappers")) {
+            if ("oidc-hardcoded-claim-mapper".equals(mapper.path("protocolMapper").asText())) {
+                claims.put(mapper.path("config").path("claim.name").asText(), mapper.path("config").path("claim.value").asText());
+                assertEquals("true", mapper.path("config").path("access.token.claim").asText());
+            }
+            audience |= "healthcheck-api".equals(mapper.path("config").path("included.client.audience").asText());
+        }
+        assertEquals(Map.of("authority_code", "E10000031", "region_code", "E12000005"), claims);
+        assertTrue(audience, "its tokens name the APIs' audience");
+        JsonNode account = find(realm.path("users"), "serviceAccountClientId", "council-E10000031")
+                .orElseThrow(() -> new AssertionError("no service account user for the council client"));
+        assertEquals(List.of("default-roles-healthcheck", "council-submitter"), texts(account.path("realmRoles")));
+    }
+
+    @Test
+    void writesToTheRealmAreAudited() {
+        assertTrue(realm.path("adminEventsEnabled").asBoolean(), "client creation and other admin changes are recorded");
+        assertTrue(realm.path("eventsEnabled").asBoolean(), "logins and token grants are recorded");
     }
 
     private static JsonNode client(String clientId) {

@@ -4,6 +4,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.gov.local.healthcheck.survey.problems.ProblemException;
+import uk.gov.local.healthcheck.survey.security.Roles;
 import uk.gov.local.healthcheck.survey.security.Caller;
 import uk.gov.local.healthcheck.survey.validation.Violation;
 import uk.gov.local.healthcheck.survey.web.BodyLimits;
@@ -28,6 +30,7 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Returns", description = "A council's return to a round: drafts, submissions, revisions, withdrawal")
 @SecurityRequirement(name = "keycloak")
+@RolesAllowed({Roles.LGA_ADMIN, Roles.COUNCIL_SUBMITTER, Roles.COUNCIL_VIEWER, Roles.RIA_ANALYST})
 public class ReturnResource {
 
     private final ReturnService returns;

@@ -100,8 +100,8 @@ public class ReturnService {
     }
 
     public Uni<ReturnView> current(String roundId, String authorityCode, Caller caller) {
-        caller.requireMaySubmitFor(authorityCode);
         Authority authority = admission.knownAuthority(authorityCode);
+        caller.requireMayRead(authority);
         return Panache.withSession(() -> RoundService.require(roundId).flatMap(round -> current(roundId, authorityCode).map(current -> {
             if (current == null) {
                 throw ProblemException.notFound("no-return", "No return", authority.name() + " has no return in round " + roundId);
@@ -111,8 +111,8 @@ public class ReturnService {
     }
 
     public Uni<List<ReturnView>> revisions(String roundId, String authorityCode, Caller caller) {
-        caller.requireMaySubmitFor(authorityCode);
         Authority authority = admission.knownAuthority(authorityCode);
+        caller.requireMayRead(authority);
         return Panache.withSession(() -> RoundService.require(roundId).flatMap(round -> ReturnRevision
                 .<ReturnRevision>list("roundId = ?1 and authorityCode = ?2 order by revision", roundId, authorityCode)
                 .map(all -> all.stream().map(r -> view(r, authority, missingOf(round, r))).toList())));

@@ -3,12 +3,17 @@ package uk.gov.local.healthcheck.survey.problems;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Turns every failure into {@code application/problem+json}: our own problems, the framework's HTTP errors
@@ -24,11 +29,24 @@ public class ProblemMappers {
         return respond(e.status(), e.toProblem(uri.getPath()));
     }
 
+    /** A role check failed: name the roles the endpoint admits, so the caller knows which right is missing. */
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri) {
-        String detail = e.getMessage() == null || e.getMessage().isBlank()
-                ? "Your token does not carry a role allowed to do this" : e.getMessage();
+    public Response forbidden(ForbiddenException e, UriInfo uri, ResourceInfo resource) {
+        String detail = requiredRoles(resource)
+                .map(roles -> "This needs one of the roles " + String.join(", ", roles) + "; your token has none of them")
+                .orElse("Your token does not carry a role allowed to do this");
         return respond(403, new Problem(Problem.type("forbidden"), "Not allowed", 403, detail, uri.getPath(), null));
+    }
+
+    private static Optional<List<String>> requiredRoles(ResourceInfo resource) {
+        if (resource == null || resource.getResourceMethod() == null) {
+            return Optional.empty();
+        }
+        RolesAllowed allowed = resource.getResourceMethod().getAnnotation(RolesAllowed.class);
+        if (allowed == null) {
+            allowed = resource.getResourceClass().getAnnotation(RolesAllowed.class);
+        }
+        return Optional.ofNullable(allowed).map(a -> List.of(a.value()));
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})

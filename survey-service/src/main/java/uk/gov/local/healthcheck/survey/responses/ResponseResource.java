@@ -2,6 +2,7 @@ package uk.gov.local.healthcheck.survey.responses;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.gov.local.healthcheck.survey.security.Caller;
+import uk.gov.local.healthcheck.survey.security.Roles;
 import uk.gov.local.healthcheck.survey.web.BodyLimits;
 import uk.gov.local.healthcheck.survey.web.RequestJson;
 
@@ -24,6 +26,7 @@ import java.net.URI;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Responses", description = "Anonymous practitioner survey responses")
 @SecurityRequirement(name = "keycloak")
+@RolesAllowed({Roles.LGA_ADMIN, Roles.COUNCIL_SUBMITTER})
 public class ResponseResource {
 
     public static final String NDJSON = "application/x-ndjson";

@@ -31,6 +31,7 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Rounds", description = "Collection rounds: one instrument collected for one period")
 @SecurityRequirement(name = "keycloak")
+@RolesAllowed({Roles.LGA_ADMIN, Roles.COUNCIL_SUBMITTER, Roles.COUNCIL_VIEWER, Roles.RIA_ANALYST})
 public class RoundResource {
 
     private final RoundService rounds;

@@ -4,6 +4,7 @@ package uk.gov.local.healthcheck.survey.security;
 public final class Roles {
     public static final String LGA_ADMIN = "lga-admin";
     public static final String COUNCIL_SUBMITTER = "council-submitter";
+    public static final String COUNCIL_VIEWER = "council-viewer";
     public static final String RIA_ANALYST = "ria-analyst";
 
     private Roles() {

@@ -1,0 +1,84 @@
+package uk.gov.local.healthcheck.survey.security;
+
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Signs tokens like Keycloak's with the tests' own key (whose public half the test profile trusts), so the token
+ * checks can be tested with expired, mis-addressed and wrongly signed tokens too.
+ */
+public final class TestTokens {
+
+    private static final PrivateKey KEY = load();
+
+    private TestTokens() {
+    }
+
+    public static String token(String subject, List<String> roles, Map<String, String> claims) {
+        return sign(subject, roles, claims, "healthcheck-api", 300, KEY);
+    }
+
+    public static String expired(String subject, List<String> roles) {
+        return sign(subject, roles, Map.of(), "healthcheck-api", -60, KEY);
+    }
+
+    public static String forAudience(String audience, String subject, List<String> roles) {
+        return sign(subject, roles, Map.of(), audience, 300, KEY);
+    }
+
+    public static String signedByAnotherKey(String subject, List<String> roles) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return sign(subject, roles, Map.of(), "healthcheck-api", 300, generator.generateKeyPair().getPrivate());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sign(String subject, List<String> roles, Map<String, String> claims, String audience,
+                               int secondsValid, PrivateKey key) {
+        JwtClaims jwt = new JwtClaims();
+        jwt.setSubject(subject);
+        jwt.setAudience(audience, "account");
+        jwt.setIssuer("http://127.0.0.1:8180/realms/healthcheck");
+        jwt.setIssuedAt(NumericDate.fromSeconds(System.currentTimeMillis() / 1000 - 120));
+        jwt.setExpirationTime(NumericDate.fromSeconds(System.currentTimeMillis() / 1000 + secondsValid));
+        jwt.setClaim("azp", "test-client");
+        jwt.setClaim("preferred_username", subject);
+        jwt.setClaim("realm_access", Map.of("roles", roles));
+        claims.forEach(jwt::setClaim);
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(jwt.toJson());
+        jws.setKey(key);
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        try {
+            return jws.getCompactSerialization();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static PrivateKey load() {
+        try (InputStream in = TestTokens.class.getResourceAsStream("/test-signing-key.pem")) {
+            String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
+                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot read the tests' signing key", e);
+        }
+    }
+}
