@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.gov.local.healthcheck.survey.audit.Audited;
 import uk.gov.local.healthcheck.survey.problems.ProblemException;
 import uk.gov.local.healthcheck.survey.security.Roles;
 import uk.gov.local.healthcheck.survey.security.Caller;
@@ -45,6 +46,7 @@ public class ReturnResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
+    @Audited("return.put")
     @Operation(summary = "Save a draft or submit the return",
             description = "A submitted return is fully validated and published to the platform as a new revision; "
                     + "the same body again returns the same revision. A draft is type-checked and lists what is still missing.")
@@ -80,6 +82,7 @@ public class ReturnResource {
     }
 
     @DELETE
+    @Audited("return.withdraw")
     @Operation(summary = "Withdraw the return (the LGA, or the council while the round is open)")
     public Uni<ReturnView> withdraw(@PathParam("roundId") String roundId, @PathParam("authorityCode") String authorityCode) {
         return returns.withdraw(roundId, authorityCode, Caller.of(identity));

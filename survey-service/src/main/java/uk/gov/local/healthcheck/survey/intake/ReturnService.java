@@ -7,6 +7,7 @@ import uk.gov.local.healthcheck.events.ReturnAccepted;
 import uk.gov.local.healthcheck.events.ReturnWithdrawn;
 import uk.gov.local.healthcheck.events.Topics;
 import uk.gov.local.healthcheck.survey.admission.Admission;
+import uk.gov.local.healthcheck.survey.audit.AuditNote;
 import uk.gov.local.healthcheck.survey.instruments.Instrument;
 import uk.gov.local.healthcheck.survey.outbox.OutboxWriter;
 import uk.gov.local.healthcheck.survey.problems.ProblemException;
@@ -34,8 +35,10 @@ public class ReturnService {
     private final AnswerValidator validator;
     private final OutboxWriter outbox;
     private final Clock clock;
+    private final AuditNote audit;
 
-    public ReturnService(Admission admission, AnswerValidator validator, OutboxWriter outbox, Clock clock) {
+    public ReturnService(Admission admission, AnswerValidator validator, OutboxWriter outbox, Clock clock, AuditNote audit) {
+        this.audit = audit;
         this.admission = admission;
         this.validator = validator;
         this.outbox = outbox;
@@ -58,6 +61,7 @@ public class ReturnService {
             String hash = AnswersJson.contentHash(submission.status(), result.answers(), result.explanations());
             return current(roundId, authorityCode).flatMap(current -> {
                 if (current != null && hash.equals(current.contentHash)) {
+                    audit.detail("unchanged: same as revision " + current.revision);
                     return Uni.createFrom().item(view(current, authority, result.missing()));   // same body again: no-op
                 }
                 ReturnRevision revision = newRevision(round, authorityCode, current, submission.status(), caller);
@@ -69,6 +73,7 @@ public class ReturnService {
                         revision.createdAt, new ReturnAccepted(round.id, round.instrument, round.instrumentVersion, round.period,
                                 authorityCode, revision.revision, revision.createdAt, result.answers()))
                         : Uni.createFrom().voidItem();
+                audit.detail("revision " + revision.revision + ", " + revision.status);
                 return revision.persist().chain(() -> announce).map(x -> view(revision, authority, result.missing()));
             });
         }));
@@ -87,6 +92,7 @@ public class ReturnService {
                     throw ProblemException.notFound("no-return", "No return", authority.name() + " has no return in round " + roundId + " to withdraw");
                 }
                 ReturnRevision revision = newRevision(round, authorityCode, current, ReturnRevision.WITHDRAWN, caller);
+                audit.detail("revision " + revision.revision + ", withdrawn");
                 revision.answers = "{}";
                 revision.explanations = "{}";
                 revision.contentHash = AnswersJson.contentHash(ReturnRevision.WITHDRAWN, Map.of(), Map.of());

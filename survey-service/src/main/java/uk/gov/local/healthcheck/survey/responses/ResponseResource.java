@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.gov.local.healthcheck.survey.audit.Audited;
 import uk.gov.local.healthcheck.survey.security.Caller;
 import uk.gov.local.healthcheck.survey.security.Roles;
 import uk.gov.local.healthcheck.survey.web.BodyLimits;
@@ -43,6 +44,7 @@ public class ResponseResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Audited("response.submit")
     @Operation(summary = "Submit one response", description = "Idempotent by responseId: the same id and body again answers 200 "
             + "with the stored response and stores nothing; the same id with other answers is a 409.")
     @RequestBody(description = "{\"responseId\":\"3f2c…\",\"authorityCode\":\"E10000031\",\"answers\":{\"profile.role\":\"social_worker\",…}}")
@@ -60,6 +62,7 @@ public class ResponseResource {
 
     @POST
     @Path("batch")
+    @Audited("response.batch")
     @Consumes(NDJSON)
     @Operation(summary = "Submit many responses as NDJSON (one JSON response per line, at most survey.responses.batch.max-lines)",
             description = "Answers with one result per line: accepted, duplicate or rejected with its errors. "

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import uk.gov.local.healthcheck.events.ResponseAccepted;
 import uk.gov.local.healthcheck.events.Topics;
 import uk.gov.local.healthcheck.survey.admission.Admission;
+import uk.gov.local.healthcheck.survey.audit.AuditNote;
 import uk.gov.local.healthcheck.survey.instruments.Instrument;
 import uk.gov.local.healthcheck.survey.outbox.OutboxWriter;
 import uk.gov.local.healthcheck.survey.problems.ProblemException;
@@ -45,9 +46,11 @@ public class ResponseService {
     private final OutboxWriter outbox;
     private final Clock clock;
     private final int maxLines;
+    private final AuditNote audit;
 
     public ResponseService(Admission admission, AnswerValidator validator, OutboxWriter outbox, Clock clock,
-                           @ConfigProperty(name = "survey.responses.batch.max-lines") int maxLines) {
+                           @ConfigProperty(name = "survey.responses.batch.max-lines") int maxLines, AuditNote audit) {
+        this.audit = audit;
         this.admission = admission;
         this.validator = validator;
         this.outbox = outbox;
@@ -65,6 +68,7 @@ public class ResponseService {
         if (!violations.isEmpty()) {
             throw ProblemException.invalid("The response has " + violations.size() + " problem(s); nothing was stored", violations);
         }
+        audit.authority(submission.authorityCode());
         caller.requireMaySubmitFor(submission.authorityCode());
         Authority authority = admission.knownAuthority(submission.authorityCode());
         return Panache.withTransaction(() -> openRespondentRound(roundId).flatMap(round -> {
@@ -83,6 +87,7 @@ public class ResponseService {
                                         "Response " + submission.responseId() + " was already received in round " + roundId
                                                 + " with different answers; a response is never changed, send a new responseId");
                             }
+                            audit.detail("repeat of a stored response");
                             return Uni.createFrom().item(new Outcome(view(existing), false));
                         }
                         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -117,9 +122,17 @@ public class ResponseService {
             List<String> ids = candidates.values().stream().map(a -> a.submission().responseId()).distinct().toList();
             Uni<List<PractitionerResponse>> existing = ids.isEmpty() ? Uni.createFrom().item(List.of())
                     : PractitionerResponse.list("roundId = ?1 and responseId in ?2", roundId, ids);
-            return existing.flatMap(found -> store(round, found, candidates, results))
-                    .map(x -> BatchResult.of(roundId, results.values().stream()
-                            .sorted(java.util.Comparator.comparingInt(LineResult::line)).toList()));
+            return existing.flatMap(found -> store(round, found, candidates, results)).map(x -> {
+                BatchResult result = BatchResult.of(roundId, results.values().stream()
+                        .sorted(java.util.Comparator.comparingInt(LineResult::line)).toList());
+                audit.detail("batch of " + result.results().size() + ": " + result.accepted() + " accepted, "
+                        + result.duplicates() + " duplicate, " + result.rejected() + " rejected");
+                List<String> authorities = candidates.values().stream().map(a -> a.submission().authorityCode()).distinct().toList();
+                if (authorities.size() == 1) {
+                    audit.authority(authorities.get(0));
+                }
+                return result;
+            });
         }));
     }
 

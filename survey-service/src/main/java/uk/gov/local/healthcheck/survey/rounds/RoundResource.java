@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.gov.local.healthcheck.survey.audit.Audited;
 import uk.gov.local.healthcheck.survey.problems.ProblemException;
 import uk.gov.local.healthcheck.survey.security.Caller;
 import uk.gov.local.healthcheck.survey.security.Roles;
@@ -47,6 +48,7 @@ public class RoundResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.LGA_ADMIN)
+    @Audited("round.create")
     @Operation(summary = "Create a round (LGA only)")
     @RequestBody(description = "{\"id\":\"workforce-2024\",\"instrument\":\"workforce-return\",\"period\":\"2024\",\"opensOn\":\"2024-10-01\",\"closesOn\":\"2025-03-31\"}")
     @APIResponse(responseCode = "201", description = "Created")
@@ -65,6 +67,7 @@ public class RoundResource {
     @POST
     @Path("{roundId}/close")
     @RolesAllowed(Roles.LGA_ADMIN)
+    @Audited("round.close")
     @Operation(summary = "Close a round: no more submissions (LGA only)")
     public Uni<RoundView> close(@PathParam("roundId") String roundId) {
         return rounds.setStatus(roundId, Round.CLOSED);
@@ -73,6 +76,7 @@ public class RoundResource {
     @POST
     @Path("{roundId}/reopen")
     @RolesAllowed(Roles.LGA_ADMIN)
+    @Audited("round.reopen")
     @Operation(summary = "Reopen a round, e.g. for a late return (LGA only)")
     public Uni<RoundView> reopen(@PathParam("roundId") String roundId) {
         return rounds.setStatus(roundId, Round.OPEN);

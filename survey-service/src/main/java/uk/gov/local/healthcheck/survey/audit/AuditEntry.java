@@ -1,0 +1,33 @@
+package uk.gov.local.healthcheck.survey.audit;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+
+/** One audited write. Rows are only ever added. */
+@Entity
+@Table(name = "audit_entry")
+public class AuditEntry extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    public OffsetDateTime at;
+    /** The token's subject; null when the request carried no valid token. */
+    public String subject;
+    @Column(name = "client_id")
+    public String clientId;
+    public String action;
+    public String method;
+    public String path;
+    @Column(name = "authority_code")
+    public String authorityCode;
+    public int status;
+    public String detail;
+}
