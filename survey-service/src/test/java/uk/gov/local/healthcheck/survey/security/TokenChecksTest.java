@@ -64,4 +64,15 @@ class TokenChecksTest {
                 .put("/api/v1/rounds/any-round/returns/E10000031").then().statusCode(403)
                 .body("detail", containsString("council-submitter"));
     }
+
+    @Test
+    void answersCarrySecurityHeadersAndRefuseForeignOrigins() {
+        given().auth().oauth2(TestTokens.token("lga1", LGA, Map.of())).get("/api/v1/rounds").then().statusCode(200)
+                .header("X-Content-Type-Options", "nosniff").header("X-Frame-Options", "DENY")
+                .header("Cache-Control", "no-store").header("Content-Security-Policy", containsString("default-src 'none'"));
+        given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "GET")
+                .options("/api/v1/rounds").then().header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
+        given().header("Origin", "https://healthcheck.local.gov.uk").header("Access-Control-Request-Method", "GET")
+                .options("/api/v1/rounds").then().header("Access-Control-Allow-Origin", "https://healthcheck.local.gov.uk");
+    }
 }
