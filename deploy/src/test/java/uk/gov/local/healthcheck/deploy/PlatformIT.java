@@ -1,12 +1,9 @@
 package uk.gov.local.healthcheck.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -17,20 +14,24 @@ import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 
 import static io.restassured.RestAssured.given;
+import static uk.gov.local.healthcheck.deploy.RunningPlatform.BENCHMARK;
+import static uk.gov.local.healthcheck.deploy.RunningPlatform.JSON;
+import static uk.gov.local.healthcheck.deploy.RunningPlatform.METRICS;
+import static uk.gov.local.healthcheck.deploy.RunningPlatform.ROOT;
+import static uk.gov.local.healthcheck.deploy.RunningPlatform.SURVEY;
+import static uk.gov.local.healthcheck.deploy.RunningPlatform.claims;
+import static uk.gov.local.healthcheck.deploy.RunningPlatform.eventually;
+import static uk.gov.local.healthcheck.deploy.RunningPlatform.platform;
+import static uk.gov.local.healthcheck.deploy.RunningPlatform.token;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,34 +40,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The whole platform, as a user starts it: {@code deploy/platform up} brings up the real PostgreSQL, Kafka and
  * Keycloak and the three built services; the test then drives the first flow with real tokens from the real
  * Keycloak, from the REST call to the benchmark answer, loads the demo data and checks the national picture
- * against the DfE's published figures. Runs on its own ports and run directory, and wipes it afterwards.
+ * against the DfE's published figures. Runs on its own ports and run directory (see RunningPlatform).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformIT {
 
-    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    static final Path RUN_DIR = Path.of("target/platform-it").toAbsolutePath();
-    static final Map<String, String> ENV = Map.of(
-            "HEALTHCHECK_RUN_DIR", RUN_DIR.toString(),
-            "SURVEY_PORT", "28081", "METRICS_PORT", "28082", "BENCHMARK_PORT", "28083",
-            "KEYCLOAK_PORT", "28180", "KEYCLOAK_MANAGEMENT_PORT", "28190",
-            "KAFKA_PORT", "29092", "POSTGRES_PORT", "25433");
-    static final String SURVEY = "http://127.0.0.1:28081";
-    static final String METRICS = "http://127.0.0.1:28082";
-    static final String BENCHMARK = "http://127.0.0.1:28083";
-    static final Duration EVENTUALLY = Duration.ofSeconds(90);
     static final String WARWICKSHIRE = "E10000031";
     static final String WEST_MIDLANDS = "E12000005";
-    static final ObjectMapper JSON = new ObjectMapper();
-
     @BeforeAll
     static void startThePlatform() throws Exception {
-        platform(Duration.ofMinutes(15), "up");
-    }
-
-    @AfterAll
-    static void stopThePlatform() throws Exception {
-        platform(Duration.ofMinutes(3), "down", "--wipe");
+        RunningPlatform.ensureUp();
     }
 
     @Test
@@ -222,52 +205,9 @@ class PlatformIT {
 
     // --- helpers ---
 
-    static String platform(Duration timeout, String... args) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(ROOT.resolve("deploy/platform").toString());
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
-        pb.environment().putAll(ENV);
-        Path log = Files.createDirectories(Path.of("target")).resolve("platform-it-commands.log");
-        Process p = pb.start();
-        String output;
-        try (var in = p.getInputStream()) {
-            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("deploy/platform " + String.join(" ", args) + " did not finish in " + timeout);
-        }
-        Files.writeString(log, "$ deploy/platform " + String.join(" ", args) + "\n" + output + "\n",
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-        if (p.exitValue() != 0) {
-            throw new AssertionError("deploy/platform " + String.join(" ", args) + " exited " + p.exitValue() + ":\n" + output);
-        }
-        return output;
-    }
 
-    static String token(String user) throws Exception {
-        String out = platform(Duration.ofMinutes(1), "token", user).trim();
-        String[] lines = out.split("\n");
-        return lines[lines.length - 1].trim();
-    }
 
-    static JsonNode claims(String jwt) throws IOException {
-        return JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
-    }
 
-    static JsonNode eventually(java.util.function.Supplier<Response> call, Predicate<Response> ready) throws Exception {
-        Instant deadline = Instant.now().plus(EVENTUALLY);
-        Response last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = call.get();
-            if (ready.test(last)) {
-                return JSON.readTree(last.asString());
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("Not ready within " + EVENTUALLY + "; last answer " + (last == null ? "none" : last.statusCode() + " " + last.asString()));
-    }
 
     static double indicator(JsonNode authorityIndicators, String id) {
         for (JsonNode i : authorityIndicators.path("indicators")) {

@@ -1,0 +1,178 @@
+package uk.gov.local.healthcheck.deploy;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uk.gov.local.healthcheck.deploy.RunningPlatform.BENCHMARK;
+import static uk.gov.local.healthcheck.deploy.RunningPlatform.METRICS;
+import static uk.gov.local.healthcheck.deploy.RunningPlatform.SURVEY;
+import static uk.gov.local.healthcheck.deploy.RunningPlatform.eventually;
+import static uk.gov.local.healthcheck.deploy.RunningPlatform.token;
+
+/**
+ * Who may do what, with real tokens from the real Keycloak: every role (and a council's HR system, and no token)
+ * against every endpoint of the three services, for the caller's own authority or region and for another.
+ * Warwickshire (E10000031, West Midlands) is council1's, viewer1's and the demo HR client's authority; Camden
+ * (E09000007, London) is in ria1's region and nobody's own authority.
+ */
+class AccessMatrixIT {
+
+    static final String OWN = "E10000031";
+    static final String LONDON = "E09000007";
+    /** Hartlepool: a return the LGA withdraws during the test. */
+    static final String WITHDRAWN = "E06000001";
+    static final String ROUND = "matrix-2024";
+    static final String PRACTICE = "matrix-practice-2024";
+    static final String RETURN = "{\"status\":\"submitted\",\"answers\":{\"staff.headcount\":180,\"staff.fte\":170.5,"
+            + "\"staff.agency_headcount\":20,\"staff.agency_fte\":18.5,\"staff.vacancies_fte\":25,\"flows.leavers_fte\":30.2}}";
+    static final List<String> CALLERS = List.of("lga", "council", "viewer", "ria", "hr-system", "none");
+
+    static final Map<String, String> TOKENS = new LinkedHashMap<>();
+
+    /** One endpoint call and the status each caller must get. */
+    record Check(String method, String url, String body, String contentType, Map<String, Integer> expected) {
+    }
+
+    @BeforeAll
+    static void dataEveryoneCanBeAskedAbout() throws Exception {
+        RunningPlatform.ensureUp();
+        TOKENS.put("lga", token("lga1"));
+        TOKENS.put("council", token("council1"));
+        TOKENS.put("viewer", token("viewer1"));
+        TOKENS.put("ria", token("ria1"));
+        TOKENS.put("hr-system", RunningPlatform.clientToken("council-E10000031", "council-E10000031-demo-secret"));
+        String lga = TOKENS.get("lga");
+        given().auth().oauth2(lga).contentType(ContentType.JSON).body(round(ROUND, "workforce-return")).post(SURVEY + "/api/v1/rounds");
+        given().auth().oauth2(lga).contentType(ContentType.JSON).body(round(PRACTICE, "practitioner-survey")).post(SURVEY + "/api/v1/rounds");
+        for (String authority : List.of(OWN, LONDON, WITHDRAWN)) {
+            given().auth().oauth2(lga).contentType(ContentType.JSON).body(RETURN)
+                    .put(SURVEY + "/api/v1/rounds/" + ROUND + "/returns/" + authority).then().statusCode(200);
+        }
+        eventually(() -> given().auth().oauth2(lga).get(BENCHMARK + "/api/v1/benchmarks/" + ROUND + "/indicators/agency_rate"),
+                r -> r.statusCode() == 200 && r.jsonPath().getInt("national.n") == 3);
+    }
+
+    @Test
+    void everyRoleGetsExactlyTheAccessItShouldOnEveryEndpoint() {
+        List<String> failures = new ArrayList<>();
+        int checked = 0;
+        for (Check check : checks()) {
+            for (String caller : CALLERS) {
+                int expected = check.expected().get(caller);
+                Response response = call(check, caller);
+                checked++;
+                if (response.statusCode() != expected) {
+                    failures.add(caller + " " + check.method() + " " + check.url() + ": expected " + expected + ", got "
+                            + response.statusCode() + " " + abbreviate(response.asString()));
+                } else if (expected == 401 || expected == 403) {
+                    String type = response.contentType();
+                    if (expected == 403 && (type == null || !type.startsWith("application/problem+json"))) {
+                        failures.add(caller + " " + check.method() + " " + check.url() + ": 403 without problem+json (" + type + ")");
+                    }
+                    if (response.asString().contains("\"answers\"") || response.asString().contains("\"indicators\"")) {
+                        failures.add(caller + " " + check.method() + " " + check.url() + ": a refusal that carries data");
+                    }
+                }
+            }
+        }
+        assertTrue(failures.isEmpty(), failures.size() + " of " + checked + " checks failed:\n" + String.join("\n", failures));
+        assertEquals(checks().size() * CALLERS.size(), checked);
+    }
+
+    static List<Check> checks() {
+        List<Check> checks = new ArrayList<>();
+        // --- survey-service ---
+        checks.add(read(SURVEY + "/api/v1/instruments", all(200)));
+        checks.add(read(SURVEY + "/api/v1/rounds", all(200)));
+        checks.add(new Check("POST", SURVEY + "/api/v1/rounds", round("matrix-new-%s", "workforce-return"), "application/json",
+                only(201, "lga")));
+        checks.add(new Check("POST", SURVEY + "/api/v1/rounds/" + ROUND + "/reopen", null, null, only(200, "lga")));
+        checks.add(read(SURVEY + "/api/v1/rounds/" + ROUND + "/returns/" + OWN, allowed(200, "lga", "council", "viewer", "hr-system")));
+        checks.add(read(SURVEY + "/api/v1/rounds/" + ROUND + "/returns/" + OWN + "/revisions", allowed(200, "lga", "council", "viewer", "hr-system")));
+        checks.add(read(SURVEY + "/api/v1/rounds/" + ROUND + "/returns/" + LONDON, allowed(200, "lga", "ria")));
+        // the same body again: allowed callers get the stored revision back, nothing changes
+        checks.add(new Check("PUT", SURVEY + "/api/v1/rounds/" + ROUND + "/returns/" + OWN, RETURN, "application/json",
+                allowed(200, "lga", "council", "hr-system")));
+        checks.add(new Check("PUT", SURVEY + "/api/v1/rounds/" + ROUND + "/returns/" + LONDON, RETURN, "application/json",
+                allowed(200, "lga")));
+        // lga is asked first (CALLERS order) and withdraws; the others are refused before existence is looked at
+        checks.add(new Check("DELETE", SURVEY + "/api/v1/rounds/" + ROUND + "/returns/" + WITHDRAWN, null, null, only(200, "lga")));
+        checks.add(new Check("POST", SURVEY + "/api/v1/rounds/" + PRACTICE + "/responses", response("own-%s", OWN), "application/json",
+                allowed(201, "lga", "council", "hr-system")));
+        checks.add(new Check("POST", SURVEY + "/api/v1/rounds/" + PRACTICE + "/responses", response("london-%s", LONDON), "application/json",
+                allowed(201, "lga")));
+        checks.add(read(SURVEY + "/api/v1/audit?authority=" + OWN, only(200, "lga")));
+        // --- metrics-service ---
+        checks.add(read(METRICS + "/api/v1/indicators", all(200)));
+        checks.add(read(METRICS + "/api/v1/authorities/" + OWN + "/indicators?round=" + ROUND, allowed(200, "lga", "council", "viewer", "hr-system")));
+        checks.add(read(METRICS + "/api/v1/authorities/" + LONDON + "/indicators?round=" + ROUND, allowed(200, "lga", "ria")));
+        checks.add(read(METRICS + "/api/v1/authorities/" + OWN + "/indicators/agency_rate/series", allowed(200, "lga", "council", "viewer", "hr-system")));
+        checks.add(read(METRICS + "/api/v1/authorities/" + LONDON + "/indicators/agency_rate/series", allowed(200, "lga", "ria")));
+        // --- benchmark-service ---
+        checks.add(read(BENCHMARK + "/api/v1/benchmarks/" + ROUND + "/indicators/agency_rate", all(200)));
+        checks.add(read(BENCHMARK + "/api/v1/benchmarks/" + ROUND + "/indicators/agency_rate?group=region:E12000005", all(200)));
+        checks.add(read(BENCHMARK + "/api/v1/benchmarks/" + ROUND + "/authorities/" + OWN, allowed(200, "lga", "council", "viewer", "hr-system")));
+        checks.add(read(BENCHMARK + "/api/v1/benchmarks/" + ROUND + "/authorities/" + LONDON, allowed(200, "lga", "ria")));
+        return checks;
+    }
+
+    private Response call(Check check, String caller) {
+        RequestSpecification request = given();
+        if (!"none".equals(caller)) {
+            request = request.auth().oauth2(TOKENS.get(caller));
+        }
+        if (check.body() != null) {
+            request = request.contentType(check.contentType()).body(check.body().replace("%s", caller + "-" + System.nanoTime()));
+        }
+        return request.request(check.method(), check.url());
+    }
+
+    static Check read(String url, Map<String, Integer> expected) {
+        return new Check("GET", url, null, null, expected);
+    }
+
+    /** Every role gets {@code status}; no token gets 401. */
+    static Map<String, Integer> all(int status) {
+        return allowed(status, "lga", "council", "viewer", "ria", "hr-system");
+    }
+
+    static Map<String, Integer> only(int status, String caller) {
+        return allowed(status, caller);
+    }
+
+    /** The callers named get {@code status}, every other role 403, no token 401. */
+    static Map<String, Integer> allowed(int status, String... callers) {
+        Map<String, Integer> expected = new LinkedHashMap<>();
+        for (String caller : CALLERS) {
+            expected.put(caller, "none".equals(caller) ? 401 : 403);
+        }
+        for (String caller : callers) {
+            expected.put(caller, status);
+        }
+        return expected;
+    }
+
+    static String round(String id, String instrument) {
+        return "{\"id\":\"" + id + "\",\"instrument\":\"" + instrument + "\",\"period\":\"2024\",\"opensOn\":\"2024-10-01\",\"closesOn\":\"2025-03-31\"}";
+    }
+
+    static String response(String id, String authority) {
+        return "{\"responseId\":\"" + id + "\",\"authorityCode\":\"" + authority + "\",\"answers\":{\"profile.role\":\"social_worker\","
+                + "\"profile.service\":\"children\",\"std1.clear_framework\":\"agree\"}}";
+    }
+
+    static String abbreviate(String body) {
+        return body.length() > 200 ? body.substring(0, 200) + "…" : body;
+    }
+}
