@@ -43,7 +43,7 @@ public final class LoadGenerator {
     private final Options options;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
-    private final LatencyRecorder recorder = new LatencyRecorder();
+    private LatencyRecorder recorder = new LatencyRecorder();
     private final AtomicInteger sequence = new AtomicInteger();
     private volatile String token;
 
@@ -61,11 +61,22 @@ public final class LoadGenerator {
         String round = createRound();
         int perRequest = options.mode().equals("batch") ? options.batchSize() : 1;
         double requestsPerSecond = options.rate() / perRequest;
-        long intervalNanos = (long) (1_000_000_000L / requestsPerSecond);
-        long total = (long) (requestsPerSecond * options.duration().toSeconds());
-        System.out.printf("mode=%s round=%s target=%.0f submissions/s (%.1f requests/s of %d) for %ds, max %d in flight%n",
-                options.mode(), round, options.rate(), requestsPerSecond, perRequest, options.duration().toSeconds(), options.maxInFlight());
+        System.out.printf("mode=%s round=%s target=%.0f submissions/s (%.1f requests/s of %d) for %ds after %ds of warm-up, max %d in flight%n",
+                options.mode(), round, options.rate(), requestsPerSecond, perRequest, options.duration().toSeconds(),
+                options.warmup().toSeconds(), options.maxInFlight());
+        if (!options.warmup().isZero()) {
+            // The same load, unrecorded: lets the server's JIT compile its hot paths before anything is measured.
+            drive(round, perRequest, requestsPerSecond, options.warmup());
+            recorder = new LatencyRecorder();
+        }
+        double elapsed = drive(round, perRequest, requestsPerSecond, options.duration());
+        report(elapsed, perRequest);
+    }
 
+    /** Sends at the fixed rate for the duration and waits for every answer; returns the seconds it took. */
+    private double drive(String round, int perRequest, double requestsPerSecond, Duration duration) throws Exception {
+        long intervalNanos = (long) (1_000_000_000L / requestsPerSecond);
+        long total = (long) (requestsPerSecond * duration.toSeconds());
         Semaphore inFlight = new Semaphore(options.maxInFlight());
         List<CompletableFuture<Void>> pending = new ArrayList<>();
         long start = System.nanoTime();
@@ -84,8 +95,7 @@ public final class LoadGenerator {
             pending.add(send(round, perRequest, due).whenComplete((r, e) -> inFlight.release()));
         }
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        report(elapsed, perRequest);
+        return (System.nanoTime() - start) / 1e9;
     }
 
     private CompletableFuture<Void> send(String round, int perRequest, long dueNanos) {

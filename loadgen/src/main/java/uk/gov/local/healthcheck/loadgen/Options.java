@@ -6,7 +6,7 @@ import java.util.Map;
 
 /** Command-line options, {@code --name value}, with the defaults documented in docs/load-testing.md. */
 record Options(String mode, String survey, String keycloak, String user, String password, double rate,
-               Duration duration, int batchSize, int maxInFlight, String authority) {
+               Duration duration, Duration warmup, int batchSize, int maxInFlight, String authority) {
 
     static Options parse(String[] args) {
         Map<String, String> o = new HashMap<>();
@@ -27,6 +27,7 @@ record Options(String mode, String survey, String keycloak, String user, String 
                 o.getOrDefault("password", System.getenv().getOrDefault("HEALTHCHECK_PASSWORD", o.getOrDefault("user", "lga1") + "-password")),
                 Double.parseDouble(o.getOrDefault("rate", "300")),
                 Duration.ofSeconds(Long.parseLong(o.getOrDefault("seconds", "30"))),
+                Duration.ofSeconds(Long.parseLong(o.getOrDefault("warmup-seconds", "15"))),
                 Integer.parseInt(o.getOrDefault("batch-size", "1000")),
                 Integer.parseInt(o.getOrDefault("max-in-flight", "256")),
                 o.getOrDefault("authority", "E10000031"));

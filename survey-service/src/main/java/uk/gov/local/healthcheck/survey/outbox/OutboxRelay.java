@@ -1,12 +1,12 @@
 package uk.gov.local.healthcheck.survey.outbox;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -35,20 +35,26 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final String LEASE = "select pg_try_advisory_xact_lock(hashtext('survey.outbox-relay'))";
     private static final String CLAIM = """
-            select * from outbox_event where published_at is null order by id limit :limit for update""";
+            select id, topic, message_key, subject, payload from outbox_event
+            where published_at is null order by id limit $1 for update""";
+    private static final String MARK_PUBLISHED =
+            "update outbox_event set published_at = $1, attempts = attempts + 1, last_error = null where id = any($2)";
+    private static final String MARK_FAILED = "update outbox_event set attempts = attempts + 1, last_error = $1 where id = $2";
     private static final int MAX_ERROR_LENGTH = 1000;
 
     private final MutinyEmitter<String> submissions;
+    private final Pool pool;
     private final Clock clock;
     private final int batchSize;
     private final RetryBackoff backoff;
 
     public OutboxRelay(@Channel("submissions") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) MutinyEmitter<String> submissions,
-                       Clock clock,
+                       Pool pool, Clock clock,
                        @ConfigProperty(name = "survey.outbox.batch-size") int batchSize,
                        @ConfigProperty(name = "survey.outbox.backoff.initial", defaultValue = "1s") Duration initialBackoff,
                        @ConfigProperty(name = "survey.outbox.backoff.max", defaultValue = "30s") Duration maxBackoff) {
         this.submissions = submissions;
+        this.pool = pool;
         this.clock = clock;
         this.batchSize = batchSize;
         this.backoff = new RetryBackoff(initialBackoff, maxBackoff);
@@ -77,60 +83,70 @@ public class OutboxRelay {
 
     /** Takes the relay lease, claims a batch, publishes it, and records each row's outcome, all in one transaction. */
     Uni<BatchOutcome> publishBatch() {
-        return Panache.withTransaction(() -> Panache.getSession().flatMap(session -> session
-                .createNativeQuery(LEASE, Boolean.class).getSingleResult()
-                .flatMap(leased -> !leased ? Uni.createFrom().item(new BatchOutcome(0, 0)) : session
-                        .createNativeQuery(CLAIM, OutboxEvent.class).setParameter("limit", batchSize).getResultList()
-                        .flatMap(events -> events.isEmpty() ? Uni.createFrom().item(new BatchOutcome(0, 0)) : publish(events)))));
+        return pool.withTransaction(connection -> connection.query(LEASE).execute()
+                .flatMap(lease -> !lease.iterator().next().getBoolean(0) ? Uni.createFrom().item(BatchOutcome.NONE)
+                        : connection.preparedQuery(CLAIM).execute(Tuple.of(batchSize)).flatMap(rows -> {
+                            List<PendingEvent> events = new ArrayList<>();
+                            rows.forEach(row -> events.add(PendingEvent.of(row)));
+                            return events.isEmpty() ? Uni.createFrom().item(BatchOutcome.NONE) : publish(events)
+                                    .flatMap(outcome -> record(connection, events).replaceWith(outcome));
+                        })));
     }
 
     /**
-     * Publishes a claimed batch. Events about the same thing (one return's revisions and withdrawal share a subject)
+     * Sends a claimed batch. Events about the same thing (one return's revisions and withdrawal share a subject)
      * are sent one after another, each only once the previous one is acknowledged, and a failure stops that chain:
      * the rest wait for the next cycle, so they can never overtake the failed one. Different subjects go out
      * concurrently, which is what makes bulk intake (each response its own subject) fast.
      */
-    private Uni<BatchOutcome> publish(List<OutboxEvent> events) {
-        Map<String, List<OutboxEvent>> bySubject = new LinkedHashMap<>();
-        for (OutboxEvent event : events) {
-            bySubject.computeIfAbsent(event.subject, k -> new ArrayList<>()).add(event);
+    private Uni<BatchOutcome> publish(List<PendingEvent> events) {
+        Map<String, List<PendingEvent>> bySubject = new LinkedHashMap<>();
+        for (PendingEvent event : events) {
+            bySubject.computeIfAbsent(event.subject(), k -> new ArrayList<>()).add(event);
         }
-        // Broker acks arrive on Kafka's threads; the session may only be used on the context that opened it.
-        Context context = Vertx.currentContext();
         List<Uni<Boolean>> chains = bySubject.values().stream().map(this::sendInOrder).toList();
-        return Uni.join().all(chains).andFailFast().emitOn(task -> context.runOnContext(ignored -> task.run()))
-                .map(completed -> new BatchOutcome((int) events.stream().filter(e -> e.publishedAt != null).count(),
-                        (int) completed.stream().filter(done -> !done).count()));
+        return Uni.join().all(chains).andFailFast().map(completed -> new BatchOutcome(
+                (int) events.stream().filter(PendingEvent::isPublished).count(),
+                (int) completed.stream().filter(done -> !done).count()));
     }
 
     /** Sends one subject's events in order; stops at the first failure, leaving the rest for the next cycle. */
-    private Uni<Boolean> sendInOrder(List<OutboxEvent> events) {
+    private Uni<Boolean> sendInOrder(List<PendingEvent> events) {
         Uni<Boolean> chain = Uni.createFrom().item(true);
-        for (OutboxEvent event : events) {
+        for (PendingEvent event : events) {
             chain = chain.flatMap(previousSent -> previousSent ? send(event) : Uni.createFrom().item(false));
         }
         return chain;
     }
 
-    /** One event; marked published (in this transaction) only once the broker has acknowledged it. */
-    private Uni<Boolean> send(OutboxEvent event) {
-        Message<String> message = Message.of(event.payload).addMetadata(
-                OutgoingKafkaRecordMetadata.<String>builder().withKey(event.messageKey).withTopic(event.topic).build());
+    /** One event, marked published only once the broker has acknowledged it. */
+    private Uni<Boolean> send(PendingEvent event) {
+        Message<String> message = Message.of(event.payload()).addMetadata(
+                OutgoingKafkaRecordMetadata.<String>builder().withKey(event.key()).withTopic(event.topic()).build());
         return submissions.sendMessage(message)
                 .map(acknowledged -> {
-                    event.attempts++;
-                    event.publishedAt = OffsetDateTime.now(clock);
-                    event.lastError = null;
+                    event.published();
                     return true;
                 })
                 .onFailure().recoverWithItem(error -> {
-                    event.attempts++;
                     String reason = String.valueOf(error.getMessage());
-                    event.lastError = reason.length() > MAX_ERROR_LENGTH ? reason.substring(0, MAX_ERROR_LENGTH) : reason;
+                    event.failed(reason.length() > MAX_ERROR_LENGTH ? reason.substring(0, MAX_ERROR_LENGTH) : reason);
                     return false;
                 });
     }
 
+    /** One statement for everything published, one per failure; events not attempted are left untouched. */
+    private Uni<Void> record(SqlConnection connection, List<PendingEvent> events) {
+        Long[] published = events.stream().filter(PendingEvent::isPublished).map(PendingEvent::id).toArray(Long[]::new);
+        Uni<Void> marked = published.length == 0 ? Uni.createFrom().voidItem()
+                : connection.preparedQuery(MARK_PUBLISHED).execute(Tuple.of(OffsetDateTime.now(clock), published)).replaceWithVoid();
+        for (PendingEvent failed : events.stream().filter(e -> e.error() != null).toList()) {
+            marked = marked.chain(() -> connection.preparedQuery(MARK_FAILED).execute(Tuple.of(failed.error(), failed.id())).replaceWithVoid());
+        }
+        return marked;
+    }
+
     record BatchOutcome(int published, int failed) {
+        static final BatchOutcome NONE = new BatchOutcome(0, 0);
     }
 }
