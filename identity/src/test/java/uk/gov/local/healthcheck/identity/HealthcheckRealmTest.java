@@ -28,6 +28,7 @@ class HealthcheckRealmTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static JsonNode realm;
+    private static final int KEYCLOAK_COLUMN_LENGTH = 255;
 
     @BeforeAll
     static void load() throws IOException {
@@ -43,6 +44,28 @@ class HealthcheckRealmTest {
         assertTrue(realm.path("enabled").asBoolean());
         assertFalse(realm.path("registrationAllowed").asBoolean(true), "self-registration must be off");
         assertTrue(realm.path("displayName").asText().contains("DEMO"), "the realm is marked as a demo realm");
+    }
+
+    /**
+     * Keycloak stores names and descriptions of clients and roles in VARCHAR(255) columns; a longer one makes
+     * the import fail at start-up (it once did, in CI), so the realm file is checked before Keycloak sees it.
+     */
+    @Test
+    void clientAndRoleTextsFitKeycloaksColumns() {
+        List<String> tooLong = new ArrayList<>();
+        List<JsonNode> described = new ArrayList<>();
+        realm.path("clients").forEach(described::add);
+        realm.path("roles").path("realm").forEach(described::add);
+        for (JsonNode node : described) {
+            for (String field : List.of("clientId", "name", "description", "rootUrl", "baseUrl")) {
+                String text = node.path(field).asText("");
+                if (text.length() > KEYCLOAK_COLUMN_LENGTH) {
+                    tooLong.add(node.path("clientId").asText(node.path("name").asText()) + "." + field
+                            + " has " + text.length() + " characters");
+                }
+            }
+        }
+        assertEquals(List.of(), tooLong, "fields longer than Keycloak's " + KEYCLOAK_COLUMN_LENGTH + "-character columns");
     }
 
     @Test
