@@ -17,6 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.gov.local.healthcheck.metrics.indicators.IndicatorDefinition;
+import uk.gov.local.healthcheck.metrics.indicators.IndicatorDictionary;
+import uk.gov.local.healthcheck.metrics.indicators.PractitionerScores;
 import uk.gov.local.healthcheck.metrics.store.ColumnLimits;
 import uk.gov.local.healthcheck.metrics.store.IndicatorStateStore;
 
@@ -43,6 +46,9 @@ public class AuthorityIndicatorsResource {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    PractitionerScores scores;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "An authority's indicators in a round",
@@ -61,10 +67,7 @@ public class AuthorityIndicatorsResource {
     public Uni<AuthorityIndicatorsResponse> get(
             @Parameter(description = "GSS code of the authority", example = "E10000031") @PathParam("code") String code,
             @Parameter(description = "round id", example = "workforce-2024", required = true) @QueryParam("round") String round) {
-        if (code == null || !GSS_CODE.matcher(code).matches()) {
-            throw ProblemException.badRequest("code", "format",
-                    "code must be a GSS code: E, W, S or N followed by eight digits, e.g. E10000031.");
-        }
+        checkCode(code);
         if (round == null || round.isBlank()) {
             throw ProblemException.badRequest("round", "required", "The query parameter round is required.");
         }
@@ -75,8 +78,41 @@ public class AuthorityIndicatorsResource {
         access.checkCanRead(identity, code);
         return store.read(round, code).map(state -> state
                 .filter(s -> !s.withdrawn() && !s.indicators().isEmpty())
-                .map(AuthorityIndicatorsResponse::of)
+                .map(st -> AuthorityIndicatorsResponse.of(st, scores.rules()))
                 .orElseThrow(() -> ProblemException.notFound(
                         "Authority " + code + " has no indicators in round " + round + ".")));
+    }
+
+    @GET
+    @Path("/{indicatorId}/series")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "An indicator of an authority across the rounds of its instrument",
+            description = "The indicator's value in each round of the same instrument in which the authority has a "
+                    + "standing return (or practitioner responses), ordered by period: for trends.")
+    @APIResponse(responseCode = "200", description = "The series (empty when the authority has no rounds yet)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = IndicatorSeriesResponse.class)))
+    @APIResponse(responseCode = "400", description = "code malformed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not allowed to read this authority",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such indicator",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<IndicatorSeriesResponse> series(
+            @Parameter(description = "GSS code of the authority", example = "E10000031") @PathParam("code") String code,
+            @Parameter(description = "indicator id", example = "turnover_rate") @PathParam("indicatorId") String indicatorId) {
+        checkCode(code);
+        IndicatorDefinition definition = IndicatorDictionary.byId(indicatorId).orElseThrow(() ->
+                ProblemException.notFound("There is no indicator " + indicatorId + "; GET /api/v1/indicators lists them."));
+        access.checkCanRead(identity, code);
+        return store.series(code, definition.instrument()).map(states -> IndicatorSeriesResponse.of(code, definition,
+                states, scores.rules()));
+    }
+
+    private static void checkCode(String code) {
+        if (code == null || !GSS_CODE.matcher(code).matches()) {
+            throw ProblemException.badRequest("code", "format",
+                    "code must be a GSS code: E, W, S or N followed by eight digits, e.g. E10000031.");
+        }
     }
 }

@@ -13,21 +13,24 @@ public record IndicatorDefinitionResponse(
         @Schema(example = "turnover_rate") String id,
         String title,
         String description,
-        @Schema(enumeration = {"percent", "number"}) String unit,
-        @Schema(enumeration = {"lower-is-better", "higher-is-better", "neutral"}) String polarity,
+        @Schema(enumeration = {"percent", "number", "count"}) String unit,
+        @Schema(enumeration = {"lower-is-better", "higher-is-better", "neither"}) String polarity,
         @Schema(example = "workforce-return") String instrument,
         @Schema(description = "question ids summed into the numerator") List<String> numerator,
         @Schema(description = "question ids summed into the denominator") List<String> denominator,
         @Schema(description = "what the summed denominator is multiplied by, if anything",
                 enumeration = {"working-days-in-year"}) String denominatorFactor,
         int scale,
-        @Schema(example = "flows.leavers_fte / staff.fte × 100") String formula) {
+        @Schema(example = "flows.leavers_fte / staff.fte × 100") String formula,
+        @Schema(description = "return: from one authority's return; responses: from the tallies of practitioner "
+                + "responses", enumeration = {"return", "responses"}) String computedFrom,
+        @Schema(description = "where the definition comes from") String source) {
 
     static IndicatorDefinitionResponse of(IndicatorDefinition d) {
-        return new IndicatorDefinitionResponse(d.id(), d.title(), d.description(), kebab(d.unit().name()),
-                kebab(d.polarity().name()), d.instrument(), d.numerator(), d.denominator(),
+        return new IndicatorDefinitionResponse(d.id(), d.title(), d.description(), d.unit().wire(),
+                d.polarity().wire(), d.instrument(), d.numerator(), d.denominator(),
                 d.denominatorFactor() == DenominatorFactor.NONE ? null : kebab(d.denominatorFactor().name()),
-                d.scale(), d.formula());
+                d.scale(), d.formula(), kebab(d.source().name()), d.reference());
     }
 
     private static String kebab(String constant) {

@@ -24,7 +24,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
         return response(Problem.of("forbidden", "Forbidden", 403,
-                "Your roles do not allow this request: it needs one of lga-admin, ria-analyst or council-submitter."));
+                "Your roles do not allow this request."));
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})

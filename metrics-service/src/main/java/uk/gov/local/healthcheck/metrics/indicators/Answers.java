@@ -40,7 +40,7 @@ public final class Answers {
     public Answer get(String questionId) {
         Object value = raw.get(questionId);
         if (value == null) {
-            return new Answer.Unanswered();
+            return band(questionId);
         }
         BigDecimal number = toDecimal(value);
         if (number != null) {
@@ -54,6 +54,34 @@ public final class Answers {
             return new Answer.DeclaredMissing(symbol);
         }
         throw new InvalidAnswerException(questionId, value);
+    }
+
+    /**
+     * A band of a counts question, addressed as {@code <question id>.<band>} (e.g. {@code diversity.gender.female}):
+     * the count in that band, the whole question's declared-missing marker, or unanswered.
+     */
+    private Answer band(String bandId) {
+        int dot = bandId.lastIndexOf('.');
+        if (dot <= 0) {
+            return new Answer.Unanswered();
+        }
+        String questionId = bandId.substring(0, dot);
+        if (!(raw.get(questionId) instanceof Map<?, ?> bands)) {
+            return new Answer.Unanswered();
+        }
+        if (bands.size() == 1 && bands.get(MISSING_KEY) instanceof String) {
+            return get(questionId);
+        }
+        Object count = bands.get(bandId.substring(dot + 1));
+        if (count == null) {
+            return new Answer.Unanswered();
+        }
+        return Answers.of(Map.of(bandId, count)).get(bandId);
+    }
+
+    /** The answers as received (no null values), e.g. to keep the tabulated ones. */
+    public Map<String, Object> raw() {
+        return raw;
     }
 
     private static BigDecimal toDecimal(Object value) {

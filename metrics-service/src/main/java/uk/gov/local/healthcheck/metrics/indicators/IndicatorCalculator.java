@@ -26,6 +26,7 @@ public final class IndicatorCalculator {
     /** All indicators of {@code instrument} (none for an instrument without definitions), in dictionary order. */
     public List<IndicatorResult> compute(String instrument, String period, Answers answers) {
         return IndicatorDictionary.forInstrument(instrument).stream()
+                .filter(d -> d.source() == IndicatorDefinition.Source.RETURN)
                 .map(d -> compute(d, period, answers))
                 .toList();
     }
@@ -48,7 +49,10 @@ public final class IndicatorCalculator {
         }
 
         BigDecimal numerator = sum(definition.numerator(), answers);
-        BigDecimal denominator = sum(definition.denominator(), answers);
+        // No denominator: the answer is the figure itself (e.g. an average caseload as the council reports it). A
+        // denominator of 1 keeps pooling meaningful: Σ numerators / Σ denominators is the mean over authorities.
+        BigDecimal denominator = definition.denominator().isEmpty() ? BigDecimal.ONE
+                : sum(definition.denominator(), answers);
         if (definition.denominatorFactor() == DenominatorFactor.WORKING_DAYS_IN_YEAR) {
             OptionalInt year = ReturnPeriod.yearOf(period);
             if (year.isEmpty()) {
@@ -60,6 +64,7 @@ public final class IndicatorCalculator {
         if (denominator.signum() == 0) {
             return new IndicatorResult(definition.id(), null, numerator, denominator, definition.scale(), List.of(),
                     REASON_ZERO_DENOMINATOR + ": " + String.join(" + ", definition.denominator()) + " is 0");
+            // (an empty denominator is 1, never 0)
         }
         BigDecimal value = numerator.multiply(BigDecimal.valueOf(definition.scale()))
                 .divide(denominator, PRECISION);

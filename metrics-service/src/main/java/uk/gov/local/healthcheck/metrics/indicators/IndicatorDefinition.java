@@ -3,8 +3,13 @@ package uk.gov.local.healthcheck.metrics.indicators;
 import java.util.List;
 
 /**
- * One indicator: {@code value = sum(numerator) / (sum(denominator) × denominatorFactor) × scale}, all in question ids
- * of {@code instrument}. Summed inputs express rates such as {@code agency / (agency + employed)}.
+ * One indicator. For a {@link Source#RETURN} indicator {@code value = sum(numerator) / (sum(denominator) ×
+ * denominatorFactor) × scale}, all in question ids of {@code instrument} (an empty denominator is 1: the answer is the
+ * figure). Summed inputs express rates such as {@code agency / (agency + employed)}. A {@link Source#RESPONSES}
+ * indicator is computed from the counts of many practitioner responses; its numerator and denominator name those
+ * counts and {@code formulaText} says how.
+ *
+ * @param reference where the definition comes from (the document and table it follows)
  */
 public record IndicatorDefinition(
         String id,
@@ -16,7 +21,18 @@ public record IndicatorDefinition(
         List<String> numerator,
         List<String> denominator,
         DenominatorFactor denominatorFactor,
-        int scale) {
+        int scale,
+        Source source,
+        String formulaText,
+        String reference) {
+
+    /** What an indicator is computed from. */
+    public enum Source {
+        /** One authority's return (workforce return, employer return). */
+        RETURN,
+        /** The tallies of the anonymous practitioner responses of one authority. */
+        RESPONSES
+    }
 
     public IndicatorDefinition {
         numerator = List.copyOf(numerator);
@@ -32,7 +48,13 @@ public record IndicatorDefinition(
 
     /** The formula in words, e.g. {@code staff.agency_fte / (staff.agency_fte + staff.fte) × 100}. */
     public String formula() {
+        if (formulaText != null) {
+            return formulaText;
+        }
         String num = String.join(" + ", numerator);
+        if (denominator.isEmpty()) {
+            return num + " (as reported)";
+        }
         String den = String.join(" + ", denominator);
         if (denominator.size() > 1) {
             den = "(" + den + ")";

@@ -1,8 +1,16 @@
 package uk.gov.local.healthcheck.metrics.indicators;
 
+import java.util.Locale;
+
 /** Which direction is favourable, so that benchmarking can say "better" or "worse" rather than "higher" or "lower". */
 public enum Polarity {
     LOWER_IS_BETTER,
     HIGHER_IS_BETTER,
-    NEUTRAL
+    /** Neither direction is better in itself (e.g. a diversity share, a career-level mix). */
+    NEITHER;
+
+    /** As the events and the API spell it: {@code higher-is-better}, {@code lower-is-better}, {@code neither}. */
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
 }

@@ -1,7 +1,18 @@
 package uk.gov.local.healthcheck.metrics.indicators;
 
-/** How an indicator's value reads: a percentage (scale 100) or a plain number such as a caseload (scale 1). */
+import java.util.Locale;
+
+/**
+ * How an indicator's value reads: a percentage (scale 100), a plain number such as a caseload (scale 1), or a count
+ * such as the number of respondents.
+ */
 public enum Unit {
     PERCENT,
-    NUMBER
+    NUMBER,
+    COUNT;
+
+    /** As the events and the API spell it: {@code percent}, {@code number}, {@code count}. */
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 }

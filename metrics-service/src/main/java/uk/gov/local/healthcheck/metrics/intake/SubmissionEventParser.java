@@ -2,6 +2,7 @@ package uk.gov.local.healthcheck.metrics.intake;
 
 import uk.gov.local.healthcheck.events.EventEnvelope;
 import uk.gov.local.healthcheck.events.EventJson;
+import uk.gov.local.healthcheck.events.ResponseAccepted;
 import uk.gov.local.healthcheck.events.ReturnAccepted;
 import uk.gov.local.healthcheck.events.ReturnWithdrawn;
 import uk.gov.local.healthcheck.metrics.indicators.Answers;
@@ -35,6 +36,9 @@ public final class SubmissionEventParser {
         if (ReturnWithdrawn.TYPE.equals(type)) {
             return Optional.of(withdrawn(read(json, ReturnWithdrawn.class)));
         }
+        if (ResponseAccepted.TYPE.equals(type)) {
+            return Optional.of(response(read(json, ResponseAccepted.class)));
+        }
         if (type == null || type.isBlank()) {
             throw new InvalidEventException("event has no type");
         }
@@ -44,7 +48,7 @@ public final class SubmissionEventParser {
     private static SubmissionEvent accepted(EventEnvelope<ReturnAccepted> e) {
         ReturnAccepted d = e.data();
         return new SubmissionEvent.Accepted(e.id(), e.type(), required("data.roundId", d.roundId(), ColumnLimits.ROUND_ID),
-                required("data.instrument", d.instrument(), ColumnLimits.INSTRUMENT),
+                required("data.instrument", d.instrument(), ColumnLimits.INSTRUMENT), d.instrumentVersion(),
                 required("data.period", d.period(), ColumnLimits.PERIOD),
                 required("data.authorityCode", d.authorityCode(), ColumnLimits.AUTHORITY_CODE), revision(d.revision()), Answers.of(d.answers()));
     }
@@ -52,9 +56,20 @@ public final class SubmissionEventParser {
     private static SubmissionEvent withdrawn(EventEnvelope<ReturnWithdrawn> e) {
         ReturnWithdrawn d = e.data();
         return new SubmissionEvent.Withdrawn(e.id(), e.type(), required("data.roundId", d.roundId(), ColumnLimits.ROUND_ID),
-                required("data.instrument", d.instrument(), ColumnLimits.INSTRUMENT),
+                required("data.instrument", d.instrument(), ColumnLimits.INSTRUMENT), d.instrumentVersion(),
                 required("data.period", d.period(), ColumnLimits.PERIOD),
                 required("data.authorityCode", d.authorityCode(), ColumnLimits.AUTHORITY_CODE), revision(d.revision()));
+    }
+
+    private static SubmissionEvent response(EventEnvelope<ResponseAccepted> e) {
+        ResponseAccepted d = e.data();
+        return new SubmissionEvent.Response(e.id(), e.type(),
+                required("data.roundId", d.roundId(), ColumnLimits.ROUND_ID),
+                required("data.instrument", d.instrument(), ColumnLimits.INSTRUMENT), d.instrumentVersion(),
+                required("data.period", d.period(), ColumnLimits.PERIOD),
+                required("data.authorityCode", d.authorityCode(), ColumnLimits.AUTHORITY_CODE),
+                required("data.responseId", d.responseId(), ColumnLimits.EVENT_ID),
+                d.answers() == null ? java.util.Map.of() : d.answers());
     }
 
     private static <T> EventEnvelope<T> read(String json, Class<T> payload) {

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
-import uk.gov.local.healthcheck.metrics.store.StateChange;
+import uk.gov.local.healthcheck.metrics.store.Change;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -42,7 +42,7 @@ public class SubmissionsConsumer {
     @Incoming("submissions")
     public Uni<Void> consume(Message<String> message) {
         String where = describe(message);
-        StateChange change;
+        Change change;
         try {
             Optional<SubmissionEvent> event = SubmissionEventParser.parse(message.getPayload());
             if (event.isEmpty()) {
@@ -79,7 +79,7 @@ public class SubmissionsConsumer {
     }
 
     /** The key only decides the partition; a mismatch is a producer bug worth seeing, but the data is authoritative. */
-    private static void warnIfKeyDiffers(Message<String> message, StateChange change) {
+    private static void warnIfKeyDiffers(Message<String> message, Change change) {
         message.getMetadata(IncomingKafkaRecordMetadata.class)
                 .map(IncomingKafkaRecordMetadata::getKey)
                 .filter(key -> !change.authorityCode().equals(key))

@@ -12,6 +12,8 @@ import uk.gov.local.healthcheck.events.AuthorityIndicators;
 import uk.gov.local.healthcheck.events.EventEnvelope;
 import uk.gov.local.healthcheck.events.EventJson;
 import uk.gov.local.healthcheck.events.IndicatorValue;
+import uk.gov.local.healthcheck.metrics.indicators.IndicatorDictionary;
+import uk.gov.local.healthcheck.metrics.indicators.IndicatorResult;
 import uk.gov.local.healthcheck.metrics.store.AuthorityState;
 
 import java.nio.charset.StandardCharsets;
@@ -46,12 +48,21 @@ public class IndicatorsPublisher {
         var payload = new AuthorityIndicators(state.roundId(), state.instrument(), state.period(),
                 state.authorityCode(), state.revision(), state.withdrawn(),
                 state.computedAt().atOffset(ZoneOffset.UTC),
-                state.indicators().stream()
-                        .map(i -> new IndicatorValue(i.indicatorId(), i.value(), i.numerator(), i.denominator(),
-                                i.scale(), i.missingInputs()))
-                        .toList());
+                state.indicators().stream().map(IndicatorsPublisher::value).toList(),
+                state.instrumentVersion(), state.consent(),
+                state.withdrawn() ? null : state.answers(),
+                state.withdrawn() ? null : state.words());
         return EventEnvelope.of(eventId(state), SOURCE, AuthorityIndicators.TYPE, payload.computedAt(),
                 "rounds/" + state.roundId() + "/authorities/" + state.authorityCode(), payload);
+    }
+
+    /** An indicator as published: with its polarity and unit from the dictionary. */
+    static IndicatorValue value(IndicatorResult i) {
+        var definition = IndicatorDictionary.byId(i.indicatorId());
+        return new IndicatorValue(i.indicatorId(), i.value(), i.numerator(), i.denominator(), i.scale(),
+                i.missingInputs(), i.missingReason(),
+                definition.map(d -> d.polarity().wire()).orElse(null),
+                definition.map(d -> d.unit().wire()).orElse(null));
     }
 
     /**

@@ -33,4 +33,16 @@ public class AuthorityRoundState extends PanacheEntityBase {
 
     @Column(name = "source_event_id")
     public String sourceEventId;
+
+    @Column(name = "instrument_version")
+    public Integer instrumentVersion;
+
+    @Column(name = "consent_named")
+    public Boolean consentNamed;
+
+    /** JSON object of the tabulated answers (returns). */
+    public String answers;
+
+    /** JSON object of word counts (practitioner survey). */
+    public String words;
 }

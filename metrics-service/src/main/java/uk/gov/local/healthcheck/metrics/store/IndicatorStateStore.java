@@ -85,6 +85,10 @@ public class IndicatorStateStore {
         state.withdrawn = change.withdrawn();
         state.computedAt = now;
         state.sourceEventId = change.eventId();
+        state.instrumentVersion = change.instrumentVersion();
+        state.consentNamed = change.withdrawn() ? null : change.consent();
+        state.answers = change.withdrawn() ? null : JsonColumns.write(change.answers());
+        state.words = null;
         List<StoredIndicator> rows = change.withdrawn() ? List.of() : change.indicators().stream()
                 .map(r -> toRow(change, r))
                 .toList();
@@ -97,9 +101,11 @@ public class IndicatorStateStore {
                 .flatMap(deleted -> rows.isEmpty()
                         ? Uni.createFrom().voidItem()
                         : StoredIndicator.persist(rows))
-                .map(v -> new AuthorityState(state.roundId, state.authorityCode, state.instrument, state.period,
-                        state.revision, state.withdrawn, state.computedAt,
-                        change.withdrawn() ? List.of() : change.indicators()));
+                .map(v -> new AuthorityState(state.roundId, state.authorityCode, state.instrument,
+                        state.instrumentVersion, state.period, state.revision, state.withdrawn, state.computedAt,
+                        change.withdrawn() ? List.of() : change.indicators(), state.consentNamed,
+                        // Through JSON, so the snapshot equals what a later read of the row gives.
+                        JsonColumns.answers(state.answers), null));
     }
 
     private Uni<Void> record(StateChange change, ProcessedEvent.Outcome outcome) {
@@ -112,6 +118,26 @@ public class IndicatorStateStore {
         e.outcome = outcome;
         e.processedAt = clock.instant();
         return e.persist().replaceWithVoid();
+    }
+
+    /**
+     * Every (round, authority) of {@code instrument} for one authority that still stands, with its indicators, for a
+     * series across rounds (ordered by period, then round).
+     */
+    public Uni<List<AuthorityState>> series(String authorityCode, String instrument) {
+        return Panache.withSession(() -> AuthorityRoundState.<AuthorityRoundState>list(
+                        "authorityCode = ?1 and instrument = ?2 and withdrawn = false order by period, roundId",
+                        authorityCode, instrument)
+                .flatMap(states -> StoredIndicator.<StoredIndicator>list(
+                                "authorityCode = ?1 and roundId in ?2", authorityCode,
+                                states.stream().map(st -> st.roundId).toList().isEmpty()
+                                        ? List.of("") : states.stream().map(st -> st.roundId).toList())
+                        .map(rows -> states.stream()
+                                .map(st -> toSnapshot(st, rows.stream()
+                                        .filter(r -> r.roundId.equals(st.roundId))
+                                        .sorted(Comparator.comparingInt(r -> r.position))
+                                        .toList()))
+                                .toList())));
     }
 
     private static Uni<List<StoredIndicator>> indicatorsOf(String roundId, String authorityCode) {
@@ -142,7 +168,8 @@ public class IndicatorStateStore {
                                 : Arrays.asList(r.missingInputs.split(SEPARATOR)),
                         r.missingReason))
                 .toList();
-        return new AuthorityState(s.roundId, s.authorityCode, s.instrument, s.period, s.revision, s.withdrawn,
-                s.computedAt, indicators);
+        return new AuthorityState(s.roundId, s.authorityCode, s.instrument, s.instrumentVersion, s.period, s.revision,
+                s.withdrawn, s.computedAt, indicators, s.consentNamed, JsonColumns.answers(s.answers),
+                JsonColumns.words(s.words));
     }
 }

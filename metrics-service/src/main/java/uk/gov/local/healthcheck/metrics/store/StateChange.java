@@ -3,10 +3,14 @@ package uk.gov.local.healthcheck.metrics.store;
 import uk.gov.local.healthcheck.metrics.indicators.IndicatorResult;
 
 import java.util.List;
+import java.util.Map;
 
 /**
- * What one incoming event wants to make true for a (round, authority), with the event's identity so the store can
- * apply it at most once and never over a newer revision.
+ * What one incoming return event wants to make true for a (round, authority), with the event's identity so the store
+ * can apply it at most once and never over a newer revision.
+ *
+ * @param consent whether the authority consents to named publication (null: not asked)
+ * @param answers the tabulated answers of the return (empty for a withdrawal)
  */
 public record StateChange(
         String eventId,
@@ -14,12 +18,16 @@ public record StateChange(
         String roundId,
         String authorityCode,
         String instrument,
+        int instrumentVersion,
         String period,
         int revision,
         boolean withdrawn,
-        List<IndicatorResult> indicators) {
+        List<IndicatorResult> indicators,
+        Boolean consent,
+        Map<String, Object> answers) implements Change {
 
     public StateChange {
         indicators = List.copyOf(indicators);
+        answers = answers == null ? Map.of() : answers;
     }
 }

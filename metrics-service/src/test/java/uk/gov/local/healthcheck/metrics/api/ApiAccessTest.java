@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 
 /** Who may call what, and that every error is a problem document. */
@@ -71,11 +72,62 @@ class ApiAccessTest {
 
     @Test
     @TestSecurity(user = "analyst", roles = "ria-analyst")
-    void analystMayReadAnyAuthority() {
+    @OidcSecurity(claims = @Claim(key = "region_code", value = "E12000001"))
+    void analystMayReadAnAuthorityOfItsRegion() {
         given().queryParam("round", "no-such-round").get(PATH, "E06000001")
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://healthcheck.local.gov.uk/problems/not-found"));
+    }
+
+    @Test
+    @TestSecurity(user = "analyst", roles = "ria-analyst")
+    @OidcSecurity(claims = @Claim(key = "region_code", value = "E12000001"))
+    void analystMayNotReadAnotherRegion() {
+        // Kent is in the South East (E12000008).
+        given().queryParam("round", "workforce-2024").get(PATH, "E10000016")
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("detail", containsString("region E12000001"))
+                .body("detail", containsString("E10000016 is in region E12000008"));
+        given().get(PATH + "/turnover_rate/series", "E10000016").then().statusCode(403);
+        // A code that is not in the register is in no region.
+        given().queryParam("round", "workforce-2024").get(PATH, "E99999999")
+                .then().statusCode(403).body("detail", containsString("not in the authority register"));
+    }
+
+    @Test
+    @TestSecurity(user = "analyst", roles = "ria-analyst")
+    void analystWithoutRegionClaimIsForbidden() {
+        given().queryParam("round", "workforce-2024").get(PATH, "E06000001")
+                .then().statusCode(403).body("detail", containsString("no region_code claim"));
+    }
+
+    @Test
+    @TestSecurity(user = "viewer", roles = "council-viewer")
+    @OidcSecurity(claims = @Claim(key = "authority_code", value = "E06000001"))
+    void councilViewerReadsOnlyItsOwnAuthority() {
+        given().queryParam("round", "no-such-round").get(PATH, "E06000001").then().statusCode(404);
+        given().get(PATH + "/turnover_rate/series", "E06000001").then().statusCode(200)
+                .body("points", hasSize(0)).body("unit", equalTo("percent"));
+        given().queryParam("round", "workforce-2024").get(PATH, "E06000047")
+                .then().statusCode(403).body("detail", containsString("only its own authority"));
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "lga-admin")
+    void unknownIndicatorSeriesIs404() {
+        given().get(PATH + "/no_such_indicator/series", "E06000001")
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("detail", containsString("no_such_indicator"));
+    }
+
+    @Test
+    @TestSecurity(user = "council", roles = "council-submitter")
+    @OidcSecurity(claims = @Claim(key = "authority_code", value = "E06000001"))
+    void onlyAnLgaAdminMayRebuild() {
+        given().post("/api/v1/admin/rebuild").then().statusCode(403).contentType("application/problem+json")
+                .body("detail", containsString("lga-admin"));
+        given().get("/api/v1/admin/rebuild").then().statusCode(403);
     }
 
     @Test
@@ -111,8 +163,7 @@ class ApiAccessTest {
     void dictionaryIsServedToAnyAuthenticatedUser() {
         given().get("/api/v1/indicators")
                 .then().statusCode(200)
-                .body("$", hasSize(5))
-                .body("id", contains("turnover_rate", "agency_rate", "vacancy_rate", "absence_rate", "average_caseload"))
+                .body("id", hasItems("turnover_rate", "agency_rate", "vacancy_rate", "absence_rate", "average_caseload"))
                 .body("find { it.id == 'agency_rate' }.numerator", contains("staff.agency_fte"))
                 .body("find { it.id == 'agency_rate' }.denominator", contains("staff.agency_fte", "staff.fte"))
                 .body("find { it.id == 'agency_rate' }.unit", equalTo("percent"))
@@ -120,7 +171,16 @@ class ApiAccessTest {
                 .body("find { it.id == 'absence_rate' }.denominatorFactor", equalTo("working-days-in-year"))
                 .body("find { it.id == 'average_caseload' }.unit", equalTo("number"))
                 .body("find { it.id == 'average_caseload' }.scale", equalTo(1))
-                .body("instrument", hasItem("workforce-return"));
+                .body("instrument", hasItems("workforce-return", "employer-health-check", "practitioner-survey"))
+                .body("find { it.id == 'diversity_gender_female_share' }.numerator", contains("diversity.gender.female"))
+                .body("find { it.id == 'diversity_age_30_39_share' }.denominator", contains("staff.headcount"))
+                .body("find { it.id == 'frozen_post_rate' }.denominator", contains("s2.unfilled_fte"))
+                .body("find { it.id == 'frozen_post_rate' }.polarity", equalTo("neither"))
+                .body("find { it.id == 'std3.workload_control' }.unit", equalTo("percent"))
+                .body("find { it.id == 'std3.workload_control' }.computedFrom", equalTo("responses"))
+                .body("find { it.id == 'respondents' }.unit", equalTo("count"))
+                .body("find { it.id == 'overall_score' }.polarity", equalTo("higher-is-better"))
+                .body("find { it.id == 'unfilled_post_rate' }.source", containsString("Table 4"));
     }
 
     @Test

@@ -17,6 +17,7 @@ import uk.gov.local.healthcheck.events.IndicatorValue;
 import uk.gov.local.healthcheck.events.Topics;
 import uk.gov.local.healthcheck.infra.KafkaTestResource;
 import uk.gov.local.healthcheck.infra.PostgresTestResource;
+import uk.gov.local.healthcheck.metrics.indicators.IndicatorDictionary;
 import uk.gov.local.healthcheck.metrics.support.Events;
 import uk.gov.local.healthcheck.metrics.support.KafkaTestClient;
 import uk.gov.local.healthcheck.metrics.support.TestDatabase;
@@ -103,7 +104,15 @@ class IndicatorsFlowTest {
         assertEquals(3, data.sourceRevision());
         assertFalse(data.withdrawn());
         assertEquals("2024", data.period());
-        assertEquals(5, data.indicators().size());
+        assertEquals(IndicatorDictionary.forInstrument(Events.WORKFORCE).size(), data.indicators().size());
+        assertEquals("lower-is-better", indicator(data, "turnover_rate").polarity());
+        assertEquals("percent", indicator(data, "turnover_rate").unit());
+        assertEquals("number", indicator(data, "average_caseload").unit());
+        assertEquals(1, data.instrumentVersion());
+        assertNull(data.consentToNamedPublication(), "the workforce return does not ask for consent");
+        assertEquals(0, new BigDecimal("200").compareTo(new BigDecimal(data.answers().get("staff.fte").toString())));
+        assertFalse(data.answers().containsKey("flows.absence_days"), "a declared-missing answer is not tabulated");
+        assertTrue(indicator(data, "absence_rate").missingReason().contains("declared 'c'"));
         assertEquals(0, new BigDecimal("15").compareTo(indicator(data, "turnover_rate").value()));
         assertEquals(0, new BigDecimal("20").compareTo(indicator(data, "agency_rate").value()));
         assertEquals(0, new BigDecimal("20").compareTo(indicator(data, "average_caseload").value()));
@@ -119,8 +128,10 @@ class IndicatorsFlowTest {
                 .body("instrument", equalTo("workforce-return"))
                 .body("period", equalTo("2024"))
                 .body("revision", equalTo(3))
-                .body("indicators.indicatorId", contains("turnover_rate", "agency_rate", "vacancy_rate",
+                .body("indicators.indicatorId[0..4]", contains("turnover_rate", "agency_rate", "vacancy_rate",
                         "absence_rate", "average_caseload"))
+                .body("indicators[0].unit", equalTo("percent"))
+                .body("indicators[0].polarity", equalTo("lower-is-better"))
                 .body("indicators[0].value", equalTo(15))
                 .body("indicators[0].numerator", equalTo(30))
                 .body("indicators[0].denominator", equalTo(200))
@@ -153,7 +164,7 @@ class IndicatorsFlowTest {
         assertEquals(1, TestDatabase.count(
                 "select count(*) from authority_round_state where round_id = ? and authority_code = ?", round, code));
         assertEquals(1, TestDatabase.count("select count(*) from processed_event where event_id = ?", id));
-        assertEquals(5, TestDatabase.count(
+        assertEquals(IndicatorDictionary.forInstrument(Events.WORKFORCE).size(), TestDatabase.count(
                 "select count(*) from authority_indicator where round_id = ? and authority_code = ?", round, code));
         assertEquals(computedAt, TestDatabase.single(
                 "select computed_at from authority_round_state where round_id = ? and authority_code = ?", round, code),

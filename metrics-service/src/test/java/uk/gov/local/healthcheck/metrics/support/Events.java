@@ -2,6 +2,7 @@ package uk.gov.local.healthcheck.metrics.support;
 
 import uk.gov.local.healthcheck.events.EventEnvelope;
 import uk.gov.local.healthcheck.events.EventJson;
+import uk.gov.local.healthcheck.events.ResponseAccepted;
 import uk.gov.local.healthcheck.events.ReturnAccepted;
 import uk.gov.local.healthcheck.events.ReturnWithdrawn;
 
@@ -47,6 +48,51 @@ public final class Events {
         var data = new ReturnAccepted(roundId, instrument, 1, "2024", code, revision, AT, answers);
         return EventJson.write(EventEnvelope.of(eventId, "/survey-service", ReturnAccepted.TYPE, AT,
                 "rounds/" + roundId + "/returns/" + code, data));
+    }
+
+    public static final String EMPLOYER = "employer-health-check";
+    public static final String PRACTITIONER = "practitioner-survey";
+
+    /**
+     * An employer return: 100 FTE posts (104 headcount), 12 unfilled (12 %), 15 agency (15 %), 3 frozen (25 % of
+     * unfilled), 1 deleted; 2 off with stress of 104 posts; caseload 19; consent as given.
+     */
+    public static Map<String, Object> employerAnswers(String consent) {
+        Map<String, Object> a = new HashMap<>();
+        a.put("contact.name", "A Person");
+        a.put("contact.job_title", "Principal Social Worker");
+        a.put("contact.email", "psw@example.gov.uk");
+        a.put("overview.positive_achievements", java.util.List.of("Recruitment campaign"));
+        a.put("s2.posts_fte", new BigDecimal("100"));
+        a.put("s2.posts_headcount", 104);
+        a.put("s2.unfilled_fte", new BigDecimal("12"));
+        a.put("s2.agency_fte", new BigDecimal("15"));
+        a.put("s2.frozen_fte", new BigDecimal("3"));
+        a.put("s2.deleted_fte", new BigDecimal("1"));
+        a.put("s2.absence_stress", 2);
+        a.put("s2.comments", "free text is not tabulated");
+        a.put("s3.average_caseload", new BigDecimal("19.5"));
+        a.put("s3.cancel_meetings", "once_week");
+        a.put("s3.safe_caseload_process", "yes");
+        a.put("s4.safety_support", java.util.List.of("mobile_phones", "buddy_system"));
+        a.put("consent.named_publication", consent);
+        return a;
+    }
+
+    public static String accepted(String eventId, String roundId, String instrument, int instrumentVersion,
+                                  String period, String code, int revision, Map<String, Object> answers,
+                                  OffsetDateTime time) {
+        var data = new ReturnAccepted(roundId, instrument, instrumentVersion, period, code, revision, time, answers);
+        return EventJson.write(EventEnvelope.of(eventId, "/survey-service", ReturnAccepted.TYPE, time,
+                "rounds/" + roundId + "/returns/" + code, data));
+    }
+
+    /** One practitioner response. */
+    public static String response(String eventId, String roundId, String code, String responseId,
+                                  Map<String, Object> answers) {
+        var data = new ResponseAccepted(roundId, PRACTITIONER, 1, "2024", code, responseId, AT, answers);
+        return EventJson.write(EventEnvelope.of(eventId, "/survey-service", ResponseAccepted.TYPE, AT,
+                "rounds/" + roundId + "/responses/" + responseId, data));
     }
 
     public static String withdrawn(String eventId, String roundId, String code, int revision) {

@@ -33,6 +33,31 @@ public final class TestDatabase {
         }
     }
 
+    /** Every row of the query, each as its columns joined by '|' (numerics in plain notation). */
+    public static java.util.List<String> rows(String sql) {
+        var config = ConfigProvider.getConfig();
+        try (Connection c = DriverManager.getConnection(
+                config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class));
+             PreparedStatement s = c.prepareStatement(sql);
+             ResultSet rs = s.executeQuery()) {
+            java.util.List<String> rows = new java.util.ArrayList<>();
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= columns; i++) {
+                    Object v = rs.getObject(i);
+                    row.append(i > 1 ? "|" : "").append(v instanceof java.math.BigDecimal d ? d.toPlainString() : v);
+                }
+                rows.add(row.toString());
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     public static long count(String sql, Object... params) {
         return ((Number) single(sql, params)).longValue();
     }

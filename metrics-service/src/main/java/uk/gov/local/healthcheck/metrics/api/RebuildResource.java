@@ -1,0 +1,68 @@
+package uk.gov.local.healthcheck.metrics.api;
+
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.gov.local.healthcheck.metrics.rebuild.RebuildService;
+import uk.gov.local.healthcheck.metrics.rebuild.RebuildStatus;
+
+/** Rebuilding every indicator from the submissions topic (LGA administrators only). */
+@Path("/api/v1/admin/rebuild")
+@Tag(name = "Administration")
+@Authenticated
+@SecurityRequirement(name = "bearer")
+public class RebuildResource {
+
+    @Inject
+    RebuildService rebuild;
+
+    @Inject
+    AuthorityAccess access;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @POST
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Rebuild every indicator from the submissions topic",
+            description = "Empties the state tables and replays survey.submissions.v1 from the beginning to the end "
+                    + "offsets captured at the start, through the same handler as the live consumer; then publishes "
+                    + "every authority's state once. Runs in the background: poll GET for its status.")
+    @APIResponse(responseCode = "202", description = "Started",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RebuildStatus.class)))
+    @APIResponse(responseCode = "403", description = "Not an LGA administrator",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A rebuild is running already",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response start() {
+        access.checkAdmin(identity);
+        return rebuild.start()
+                .map(s -> Response.accepted(s).type(MediaType.APPLICATION_JSON).build())
+                .orElseThrow(() -> new ProblemException(Problem.of("conflict", "Conflict", 409,
+                        "A rebuild is running already; GET /api/v1/admin/rebuild shows its progress.")));
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The last rebuild's status")
+    @APIResponse(responseCode = "200", description = "The running or last rebuild",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RebuildStatus.class)))
+    @APIResponse(responseCode = "404", description = "No rebuild since the service started",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RebuildStatus status() {
+        access.checkAdmin(identity);
+        return rebuild.status().orElseThrow(() -> ProblemException.notFound("No rebuild has run since the service started."));
+    }
+}
