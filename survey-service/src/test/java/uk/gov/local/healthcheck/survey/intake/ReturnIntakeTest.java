@@ -169,6 +169,10 @@ class ReturnIntakeTest {
                 .then().statusCode(400);
         given().contentType(ContentType.JSON).body("{\"status\":\"draft\",\"answers\":{\"closing.x\":\"" + "a".repeat(1_100_000) + "\"}}").put(path)
                 .then().statusCode(413);
+        given().contentType(ContentType.JSON).body("{\"status\":\"draft\",\"answers\":{\"staff.fte\":\"" + "9".repeat(10_000) + "\"}}").put(path)
+                .then().statusCode(422).body("errors[0].field", equalTo("staff.fte")).body("errors[0].code", equalTo("type"));
+        given().contentType(ContentType.JSON).body("{\"status\":\"draft\",\"answers\":{\"staff.headcount\":-5}}").put(path)
+                .then().statusCode(422).body("errors[0].code", equalTo("range"));
         given().contentType(ContentType.JSON).body("{\"status\":\"final\",\"answerz\":{}}").put(path)
                 .then().statusCode(422).body("errors.field", containsInAnyOrder("answerz", "status"));
     }
