@@ -14,6 +14,9 @@ import java.math.RoundingMode;
  *                    national figures (null when there is nothing to pool)
  * @param mean        arithmetic mean of the authorities' values: the typical council, each counting once
  * @param median      the middle authority value (see {@link Quantiles} for the method)
+ * @param pooledN     authorities whose numerator and denominator are pooled: usually n, but a practitioner-survey
+ *                    authority below 10 respondents has no value of its own (suppressed at source) yet still adds
+ *                    its counts to the group's pool
  */
 public record GroupStatistics(
         int n,
@@ -26,13 +29,19 @@ public record GroupStatistics(
         BigDecimal lowerQuartile,
         BigDecimal upperQuartile,
         BigDecimal min,
-        BigDecimal max) {
+        BigDecimal max,
+        int pooledN) {
 
     public static final GroupStatistics EMPTY =
-            new GroupStatistics(0, null, null, null, null, null, null, null, null, null, null);
+            new GroupStatistics(0, null, null, null, null, null, null, null, null, null, null, 0);
 
     public boolean isEmpty() {
-        return n == 0;
+        return n == 0 && pooledN == 0;
+    }
+
+    /** Authorities that contribute to any figure of the group. */
+    public int contributors() {
+        return Math.max(n, pooledN);
     }
 
     /**

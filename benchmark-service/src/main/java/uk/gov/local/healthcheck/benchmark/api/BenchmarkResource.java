@@ -1,5 +1,7 @@
 package uk.gov.local.healthcheck.benchmark.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -14,84 +16,171 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import uk.gov.local.healthcheck.benchmark.grouping.Group;
-import uk.gov.local.healthcheck.benchmark.grouping.GroupCatalog;
+import uk.gov.local.healthcheck.benchmark.access.CallerScope;
+import uk.gov.local.healthcheck.benchmark.access.CallerScopes;
 import uk.gov.local.healthcheck.benchmark.grouping.GroupId;
+import uk.gov.local.healthcheck.benchmark.instruments.Question;
+import uk.gov.local.healthcheck.benchmark.model.RoundData;
 import uk.gov.local.healthcheck.benchmark.query.BenchmarkQuery;
+import uk.gov.local.healthcheck.benchmark.reference.Authority;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.function.Predicate;
 
-/** Group statistics of one indicator in one round. Group figures are public sector aggregates, so every role reads them. */
+/**
+ * Benchmarks of a round: group statistics of an indicator (every role), a council's comparison (the authorities
+ * the token may see), and the tabulation of a question (every role).
+ */
 @Path("/api/v1/benchmarks")
 @Tag(name = "Benchmarks")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.LGA_ADMIN, Roles.COUNCIL_SUBMITTER, Roles.RIA_ANALYST})
+@RolesAllowed({Roles.LGA_ADMIN, Roles.COUNCIL_SUBMITTER, Roles.COUNCIL_VIEWER, Roles.RIA_ANALYST})
+@APIResponse(responseCode = "401", description = "No valid bearer token")
+@APIResponse(responseCode = "403", description = "The token has no platform role, or may not see this authority",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "Malformed id or parameter",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "No data for this round, indicator, question or authority",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class BenchmarkResource {
 
-    /** Round and indicator ids are slugs such as {@code workforce-2024} and {@code agency_rate}. */
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
-
     private final BenchmarkQuery query;
-    private final GroupCatalog catalog;
+    private final SecurityIdentity identity;
+    private final ObjectMapper mapper;
 
-    public BenchmarkResource(BenchmarkQuery query, GroupCatalog catalog) {
+    public BenchmarkResource(BenchmarkQuery query, SecurityIdentity identity, ObjectMapper mapper) {
         this.query = query;
-        this.catalog = catalog;
+        this.identity = identity;
+        this.mapper = mapper;
+    }
+
+    private byte[] json(Object dto) {
+        try {
+            return mapper.writeValueAsBytes(dto);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @GET
     @Path("/{roundId}/indicators/{indicatorId}")
     @Operation(summary = "Benchmark one indicator in one round",
-            description = "England and every E12 region (in code order), or only the group named by ?group=. "
-                    + "Computed from the latest indicators of every authority, so it is current as soon as "
-                    + "metrics-service's event has been applied.")
+            description = "England, every E12 region (code order), Inner and Outer London, the four council types and "
+                    + "every authority's statistical neighbours; or only the group named by ?group=. Group figures "
+                    + "over fewer than 3 authorities (practitioner figures: 10 respondents) are suppressed, with "
+                    + "secondary suppression where subtraction would reveal them.")
     @APIResponse(responseCode = "200", description = "IndicatorBenchmark, or GroupBenchmark when ?group= is given",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(oneOf = {IndicatorBenchmarkDto.class, GroupBenchmarkDto.class})))
-    @APIResponse(responseCode = "400", description = "Malformed id or unknown group",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token has none of the platform roles",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No authority has a value for this indicator in this round",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Object> benchmark(
             @Parameter(example = "workforce-2024") @PathParam("roundId") String roundId,
             @Parameter(example = "agency_rate") @PathParam("indicatorId") String indicatorId,
-            @Parameter(description = "national, or region:<E12 code>; omit for England and all regions",
-                    example = "region:E12000005") @QueryParam("group") String group) {
-        validateIds(roundId, indicatorId);
+            @Parameter(description = "national, region:<E12>, subregion:<E13>, councilType:<slug>, neighbours:<GSS>; "
+                    + "omit for all groups", example = "region:E12000005") @QueryParam("group") String group) {
+        Ids.validate("roundId", roundId, "indicatorId", indicatorId);
+        CallerScope scope = CallerScopes.of(identity);
         if (group == null) {
-            return query.allGroups(roundId, indicatorId).map(IndicatorBenchmarkDto::from);
+            // ~150 neighbour groups: serialised once per snapshot and scope, then served as bytes.
+            return query.indicator(roundId, indicatorId, scope)
+                    .map(view -> view.memo("all-groups-json", () -> json(IndicatorBenchmarkDto.from(view))));
         }
-        Group selected = resolve(group);
-        return query.group(roundId, indicatorId, selected).map(GroupBenchmarkDto::from);
+        GroupId id = parseGroup(group);
+        return query.indicator(roundId, indicatorId, scope).map(view -> GroupBenchmarkDto.from(
+                view.group(id).orElseThrow(() -> unknownGroup(id))));
     }
 
-    private Group resolve(String group) {
-        GroupId id = GroupId.parse(group).orElseThrow(() -> ProblemException.unknownGroup(
-                "'" + group + "' is not a group; use national or region:<E12 code>"));
-        return catalog.find(id).orElseThrow(() -> ProblemException.unknownGroup(
-                "There is no group " + id + "; the regions are "
-                        + String.join(", ", catalog.regions().stream().map(Group::code).toList())));
+    /** The authorities whose own figures the token may see; disclosure control relaxes only for them. */
+    private Predicate<String> sees() {
+        CallerScope scope = CallerScopes.of(identity);
+        return code -> scope.maySee(code, query.catalog().register());
     }
 
-    private static void validateIds(String roundId, String indicatorId) {
-        List<Violation> errors = new ArrayList<>();
-        check("roundId", roundId, errors);
-        check("indicatorId", indicatorId, errors);
-        if (!errors.isEmpty()) {
-            throw ProblemException.badRequest("The path names no valid round or indicator", errors);
+    private GroupId parseGroup(String group) {
+        GroupId id = GroupId.parse(group).orElseThrow(() -> ProblemException.unknownGroup("'" + group
+                + "' is not a group; use national, region:<E12 code>, subregion:<E13 code>, councilType:<slug> or "
+                + "neighbours:<GSS code>"));
+        if (id.kind() != uk.gov.local.healthcheck.benchmark.grouping.GroupKind.NEIGHBOURS
+                && query.catalog().find(id).isEmpty()) {
+            throw unknownGroup(id);
         }
+        return id;
     }
 
-    private static void check(String field, String value, List<Violation> errors) {
-        if (value == null || !ID.matcher(value).matches()) {
-            errors.add(new Violation(field, "pattern",
-                    "must be 1–100 letters, digits, '.', '_' or '-', starting with a letter or digit"));
+    private ProblemException unknownGroup(GroupId id) {
+        return ProblemException.unknownGroup("There is no group " + id + "; the regions are " + String.join(", ",
+                query.catalog().regions().stream().map(g -> g.code()).toList()) + ", the council types "
+                + String.join(", ", query.catalog().councilTypes().stream().map(g -> g.code()).toList()));
+    }
+
+    @GET
+    @Path("/{roundId}/authorities/{code}")
+    @Operation(summary = "A council's comparison",
+            description = "For every indicator: the authority's value in this and the two previous rounds, its "
+                    + "region's value and range, its statistical neighbours' mean and median, England's value, its "
+                    + "ranks, quartile band and direction of travel. Also as CSV (Accept: text/csv).")
+    @APIResponse(responseCode = "200", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ComparisonDto.class)),
+            @Content(mediaType = Csv.MEDIA_TYPE)})
+    public Uni<ComparisonDto> comparison(@Parameter(example = "workforce-2024") @PathParam("roundId") String roundId,
+                                         @Parameter(example = "E10000031") @PathParam("code") String code) {
+        Ids.validate("roundId", roundId, "code", code);
+        CallerScope scope = CallerScopes.of(identity);
+        Authority authority = query.catalog().register().find(code).orElse(null);
+        if (!scope.maySee(code, query.catalog().register())) {
+            throw ProblemException.forbidden("Your token lets you see " + scope.describe() + ", not " + code
+                    + "; group statistics are at /api/v1/benchmarks/{roundId}/indicators/{indicatorId}");
         }
+        if (authority == null) {
+            throw ProblemException.notFound("unknown-authority", "Unknown authority",
+                    code + " is not in the authority register");
+        }
+        return query.roundWithHistory(roundId).map(rounds -> rounds.current().memo(
+                List.of("comparison", code, scope, rounds.previous().stream().map(p -> p.info()).toList()),
+                () -> new ComparisonAssembler(query, scope).assemble(rounds, authority)));
+    }
+
+    @GET
+    @Path("/{roundId}/authorities/{code}")
+    @Produces(Csv.MEDIA_TYPE)
+    @Operation(hidden = true)
+    public Uni<String> comparisonCsv(@PathParam("roundId") String roundId, @PathParam("code") String code) {
+        return comparison(roundId, code).map(ComparisonCsv::write);
+    }
+
+    @GET
+    @Path("/{roundId}/questions/{questionId}")
+    @Operation(summary = "Tabulate one question over the round's submitted returns",
+            description = "Single and multi choice: each option's count and percentage of the base (returns that "
+                    + "answered); numbers: mean and median with the base. ?by=councilType or ?by=region adds each "
+                    + "group's table. Percentages from unrounded counts, to 1 dp.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = QuestionDto.class)))
+    public Uni<QuestionDto> question(@Parameter(example = "employer-2018") @PathParam("roundId") String roundId,
+                                     @Parameter(example = "s3.cancel_meetings") @PathParam("questionId") String questionId,
+                                     @Parameter(description = "councilType or region") @QueryParam("by") String by) {
+        Ids.validate("roundId", roundId, "questionId", questionId);
+        if (by != null && !List.of(QuestionAssembler.BY_COUNCIL_TYPE, QuestionAssembler.BY_REGION).contains(by)) {
+            throw ProblemException.badRequest("by must be councilType or region",
+                    List.of(new Violation("by", "enum", "must be councilType or region")));
+        }
+        return query.round(roundId).map(round -> {
+            Question question = question(round, questionId);
+            return new QuestionAssembler(query.catalog(), sees()).assemble(round, question, by,
+                    query.respondentBased(round.info()));
+        });
+    }
+
+    private Question question(RoundData round, String questionId) {
+        var instrument = query.instrument(round.info()).orElseThrow(() -> ProblemException.notFound(
+                "unknown-instrument", "Unknown instrument", "Round " + round.info().roundId() + " collects '"
+                        + round.info().instrument() + "', which is not a packaged instrument"));
+        Question question = instrument.question(questionId).orElseThrow(() -> ProblemException.notFound(
+                "unknown-question", "Unknown question", instrument.id() + " " + instrument.version()
+                        + " has no question " + questionId));
+        if (!question.isTabulated()) {
+            throw ProblemException.notFound("not-tabulated", "Question not tabulated", questionId + " is a "
+                    + question.type() + " question; only choice and number questions are tabulated");
+        }
+        return question;
     }
 }

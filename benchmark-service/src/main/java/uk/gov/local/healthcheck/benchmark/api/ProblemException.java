@@ -27,6 +27,14 @@ public class ProblemException extends RuntimeException {
                 List.of(new Violation("group", "unknown", detail)));
     }
 
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(403, "forbidden", "Not within your token's scope", detail, List.of());
+    }
+
+    public static ProblemException notFound(String slug, String title, String detail) {
+        return new ProblemException(404, slug, title, detail, List.of());
+    }
+
     public Problem toProblem(String instance) {
         return new Problem(Problem.type(slug), title, status, getMessage(), instance, errors);
     }

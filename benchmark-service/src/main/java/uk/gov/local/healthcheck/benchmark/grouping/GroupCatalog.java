@@ -2,53 +2,82 @@ package uk.gov.local.healthcheck.benchmark.grouping;
 
 import uk.gov.local.healthcheck.benchmark.reference.Authority;
 import uk.gov.local.healthcheck.benchmark.reference.AuthorityRegister;
+import uk.gov.local.healthcheck.benchmark.reference.CouncilType;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * The groups benchmarks are offered for, derived once from the register. Membership is by GSS code and ignores the
- * register's validity years: an event names its authority, and a historic authority (e.g. Cumbria) that reports for
- * an old round belongs to its region as it did then.
+ * The groups benchmarks are offered for, derived once from the register. Membership of the fixed groups (England,
+ * regions, Inner/Outer London, council types) is by GSS code and ignores the register's validity years: an event
+ * names its authority, and a historic authority (e.g. Cumbria) that reports for an old round belongs to its region
+ * as it did then. Statistical-neighbour groups depend on the round's year (see {@link #neighbours}).
  */
 public final class GroupCatalog {
 
     /** ONS code of England. */
     public static final String ENGLAND_CODE = "E92000001";
     public static final String ENGLAND_NAME = "England";
+    public static final String INNER_LONDON = "E13000001";
+    public static final String OUTER_LONDON = "E13000002";
+    private static final Map<String, String> SUBREGION_NAMES = Map.of(INNER_LONDON, "Inner London", OUTER_LONDON, "Outer London");
+    /** The order the issue and the 2018 report list council types in. */
+    public static final List<CouncilType> TYPE_ORDER = List.of(CouncilType.SHIRE_COUNTY, CouncilType.LONDON_BOROUGH,
+            CouncilType.METROPOLITAN_DISTRICT, CouncilType.UNITARY_AUTHORITY);
 
+    private final AuthorityRegister register;
     private final Group national;
     private final List<Group> regions;
+    private final List<Group> londonSubregions;
+    private final List<Group> councilTypes;
     private final Map<GroupId, Group> byId;
 
-    private GroupCatalog(Group national, List<Group> regions) {
+    private GroupCatalog(AuthorityRegister register, Group national, List<Group> regions, List<Group> londonSubregions,
+                         List<Group> councilTypes) {
+        this.register = register;
         this.national = national;
         this.regions = List.copyOf(regions);
+        this.londonSubregions = List.copyOf(londonSubregions);
+        this.councilTypes = List.copyOf(councilTypes);
         Map<GroupId, Group> index = new LinkedHashMap<>();
         index.put(national.id(), national);
         regions.forEach(r -> index.put(r.id(), r));
+        londonSubregions.forEach(r -> index.put(r.id(), r));
+        councilTypes.forEach(r -> index.put(r.id(), r));
         this.byId = Collections.unmodifiableMap(index);
     }
 
     public static GroupCatalog from(AuthorityRegister register) {
-        Set<String> everyone = register.all().stream().map(Authority::gssCode).collect(Collectors.toSet());
-        Group national = new Group(GroupId.NATIONAL, ENGLAND_CODE, ENGLAND_NAME, everyone);
+        Group national = new Group(GroupId.NATIONAL, ENGLAND_CODE, ENGLAND_NAME, members(register, a -> true));
         List<Group> regions = register.regions().stream()
-                .map(region -> new Group(
-                        GroupId.region(region.code()),
-                        region.code(),
-                        region.name(),
-                        register.all().stream()
-                                .filter(a -> a.region().code().equals(region.code()))
-                                .map(Authority::gssCode)
-                                .collect(Collectors.toSet())))
+                .map(region -> new Group(GroupId.region(region.code()), region.code(), region.name(),
+                        members(register, a -> a.region().code().equals(region.code()))))
                 .toList();
-        return new GroupCatalog(national, regions);
+        List<Group> subregions = List.of(INNER_LONDON, OUTER_LONDON).stream()
+                .map(code -> new Group(GroupId.of(GroupKind.LONDON_SUBREGION, code), code, SUBREGION_NAMES.get(code),
+                        members(register, a -> a.londonSubregionCode().filter(code::equals).isPresent())))
+                .toList();
+        List<Group> types = TYPE_ORDER.stream()
+                .map(type -> new Group(GroupId.of(GroupKind.COUNCIL_TYPE, type.slug()), type.slug(), type.label(),
+                        members(register, a -> a.type() == type)))
+                .toList();
+        return new GroupCatalog(register, national, regions, subregions, types);
+    }
+
+    private static Set<String> members(AuthorityRegister register, Predicate<Authority> test) {
+        return register.all().stream().filter(test).map(Authority::gssCode).collect(Collectors.toSet());
+    }
+
+    public AuthorityRegister register() {
+        return register;
     }
 
     public Group national() {
@@ -60,7 +89,56 @@ public final class GroupCatalog {
         return regions;
     }
 
-    public Optional<Group> find(GroupId id) {
+    /** Inner London, then Outer London. */
+    public List<Group> londonSubregions() {
+        return londonSubregions;
+    }
+
+    /** Shire County, London Borough, Metropolitan District, Unitary Authority. */
+    public List<Group> councilTypes() {
+        return councilTypes;
+    }
+
+    /** The region group an authority belongs to. */
+    public Optional<Group> regionOf(String authorityCode) {
+        return regions.stream().filter(g -> g.contains(authorityCode)).findFirst();
+    }
+
+    public Optional<Group> councilTypeOf(String authorityCode) {
+        return councilTypes.stream().filter(g -> g.contains(authorityCode)).findFirst();
+    }
+
+    /**
+     * An authority's statistical neighbours as they existed in the year: the register's 10 DfE codes mapped to the
+     * authorities that held them then. Empty when the authority is unknown.
+     */
+    public Optional<Group> neighbours(String authorityCode, int year) {
+        return neighbourCache.computeIfAbsent(authorityCode + "@" + year, k -> buildNeighbours(authorityCode, year));
+    }
+
+    private final Map<String, Optional<Group>> neighbourCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Optional<Group> buildNeighbours(String authorityCode, int year) {
+        return register.find(authorityCode).map(a -> new Group(GroupId.of(GroupKind.NEIGHBOURS, a.gssCode()),
+                a.gssCode(), "Statistical neighbours of " + a.name(),
+                new LinkedHashSet<>(register.neighbours(a.gssCode(), year))));
+    }
+
+    /** Any group; neighbour groups are built for the year. */
+    public Optional<Group> find(GroupId id, int year) {
+        if (id.kind() == GroupKind.NEIGHBOURS) {
+            return neighbours(id.code(), year);
+        }
         return Optional.ofNullable(byId.get(id));
+    }
+
+    public Optional<Group> find(GroupId id) {
+        return find(id, java.time.Year.now().getValue());
+    }
+
+    /** The fixed groups in answer order: England, regions, Inner/Outer London, council types. */
+    public List<Group> fixedGroups() {
+        List<Group> all = new ArrayList<>(byId.values());
+        return List.copyOf(all);
     }
 }

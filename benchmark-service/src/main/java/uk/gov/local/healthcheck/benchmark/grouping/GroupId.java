@@ -17,6 +17,10 @@ public record GroupId(GroupKind kind, String code) {
         return new GroupId(GroupKind.REGION, code);
     }
 
+    public static GroupId of(GroupKind kind, String code) {
+        return new GroupId(kind, code);
+    }
+
     /** Parses the text form; empty when it is not well formed (whether the group exists is the catalog's business). */
     public static Optional<GroupId> parse(String text) {
         if (text == null || text.isBlank()) {

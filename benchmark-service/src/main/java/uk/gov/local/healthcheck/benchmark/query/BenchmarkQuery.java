@@ -2,56 +2,98 @@ package uk.gov.local.healthcheck.benchmark.query;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import uk.gov.local.healthcheck.benchmark.aggregation.GroupBenchmarks;
-import uk.gov.local.healthcheck.benchmark.grouping.Group;
 import uk.gov.local.healthcheck.benchmark.grouping.GroupCatalog;
-import uk.gov.local.healthcheck.benchmark.store.IndicatorStateStore;
-import uk.gov.local.healthcheck.events.IndicatorValue;
+import uk.gov.local.healthcheck.benchmark.instruments.Instrument;
+import uk.gov.local.healthcheck.benchmark.instruments.InstrumentCatalog;
+import uk.gov.local.healthcheck.benchmark.model.RoundData;
+import uk.gov.local.healthcheck.benchmark.model.RoundInfo;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import uk.gov.local.healthcheck.benchmark.access.CallerScope;
 
 /**
- * Computes benchmarks on read from the stored state. One indicator of one round is at most ~150 small rows, read
- * through an index, so every answer reflects the last committed event with no derived state to keep in step.
+ * Computes benchmarks on read from the current snapshot of a round (see {@link RoundSnapshots}): every answer
+ * reflects the last committed event, with no derived state to keep in step.
  */
 @ApplicationScoped
 public class BenchmarkQuery {
 
-    private final IndicatorStateStore store;
+    /** The comparison shows this round and the two before it. */
+    public static final int PREVIOUS_ROUNDS = 2;
+    static final String PRACTITIONER_SURVEY = "practitioner-survey";
+
+    private final RoundSnapshots snapshots;
     private final GroupCatalog catalog;
+    private final InstrumentCatalog instruments;
 
-    public BenchmarkQuery(IndicatorStateStore store, GroupCatalog catalog) {
-        this.store = store;
+    public BenchmarkQuery(RoundSnapshots snapshots, GroupCatalog catalog, InstrumentCatalog instruments) {
+        this.snapshots = snapshots;
         this.catalog = catalog;
+        this.instruments = instruments;
     }
 
-    /** England and every region; fails with {@link NoBenchmarkDataException} when England has no value at all. */
-    public Uni<IndicatorBenchmark> allGroups(String roundId, String indicatorId) {
-        return store.indicator(roundId, indicatorId).map(values -> {
-            GroupResult national = requireData(roundId, indicatorId, values);
-            List<GroupResult> regions = catalog.regions().stream().map(region -> summarise(region, values)).toList();
-            return new IndicatorBenchmark(roundId, indicatorId, national, regions);
-        });
+    /** A round and up to two previous rounds of its instrument, newest first. */
+    public record RoundWithHistory(RoundData current, List<RoundData> previous) {
     }
 
-    /** One group, which must come from the catalog. */
-    public Uni<GroupResult> group(String roundId, String indicatorId, Group group) {
-        return store.indicator(roundId, indicatorId).map(values -> {
-            requireData(roundId, indicatorId, values);
-            return summarise(group, values);
-        });
+    public Uni<RoundData> round(String roundId) {
+        return snapshots.catalog().chain(rounds -> current(roundId, rounds));
     }
 
-    private GroupResult requireData(String roundId, String indicatorId, Map<String, IndicatorValue> values) {
-        GroupResult national = summarise(catalog.national(), values);
-        if (national.statistics().isEmpty()) {
-            throw new NoBenchmarkDataException(roundId, indicatorId);
+    public Uni<RoundWithHistory> roundWithHistory(String roundId) {
+        return snapshots.catalog().chain(rounds -> current(roundId, rounds).chain(current -> {
+            List<RoundInfo> earlier = RoundSnapshots.previous(current.info(), rounds);
+            List<Uni<RoundData>> loads = earlier.stream().limit(PREVIOUS_ROUNDS).map(snapshots::snapshot).toList();
+            if (loads.isEmpty()) {
+                return Uni.createFrom().item(new RoundWithHistory(current, List.of()));
+            }
+            return Uni.join().all(loads).andFailFast()
+                    .map(previous -> new RoundWithHistory(current, new ArrayList<>(previous)));
+        }));
+    }
+
+    private Uni<RoundData> current(String roundId, Map<String, RoundInfo> rounds) {
+        RoundInfo info = rounds.get(roundId);
+        if (info == null) {
+            return Uni.createFrom().failure(new NoBenchmarkDataException("No indicators have arrived for round '"
+                    + roundId + "'"));
         }
-        return national;
+        return snapshots.snapshot(info);
     }
 
-    private static GroupResult summarise(Group group, Map<String, IndicatorValue> values) {
-        return new GroupResult(group, GroupBenchmarks.forGroup(group, values));
+    /** One indicator of a round; fails with {@link NoBenchmarkDataException} when no authority has data for it. */
+    public Uni<IndicatorView> indicator(String roundId, String indicatorId, CallerScope scope) {
+        return round(roundId).map(data -> {
+            IndicatorView view = view(data, indicatorId, scope);
+            if (!view.hasData()) {
+                throw new NoBenchmarkDataException(roundId, indicatorId);
+            }
+            return view;
+        });
+    }
+
+    /**
+     * One indicator of a snapshot as the caller may see it (disclosure control relaxes for authorities the caller
+     * may see anyway); memoised per snapshot, indicator and scope.
+     */
+    public IndicatorView view(RoundData data, String indicatorId, CallerScope scope) {
+        return data.memo(List.of("view", indicatorId, scope), () -> new IndicatorView(data, indicatorId, catalog,
+                respondentBased(data.info()), code -> scope.maySee(code, catalog.register())));
+    }
+
+    public Optional<Instrument> instrument(RoundInfo info) {
+        return info.instrument() == null ? Optional.empty() : instruments.find(info.instrument(), info.instrumentVersion());
+    }
+
+    /** Practitioner-survey figures are based on respondents (the 10-respondent rule applies). */
+    public boolean respondentBased(RoundInfo info) {
+        return instrument(info).map(Instrument::respondentBased).orElse(PRACTITIONER_SURVEY.equals(info.instrument()));
+    }
+
+    public GroupCatalog catalog() {
+        return catalog;
     }
 }

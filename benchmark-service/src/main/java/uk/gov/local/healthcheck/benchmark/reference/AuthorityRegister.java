@@ -32,6 +32,7 @@ public final class AuthorityRegister {
 
     private final Map<String, Authority> byGssCode;
     private final Map<String, Authority> byOldLaCode;
+    private final Map<String, List<Authority>> allByOldLaCode;
     private final List<Region> regions;
 
     private AuthorityRegister(Collection<Authority> authorities) {
@@ -42,6 +43,9 @@ public final class AuthorityRegister {
                 .filter(a -> !a.oldLaCode().isEmpty())
                 .collect(Collectors.toMap(Authority::oldLaCode, a -> a,
                         (a, b) -> a.validToYear().isPresent() ? b : a, LinkedHashMap::new));
+        this.allByOldLaCode = authorities.stream()
+                .filter(a -> !a.oldLaCode().isEmpty())
+                .collect(Collectors.groupingBy(Authority::oldLaCode, LinkedHashMap::new, Collectors.toList()));
         Map<String, Region> distinct = new TreeMap<>();
         authorities.forEach(a -> distinct.putIfAbsent(a.region().code(), a.region()));
         this.regions = List.copyOf(distinct.values());
@@ -96,6 +100,35 @@ public final class AuthorityRegister {
 
     public Optional<Authority> findByOldLaCode(String oldLaCode) {
         return Optional.ofNullable(byOldLaCode.get(oldLaCode));
+    }
+
+    /**
+     * The authority that held a DfE code in a year: codes are reused after reorganisations (Barnsley's 370 moved
+     * from E08000016 to E08000038 in 2025, North Yorkshire's 815 from a county to a unitary in 2023).
+     */
+    public Optional<Authority> findByOldLaCode(String oldLaCode, int year) {
+        return allByOldLaCode.getOrDefault(oldLaCode, List.of()).stream()
+                .filter(a -> existsIn(a, year))
+                .findFirst();
+    }
+
+    /** Whether the authority existed in the year (an empty bound is open). */
+    public static boolean existsIn(Authority a, int year) {
+        return (a.validFromYear().isEmpty() || a.validFromYear().getAsInt() <= year)
+                && (a.validToYear().isEmpty() || a.validToYear().getAsInt() >= year);
+    }
+
+    /**
+     * The GSS codes of an authority's statistical neighbours as they existed in the year, nearest first. The
+     * register's list is the DfE's 2025 model; a neighbour code that no authority held that year is skipped.
+     */
+    public List<String> neighbours(String gssCode, int year) {
+        return find(gssCode).map(a -> a.statisticalNeighbours().stream()
+                        .map(code -> findByOldLaCode(code, year))
+                        .flatMap(Optional::stream)
+                        .map(Authority::gssCode)
+                        .toList())
+                .orElse(List.of());
     }
 
     public Collection<Authority> all() {

@@ -25,6 +25,11 @@ public enum CouncilType {
         return label;
     }
 
+    /** The code used in group ids, e.g. {@code councilType:shire-county}. */
+    public String slug() {
+        return label.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+    }
+
     public static CouncilType fromLabel(String label) {
         int qualifier = label.indexOf(QUALIFIER_START);
         String trimmed = (qualifier < 0 ? label : label.substring(0, qualifier)).trim();

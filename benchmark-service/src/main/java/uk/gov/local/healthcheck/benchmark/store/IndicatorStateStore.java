@@ -29,8 +29,9 @@ public class IndicatorStateStore {
      */
     private static final String UPSERT_HEADER = """
             insert into authority_round
-                (round_id, authority_code, source_revision, withdrawn, instrument, period, computed_at, event_id, applied_at)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, now())
+                (round_id, authority_code, source_revision, withdrawn, instrument, period, computed_at, event_id, applied_at,
+                 instrument_version, consent_named, answers)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, now(), $9, $10, $11::text::jsonb)
             on conflict (round_id, authority_code) do update set
                 source_revision = excluded.source_revision,
                 withdrawn = excluded.withdrawn,
@@ -38,7 +39,10 @@ public class IndicatorStateStore {
                 period = excluded.period,
                 computed_at = excluded.computed_at,
                 event_id = excluded.event_id,
-                applied_at = now()
+                applied_at = now(),
+                instrument_version = excluded.instrument_version,
+                consent_named = excluded.consent_named,
+                answers = excluded.answers
             where authority_round.source_revision < excluded.source_revision
             returning source_revision""";
 
@@ -46,11 +50,22 @@ public class IndicatorStateStore {
             "delete from indicator_value where round_id = $1 and authority_code = $2";
 
     private static final String INSERT_VALUE = """
-            insert into indicator_value (round_id, authority_code, indicator_id, value, numerator, denominator, scale)
-            values ($1, $2, $3, $4, $5, $6, $7)""";
+            insert into indicator_value (round_id, authority_code, indicator_id, value, numerator, denominator, scale,
+                                         polarity, unit, missing_reason)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)""";
+
+    /** Moves the round's version in the same transaction, so readers know their snapshot is stale. */
+    private static final String BUMP_ROUND = """
+            insert into round_catalog (round_id, instrument, instrument_version, period, version)
+            values ($1, $2, $3, $4, 1)
+            on conflict (round_id) do update set
+                version = round_catalog.version + 1,
+                instrument = coalesce(excluded.instrument, round_catalog.instrument),
+                instrument_version = coalesce(excluded.instrument_version, round_catalog.instrument_version),
+                period = coalesce(excluded.period, round_catalog.period)""";
 
     private static final String SELECT_INDICATOR = """
-            select authority_code, value, numerator, denominator, scale
+            select authority_code, value, numerator, denominator, scale, polarity, unit, missing_reason
             from indicator_value
             where round_id = $1 and indicator_id = $2""";
 
@@ -65,7 +80,12 @@ public class IndicatorStateStore {
         return pool.withTransaction(connection -> upsertHeader(connection, event, eventId)
                 .chain(rows -> rows.size() == 0
                         ? Uni.createFrom().item(ApplyOutcome.IGNORED_NOT_NEWER)
-                        : replaceValues(connection, event)));
+                        : replaceValues(connection, event).call(outcome -> bumpRound(connection, event))));
+    }
+
+    private Uni<RowSet<Row>> bumpRound(SqlConnection connection, AuthorityIndicators event) {
+        return connection.preparedQuery(BUMP_ROUND).execute(Tuple.of(event.roundId(), event.instrument(),
+                event.instrumentVersion(), event.period()));
     }
 
     private Uni<RowSet<Row>> upsertHeader(SqlConnection connection, AuthorityIndicators event, String eventId) {
@@ -77,7 +97,10 @@ public class IndicatorStateStore {
                 .addString(event.instrument())
                 .addString(event.period())
                 .addOffsetDateTime(event.computedAt())
-                .addString(eventId);
+                .addString(eventId)
+                .addInteger(event.instrumentVersion())
+                .addBoolean(event.consentToNamedPublication())
+                .addString(event.answers() == null ? null : Json.write(event.answers()));
         return connection.preparedQuery(UPSERT_HEADER).execute(header);
     }
 
@@ -95,7 +118,10 @@ public class IndicatorStateStore {
                         .addBigDecimal(v.value())
                         .addBigDecimal(v.numerator())
                         .addBigDecimal(v.denominator())
-                        .addInteger(v.scale()))
+                        .addInteger(v.scale())
+                        .addString(v.polarity())
+                        .addString(v.unit())
+                        .addString(v.missingReason()))
                 .toList();
         return deleted.chain(() -> connection.preparedQuery(INSERT_VALUE).executeBatch(rows))
                 .replaceWith(ApplyOutcome.STORED);
@@ -112,7 +138,7 @@ public class IndicatorStateStore {
                         decimal(row, "numerator"),
                         decimal(row, "denominator"),
                         row.getInteger("scale"),
-                        null));
+                        null, row.getString("missing_reason"), row.getString("polarity"), row.getString("unit")));
             }
             return byAuthority;
         });

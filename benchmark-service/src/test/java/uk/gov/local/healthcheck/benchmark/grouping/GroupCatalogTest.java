@@ -52,4 +52,27 @@ class GroupCatalogTest {
         }
         assertFalse(CATALOG.find(GroupId.region("E13000001")).isPresent(), "sub-regions are not offered yet");
     }
+
+    @Test
+    void neighboursMapOldDfeCodesToTheAuthorityOfTheYear() {
+        // North Yorkshire's 815 was the county E10000023 until 2022 and the unitary E06000065 from 2023.
+        String withNorthYorkshire = REGISTER.all().stream()
+                .filter(a -> a.statisticalNeighbours().contains("815")).findFirst().orElseThrow().gssCode();
+        assertTrue(REGISTER.neighbours(withNorthYorkshire, 2022).contains("E10000023"));
+        assertTrue(REGISTER.neighbours(withNorthYorkshire, 2024).contains("E06000065"));
+        var group = CATALOG.neighbours("E10000031", 2024).orElseThrow();
+        assertEquals(10, group.members().size());
+        assertFalse(group.contains("E10000031"));
+        assertEquals("neighbours:E10000031", group.id().toString());
+    }
+
+    @Test
+    void subregionsAndCouncilTypesPartitionTheirParents() {
+        assertEquals(List.of("Inner London", "Outer London"), CATALOG.londonSubregions().stream().map(Group::name).toList());
+        int london = CATALOG.find(GroupId.region("E12000007")).orElseThrow().members().size();
+        assertEquals(london, CATALOG.londonSubregions().stream().mapToInt(g -> g.members().size()).sum());
+        assertEquals(REGISTER.size(), CATALOG.councilTypes().stream().mapToInt(g -> g.members().size()).sum());
+        assertEquals("councilType:shire-county", CATALOG.councilTypes().get(0).id().toString());
+        assertTrue(CATALOG.find(GroupId.parse("subregion:E13000002").orElseThrow()).isPresent());
+    }
 }

@@ -1,0 +1,113 @@
+package uk.gov.local.healthcheck.benchmark.api;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import uk.gov.local.healthcheck.benchmark.access.CallerScope;
+import uk.gov.local.healthcheck.benchmark.access.CallerScopes;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.gov.local.healthcheck.benchmark.instruments.Instrument;
+import uk.gov.local.healthcheck.benchmark.instruments.Question;
+import uk.gov.local.healthcheck.benchmark.query.BenchmarkQuery;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** The national report of a round: every question's table, as soon as the returns are in. */
+@Path("/api/v1/reports")
+@Tag(name = "Reports")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.LGA_ADMIN, Roles.COUNCIL_SUBMITTER, Roles.COUNCIL_VIEWER, Roles.RIA_ANALYST})
+public class ReportResource {
+
+    static final List<String> CSV_HEADER = List.of("round", "question", "type", "by", "group", "base", "option", "count",
+            "percent", "low", "mean", "median", "suppressed", "reason");
+
+    private final BenchmarkQuery query;
+    private final SecurityIdentity identity;
+
+    public ReportResource(BenchmarkQuery query, SecurityIdentity identity) {
+        this.query = query;
+        this.identity = identity;
+    }
+
+    @GET
+    @Path("/{roundId}")
+    @Operation(summary = "Every question's table for the round, in instrument order (JSON, or CSV with Accept: text/csv)")
+    @APIResponse(responseCode = "200", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportDto.class)),
+            @Content(mediaType = Csv.MEDIA_TYPE)})
+    @APIResponse(responseCode = "404", description = "Unknown round or instrument",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ReportDto> report(@PathParam("roundId") String roundId, @QueryParam("by") String by) {
+        Ids.validate("roundId", roundId);
+        if (by != null && !List.of(QuestionAssembler.BY_COUNCIL_TYPE, QuestionAssembler.BY_REGION).contains(by)) {
+            throw ProblemException.badRequest("by must be councilType or region",
+                    List.of(new Violation("by", "enum", "must be councilType or region")));
+        }
+        return query.round(roundId).map(round -> {
+            Instrument instrument = query.instrument(round.info()).orElseThrow(() -> ProblemException.notFound(
+                    "unknown-instrument", "Unknown instrument", "Round " + roundId + " collects '"
+                            + round.info().instrument() + "', which is not a packaged instrument"));
+            boolean respondentBased = instrument.respondentBased();
+            CallerScope scope = CallerScopes.of(identity);
+            QuestionAssembler assembler = new QuestionAssembler(query.catalog(),
+                    code -> scope.maySee(code, query.catalog().register()));
+            List<QuestionDto> tables = instrument.questions().stream()
+                    .filter(Question::isTabulated)
+                    .filter(q -> !respondentBased || "likert".equals(q.type()))
+                    .map(q -> assembler.assemble(round, q, by, respondentBased))
+                    .toList();
+            return new ReportDto(roundId, instrument.id(), instrument.version(), round.info().period(),
+                    round.authorities().size(), tables);
+        });
+    }
+
+    @GET
+    @Path("/{roundId}")
+    @Produces(Csv.MEDIA_TYPE)
+    @Operation(hidden = true)
+    public Uni<String> reportCsv(@PathParam("roundId") String roundId, @QueryParam("by") String by) {
+        return report(roundId, by).map(ReportResource::csv);
+    }
+
+    static String csv(ReportDto report) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (QuestionDto t : report.tables()) {
+            addRows(rows, report.round(), t, null, "England", t.base(), t.options(), t.mean(), t.median(),
+                    t.suppressed(), t.reason());
+            if (t.groups() != null) {
+                for (QuestionDto.GroupTableDto g : t.groups()) {
+                    addRows(rows, report.round(), t, t.by(), g.group(), g.base(), g.options(), g.mean(), g.median(),
+                            g.suppressed(), g.reason());
+                }
+            }
+        }
+        return Csv.write(CSV_HEADER, rows);
+    }
+
+    private static void addRows(List<List<Object>> rows, String round, QuestionDto t, String by, String group,
+                                Integer base, List<QuestionDto.OptionDto> options, Object mean, Object median,
+                                String suppressed, String reason) {
+        if (options == null || options.isEmpty()) {
+            rows.add(Arrays.asList(round, t.question(), t.type(), by, group, base, null, null, null, null, mean, median,
+                    suppressed, reason));
+            return;
+        }
+        for (QuestionDto.OptionDto o : options) {
+            rows.add(Arrays.asList(round, t.question(), t.type(), by, group, base, o.option(), o.count(), o.percent(),
+                    o.low(), null, null, suppressed, reason));
+        }
+    }
+}
