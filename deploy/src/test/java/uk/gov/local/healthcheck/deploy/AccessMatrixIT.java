@@ -6,15 +6,27 @@ import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.gov.local.healthcheck.deploy.RunningPlatform.BENCHMARK;
+import static uk.gov.local.healthcheck.deploy.RunningPlatform.JSON;
 import static uk.gov.local.healthcheck.deploy.RunningPlatform.METRICS;
 import static uk.gov.local.healthcheck.deploy.RunningPlatform.SURVEY;
 import static uk.gov.local.healthcheck.deploy.RunningPlatform.eventually;
@@ -90,11 +102,85 @@ class AccessMatrixIT {
         assertEquals(checks().size() * CALLERS.size(), checked);
     }
 
+    /**
+     * Tokens that must not be trusted get 401 from every service, never data: garbage, a real token whose payload was
+     * altered, one with the same claims signed by a key that is not Keycloak's, and a real Keycloak token issued to
+     * another client (admin-cli), so without the APIs' audience. (Expiry is checked per service with signed test tokens.)
+     */
+    @Test
+    void untrustedTokensAreRefusedByEveryService() throws Exception {
+        String council = TOKENS.get("council");
+        String[] parts = council.split("\\.");
+        JsonNode claims = RunningPlatform.claims(council);
+        String tampered = parts[0] + "." + encode(JSON.writeValueAsBytes(((ObjectNode) claims.deepCopy()).put("authority_code", LONDON)))
+                + "." + parts[2];
+        String wrongAudience = RunningPlatform.passwordToken("admin-cli", "lga1", "lga1-password");
+        assertFalse(RunningPlatform.claims(wrongAudience).path("aud").toString().contains("healthcheck-api"),
+                "precondition: admin-cli tokens are not meant for the APIs");
+        Map<String, String> untrusted = new LinkedHashMap<>();
+        untrusted.put("garbage", "not.a.token");
+        untrusted.put("tampered payload", tampered);
+        untrusted.put("signed by another key", resign(parts[0], parts[1]));
+        untrusted.put("another client's audience", wrongAudience);
+        List<String> urls = List.of(SURVEY + "/api/v1/rounds/" + ROUND + "/returns/" + OWN,
+                METRICS + "/api/v1/authorities/" + OWN + "/indicators?round=" + ROUND,
+                BENCHMARK + "/api/v1/benchmarks/" + ROUND + "/authorities/" + OWN);
+        List<String> failures = new ArrayList<>();
+        for (String url : urls) {
+            given().auth().oauth2(council).get(url).then().statusCode(200); // the genuine token works
+            untrusted.forEach((what, token) -> {
+                Response r = given().auth().oauth2(token).get(url);
+                if (r.statusCode() != 401 || r.asString().contains("\"indicators\"") || r.asString().contains("\"answers\"")) {
+                    failures.add(what + " at " + url + ": " + r.statusCode() + " " + abbreviate(r.asString()));
+                }
+            });
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    /** The HTTP hygiene of issue 4, in every service: security headers on API answers, CORS for named origins only. */
+    @Test
+    void everyServiceSendsSecurityHeadersAndAdmitsOnlyNamedOrigins() {
+        String lga = TOKENS.get("lga");
+        for (String url : List.of(SURVEY + "/api/v1/rounds", METRICS + "/api/v1/indicators",
+                BENCHMARK + "/api/v1/benchmarks/" + ROUND + "/indicators/agency_rate")) {
+            given().auth().oauth2(lga).get(url).then().statusCode(200)
+                    .header("X-Content-Type-Options", "nosniff").header("X-Frame-Options", "DENY")
+                    .header("Cache-Control", "no-store").header("Content-Security-Policy", containsString("default-src 'none'"));
+            given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "GET")
+                    .options(url).then().header("Access-Control-Allow-Origin", nullValue());
+            given().header("Origin", "https://healthcheck.local.gov.uk").header("Access-Control-Request-Method", "GET")
+                    .options(url).then().header("Access-Control-Allow-Origin", "https://healthcheck.local.gov.uk");
+        }
+        // OpenAPI declares Keycloak as the security scheme, so the Swagger UI can obtain a token
+        for (String service : List.of(SURVEY, METRICS, BENCHMARK)) {
+            given().queryParam("format", "json").get(service + "/q/openapi").then().statusCode(200)
+                    .body("components.securitySchemes.keycloak.type", equalTo("openIdConnect"))
+                    .body("components.securitySchemes.keycloak.openIdConnectUrl", containsString("/realms/healthcheck/"));
+        }
+    }
+
+    /** The same header (so the same kid) and payload, signed RS256 with a freshly generated key. */
+    private static String resign(String header, String payload) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        Signature rsa = Signature.getInstance("SHA256withRSA");
+        rsa.initSign(generator.generateKeyPair().getPrivate());
+        rsa.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
+        return header + "." + payload + "." + encode(rsa.sign());
+    }
+
+    private static String encode(byte[] bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
     static List<Check> checks() {
         List<Check> checks = new ArrayList<>();
         // --- survey-service ---
         checks.add(read(SURVEY + "/api/v1/instruments", all(200)));
+        checks.add(read(SURVEY + "/api/v1/instruments/workforce-return/1", all(200)));
         checks.add(read(SURVEY + "/api/v1/rounds", all(200)));
+        checks.add(read(SURVEY + "/api/v1/rounds/" + ROUND, all(200)));
         checks.add(new Check("POST", SURVEY + "/api/v1/rounds", round("matrix-new-%s", "workforce-return"), "application/json",
                 only(201, "lga")));
         checks.add(new Check("POST", SURVEY + "/api/v1/rounds/" + ROUND + "/reopen", null, null, only(200, "lga")));
@@ -112,6 +198,8 @@ class AccessMatrixIT {
                 allowed(201, "lga", "council", "hr-system")));
         checks.add(new Check("POST", SURVEY + "/api/v1/rounds/" + PRACTICE + "/responses", response("london-%s", LONDON), "application/json",
                 allowed(201, "lga")));
+        checks.add(new Check("POST", SURVEY + "/api/v1/rounds/" + PRACTICE + "/responses/batch", response("batch-%s", OWN).replace("\n", ""),
+                "application/x-ndjson", allowed(200, "lga", "council", "hr-system")));
         checks.add(read(SURVEY + "/api/v1/audit?authority=" + OWN, only(200, "lga")));
         // --- metrics-service ---
         checks.add(read(METRICS + "/api/v1/indicators", all(200)));
@@ -119,11 +207,15 @@ class AccessMatrixIT {
         checks.add(read(METRICS + "/api/v1/authorities/" + LONDON + "/indicators?round=" + ROUND, allowed(200, "lga", "ria")));
         checks.add(read(METRICS + "/api/v1/authorities/" + OWN + "/indicators/agency_rate/series", allowed(200, "lga", "council", "viewer", "hr-system")));
         checks.add(read(METRICS + "/api/v1/authorities/" + LONDON + "/indicators/agency_rate/series", allowed(200, "lga", "ria")));
+        // the state of the last rebuild: none has run on this platform, which only the LGA is told
+        checks.add(read(METRICS + "/api/v1/admin/rebuild", only(404, "lga")));
         // --- benchmark-service ---
         checks.add(read(BENCHMARK + "/api/v1/benchmarks/" + ROUND + "/indicators/agency_rate", all(200)));
         checks.add(read(BENCHMARK + "/api/v1/benchmarks/" + ROUND + "/indicators/agency_rate?group=region:E12000005", all(200)));
         checks.add(read(BENCHMARK + "/api/v1/benchmarks/" + ROUND + "/authorities/" + OWN, allowed(200, "lga", "council", "viewer", "hr-system")));
         checks.add(read(BENCHMARK + "/api/v1/benchmarks/" + ROUND + "/authorities/" + LONDON, allowed(200, "lga", "ria")));
+        checks.add(read(BENCHMARK + "/api/v1/benchmarks/" + ROUND + "/questions/staff.headcount", all(200)));
+        checks.add(read(BENCHMARK + "/api/v1/reports/" + ROUND, all(200)));
         return checks;
     }
 
@@ -133,7 +225,9 @@ class AccessMatrixIT {
             request = request.auth().oauth2(TOKENS.get(caller));
         }
         if (check.body() != null) {
-            request = request.contentType(check.contentType()).body(check.body().replace("%s", caller + "-" + System.nanoTime()));
+            // bytes: REST Assured has no encoder for NDJSON, and the body is sent exactly as written
+            request = request.contentType(check.contentType())
+                    .body(check.body().replace("%s", caller + "-" + System.nanoTime()).getBytes(StandardCharsets.UTF_8));
         }
         return request.request(check.method(), check.url());
     }

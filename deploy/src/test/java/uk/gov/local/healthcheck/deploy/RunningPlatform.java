@@ -66,16 +66,28 @@ final class RunningPlatform {
 
     /** A token for a council's HR system (client credentials grant on its confidential client). */
     static String clientToken(String clientId, String secret) throws Exception {
-        String form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
-                + "&client_secret=" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
+        return tokenFrom("grant_type=client_credentials&client_id=" + encode(clientId) + "&client_secret=" + encode(secret));
+    }
+
+    /** A token from the password grant on any public client of the realm (e.g. admin-cli, which is not the APIs'). */
+    static String passwordToken(String clientId, String user, String password) throws Exception {
+        return tokenFrom("grant_type=password&client_id=" + encode(clientId) + "&username=" + encode(user)
+                + "&password=" + encode(password));
+    }
+
+    private static String tokenFrom(String form) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(KEYCLOAK + "/realms/healthcheck/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
-            throw new AssertionError("No token for client " + clientId + ": " + r.statusCode() + " " + r.body());
+            throw new AssertionError("Keycloak refused a token: " + r.statusCode() + " " + r.body());
         }
         return JSON.readTree(r.body()).path("access_token").asText();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     static String platform(Duration timeout, String... args) throws Exception {
