@@ -15,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.gov.local.healthcheck.metrics.indicators.IndicatorDefinition;
 import uk.gov.local.healthcheck.metrics.indicators.IndicatorDictionary;
@@ -29,7 +28,6 @@ import java.util.regex.Pattern;
 @Path("/api/v1/authorities/{code}/indicators")
 @Tag(name = "Indicators")
 @Authenticated
-@SecurityRequirement(name = "bearer")
 public class AuthorityIndicatorsResource {
 
     /** GSS codes: a country letter and eight digits, e.g. E10000031. */

@@ -6,7 +6,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.gov.local.healthcheck.metrics.indicators.IndicatorDictionary;
 
@@ -16,7 +15,6 @@ import java.util.List;
 @Path("/api/v1/indicators")
 @Tag(name = "Indicators")
 @Authenticated
-@SecurityRequirement(name = "bearer")
 public class IndicatorDictionaryResource {
 
     @GET

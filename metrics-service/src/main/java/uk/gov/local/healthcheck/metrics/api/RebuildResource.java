@@ -13,7 +13,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.gov.local.healthcheck.metrics.rebuild.RebuildService;
 import uk.gov.local.healthcheck.metrics.rebuild.RebuildStatus;
@@ -22,7 +21,6 @@ import uk.gov.local.healthcheck.metrics.rebuild.RebuildStatus;
 @Path("/api/v1/admin/rebuild")
 @Tag(name = "Administration")
 @Authenticated
-@SecurityRequirement(name = "bearer")
 public class RebuildResource {
 
     @Inject
