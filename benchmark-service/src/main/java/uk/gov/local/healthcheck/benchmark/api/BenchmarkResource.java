@@ -81,8 +81,8 @@ public class BenchmarkResource {
         CallerScope scope = CallerScopes.of(identity);
         if (group == null) {
             // ~150 neighbour groups: serialised once per snapshot and scope, then served as bytes.
-            return query.indicator(roundId, indicatorId, scope)
-                    .map(view -> view.memo("all-groups-json", () -> json(IndicatorBenchmarkDto.from(view))));
+            return query.indicator(roundId, indicatorId, scope).chain(view -> query.derived(view.round(),
+                    List.of("all-groups-json", indicatorId, scope), () -> json(IndicatorBenchmarkDto.from(view))));
         }
         GroupId id = parseGroup(group);
         return query.indicator(roundId, indicatorId, scope).map(view -> GroupBenchmarkDto.from(
@@ -134,7 +134,7 @@ public class BenchmarkResource {
             throw ProblemException.notFound("unknown-authority", "Unknown authority",
                     code + " is not in the authority register");
         }
-        return query.roundWithHistory(roundId).map(rounds -> rounds.current().memo(
+        return query.roundWithHistory(roundId).chain(rounds -> query.derived(rounds.current(),
                 List.of("comparison", code, scope, rounds.previous().stream().map(p -> p.info()).toList()),
                 () -> new ComparisonAssembler(query, scope).assemble(rounds, authority)));
     }

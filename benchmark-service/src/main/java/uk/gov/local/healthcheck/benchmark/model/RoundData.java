@@ -54,6 +54,17 @@ public record RoundData(RoundInfo info, Map<String, AuthorityEntry> authorities,
         return new ArrayList<>(ids);
     }
 
+    /**
+     * The snapshot one committed batch leads to: the given authorities' entries replaced (or added), the removed
+     * ones (withdrawn) gone, stamped with the batch's version. Derived figures start afresh.
+     */
+    public RoundData with(RoundInfo next, Map<String, AuthorityEntry> replaced, java.util.Set<String> removed) {
+        Map<String, AuthorityEntry> entries = new java.util.HashMap<>(authorities);
+        entries.putAll(replaced);
+        entries.keySet().removeAll(removed);
+        return new RoundData(next, entries);
+    }
+
     public static RoundData empty(RoundInfo info) {
         return new RoundData(info, Map.of());
     }

@@ -1,6 +1,7 @@
 package uk.gov.local.healthcheck.benchmark.query;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import uk.gov.local.healthcheck.benchmark.grouping.GroupCatalog;
 import uk.gov.local.healthcheck.benchmark.instruments.Instrument;
@@ -12,11 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import uk.gov.local.healthcheck.benchmark.access.CallerScope;
 
 /**
- * Computes benchmarks on read from the current snapshot of a round (see {@link RoundSnapshots}): every answer
- * reflects the last committed event, with no derived state to keep in step.
+ * Computes benchmarks on read from the current in-memory snapshot of a round (see {@link RoundSnapshots}): every
+ * answer reflects the last committed batch this instance applied, and is computed once per snapshot.
  */
 @ApplicationScoped
 public class BenchmarkQuery {
@@ -39,40 +41,50 @@ public class BenchmarkQuery {
     public record RoundWithHistory(RoundData current, List<RoundData> previous) {
     }
 
+    /** The current snapshot of a round; fails with {@link NoBenchmarkDataException} when the round is unknown. */
     public Uni<RoundData> round(String roundId) {
-        return snapshots.catalog().chain(rounds -> current(roundId, rounds));
+        return snapshots.info(roundId).chain(info -> {
+            if (info == null) {
+                return Uni.createFrom().failure(new NoBenchmarkDataException("No indicators have arrived for round '"
+                        + roundId + "'"));
+            }
+            return snapshots.snapshot(info);
+        });
     }
 
     public Uni<RoundWithHistory> roundWithHistory(String roundId) {
-        return snapshots.catalog().chain(rounds -> current(roundId, rounds).chain(current -> {
-            List<RoundInfo> earlier = RoundSnapshots.previous(current.info(), rounds);
+        return round(roundId).chain(current -> {
+            List<RoundInfo> earlier = RoundSnapshots.previous(current.info(), snapshots.catalog());
             List<Uni<RoundData>> loads = earlier.stream().limit(PREVIOUS_ROUNDS).map(snapshots::snapshot).toList();
             if (loads.isEmpty()) {
                 return Uni.createFrom().item(new RoundWithHistory(current, List.of()));
             }
             return Uni.join().all(loads).andFailFast()
                     .map(previous -> new RoundWithHistory(current, new ArrayList<>(previous)));
-        }));
-    }
-
-    private Uni<RoundData> current(String roundId, Map<String, RoundInfo> rounds) {
-        RoundInfo info = rounds.get(roundId);
-        if (info == null) {
-            return Uni.createFrom().failure(new NoBenchmarkDataException("No indicators have arrived for round '"
-                    + roundId + "'"));
-        }
-        return snapshots.snapshot(info);
+        });
     }
 
     /** One indicator of a round; fails with {@link NoBenchmarkDataException} when no authority has data for it. */
     public Uni<IndicatorView> indicator(String roundId, String indicatorId, CallerScope scope) {
-        return round(roundId).map(data -> {
+        return round(roundId).chain(data -> derived(data, List.of("indicator", indicatorId, scope), () -> {
             IndicatorView view = view(data, indicatorId, scope);
             if (!view.hasData()) {
                 throw new NoBenchmarkDataException(roundId, indicatorId);
             }
             return view;
-        });
+        }));
+    }
+
+    /**
+     * A figure derived from a snapshot, computed once per snapshot and key (an outcome that fails, fails the same
+     * way for the snapshot's lifetime). A new snapshot's figures (~150 neighbour groups for an indicator) are
+     * worked out on a worker thread, so the IO threads keep answering the reads already memoised meanwhile; once
+     * computed, the answer comes back synchronously.
+     */
+    public <T> Uni<T> derived(RoundData data, Object key, Supplier<T> compute) {
+        return data.memo(List.of("derived", key), () -> Uni.createFrom().item(compute)
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .memoize().indefinitely());
     }
 
     /**

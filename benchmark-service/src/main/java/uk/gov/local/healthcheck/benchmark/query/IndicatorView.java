@@ -159,13 +159,6 @@ public final class IndicatorView {
     }
 
     private volatile List<GroupResult> neighbourGroups;
-    private final Map<String, Object> memo = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** Memoises a presentation of this view (e.g. its DTO), computed once per snapshot and scope. */
-    @SuppressWarnings("unchecked")
-    public <T> T memo(String key, java.util.function.Supplier<T> compute) {
-        return (T) memo.computeIfAbsent(key, k -> compute.get());
-    }
 
     private List<GroupResult> computeNeighbourGroups() {
         int year = round.info().year();
