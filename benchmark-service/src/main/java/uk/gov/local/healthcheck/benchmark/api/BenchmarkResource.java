@@ -80,19 +80,13 @@ public class BenchmarkResource {
         Ids.validate("roundId", roundId, "indicatorId", indicatorId);
         CallerScope scope = CallerScopes.of(identity);
         if (group == null) {
-            // ~150 neighbour groups: serialised once per snapshot and scope, then served as bytes.
-            return query.indicator(roundId, indicatorId, scope).chain(view -> query.derived(view.round(),
-                    List.of("all-groups-json", indicatorId, scope), () -> json(IndicatorBenchmarkDto.from(view))));
+            // ~150 neighbour groups: serialised once per snapshot (the same for every caller), then served as bytes.
+            return query.indicator(roundId, indicatorId).chain(view -> query.derived(view.round(),
+                    List.of("all-groups-json", indicatorId), () -> json(IndicatorBenchmarkDto.from(view))));
         }
         GroupId id = parseGroup(group);
-        return query.indicator(roundId, indicatorId, scope).map(view -> GroupBenchmarkDto.from(
+        return query.indicator(roundId, indicatorId).map(view -> GroupBenchmarkDto.from(
                 view.group(id).orElseThrow(() -> unknownGroup(id))));
-    }
-
-    /** The authorities whose own figures the token may see; disclosure control relaxes only for them. */
-    private Predicate<String> sees() {
-        CallerScope scope = CallerScopes.of(identity);
-        return code -> scope.maySee(code, query.catalog().register());
     }
 
     private GroupId parseGroup(String group) {
@@ -165,7 +159,7 @@ public class BenchmarkResource {
         }
         return query.round(roundId).map(round -> {
             Question question = question(round, questionId);
-            return new QuestionAssembler(query.catalog(), sees()).assemble(round, question, by,
+            return new QuestionAssembler(query.catalog()).assemble(round, question, by,
                     query.respondentBased(round.info()));
         });
     }

@@ -43,7 +43,7 @@ final class ComparisonAssembler {
         refs.add(new ComparisonDto.RoundRef(current.info().roundId(), current.info().period()));
         rounds.previous().forEach(p -> refs.add(new ComparisonDto.RoundRef(p.info().roundId(), p.info().period())));
         List<ComparisonDto.IndicatorComparison> indicators = current.indicatorIds().stream()
-                .map(id -> indicator(query.view(current, id, scope), rounds.previous(), authority, catalog))
+                .map(id -> indicator(query.view(current, id), rounds.previous(), authority, catalog))
                 .toList();
         return new ComparisonDto(current.info().roundId(), current.info().period(),
                 new ComparisonDto.AuthorityRef(authority.gssCode(), authority.name(), authority.region().code(),
@@ -64,7 +64,7 @@ final class ComparisonAssembler {
         BigDecimal previousValue = null;
         for (int i = 0; i < previous.size(); i++) {
             RoundData round = previous.get(i);
-            IndicatorView earlier = query.view(round, view.indicatorId(), scope);
+            IndicatorView earlier = query.view(round, view.indicatorId());
             BigDecimal v = earlier.shownValue(code);
             String suppressed = earlier.value(code).map(earlier::authoritySuppression).isPresent()
                     ? DisclosureRules.SUPPRESSED : null;

@@ -32,15 +32,9 @@ final class QuestionAssembler {
     private static final String ALL = "all";
 
     private final GroupCatalog catalog;
-    private final Predicate<String> callerSees;
 
-    QuestionAssembler(GroupCatalog catalog, Predicate<String> callerSees) {
+    QuestionAssembler(GroupCatalog catalog) {
         this.catalog = catalog;
-        this.callerSees = callerSees;
-    }
-
-    private boolean seesAll(Set<String> authorities) {
-        return authorities.stream().allMatch(callerSees);
     }
 
     /** One computed table before presentation. */
@@ -59,7 +53,7 @@ final class QuestionAssembler {
         cells.add(cell(overall));
         tables.forEach(t -> cells.add(cell(t)));
         Map<String, String> suppressed = SecondarySuppression.apply(cells, List.of(
-                new SecondarySuppression.Partition(ALL, tables.stream().map(Table::key).toList())), this::seesAll);
+                new SecondarySuppression.Partition(ALL, tables.stream().map(Table::key).toList())));
 
         String type = question.type();
         String overallReason = suppressed.get(ALL);
@@ -83,7 +77,7 @@ final class QuestionAssembler {
 
     private SecondarySuppression.Cell cell(Table t) {
         return new SecondarySuppression.Cell(t.key(), t.contributors(), t.respondents(),
-                DisclosureRules.primary(t.contributors().size(), t.respondents(), seesAll(t.contributors())));
+                DisclosureRules.primary(t.contributors().size(), t.respondents()));
     }
 
     private Table table(String key, String name, RoundData round, Question question, Predicate<String> member,

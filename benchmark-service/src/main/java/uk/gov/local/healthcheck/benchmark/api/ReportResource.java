@@ -62,8 +62,7 @@ public class ReportResource {
                             + round.info().instrument() + "', which is not a packaged instrument"));
             boolean respondentBased = instrument.respondentBased();
             CallerScope scope = CallerScopes.of(identity);
-            QuestionAssembler assembler = new QuestionAssembler(query.catalog(),
-                    code -> scope.maySee(code, query.catalog().register()));
+            QuestionAssembler assembler = new QuestionAssembler(query.catalog());
             List<QuestionDto> tables = instrument.questions().stream()
                     .filter(Question::isTabulated)
                     .filter(q -> !respondentBased || "likert".equals(q.type()))

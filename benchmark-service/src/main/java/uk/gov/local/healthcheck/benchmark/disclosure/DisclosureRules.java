@@ -28,19 +28,18 @@ public final class DisclosureRules {
     }
 
     /**
-     * Why a group figure must be suppressed, or null when it may be shown.
+     * Why a group figure must be suppressed, or null when it may be shown. The same for every caller: what the API
+     * answers the LGA is what the LGA publishes, so a group figure is never shown over fewer than 3 authorities even
+     * to a caller who may see each of them (their own figures are in the authority-level answers instead).
      *
      * @param contributors    authorities contributing to the figure (0 = no data, which discloses nothing)
      * @param respondentBase  the respondents it is based on, for a respondent-based instrument; null otherwise
-     * @param callerSeesAll   the caller may see every contributing authority's own figures anyway (lga-admin; an
-     *                        RIA analyst for groups inside its region), so the 3-authority rule protects nothing;
-     *                        the 10-respondent rule protects respondents and applies to everyone
      */
-    public static String primary(int contributors, BigDecimal respondentBase, boolean callerSeesAll) {
+    public static String primary(int contributors, BigDecimal respondentBase) {
         if (contributors == 0) {
             return null;
         }
-        if (contributors < MIN_AUTHORITIES && !callerSeesAll) {
+        if (contributors < MIN_AUTHORITIES) {
             return FEW_AUTHORITIES;
         }
         if (respondentBase != null && respondentBase.compareTo(BigDecimal.valueOf(MIN_RESPONDENTS)) < 0) {
@@ -50,13 +49,8 @@ public final class DisclosureRules {
     }
 
     /** Whether hidden figures pooled together are safe to be revealed as their sum (the same thresholds). */
-    public static boolean safeTogether(int contributors, BigDecimal respondentBase, boolean callerSeesAll) {
-        return contributors == 0 || primary(contributors, respondentBase, callerSeesAll) == null;
-    }
-
-    /** For a caller with no authority-level access. */
-    public static String primary(int contributors, BigDecimal respondentBase) {
-        return primary(contributors, respondentBase, false);
+    public static boolean safeTogether(int contributors, BigDecimal respondentBase) {
+        return contributors == 0 || primary(contributors, respondentBase) == null;
     }
 
     /** An authority's own practitioner figure: suppressed when its base is under 10 respondents. */

@@ -44,15 +44,6 @@ public final class SecondarySuppression {
 
     /** @return the reason each suppressed cell is suppressed (primary or secondary), by key */
     public static Map<String, String> apply(List<Cell> cells, List<Partition> partitions) {
-        return apply(cells, partitions, contributors -> false);
-    }
-
-    /**
-     * @param callerSeesAll whether the caller may see every one of a set of authorities (then the 3-authority
-     *                      threshold does not apply to them; the respondent threshold always does)
-     */
-    public static Map<String, String> apply(List<Cell> cells, List<Partition> partitions,
-                                            java.util.function.Predicate<Set<String>> callerSeesAll) {
         Map<String, Cell> byKey = new LinkedHashMap<>();
         cells.forEach(c -> byKey.put(c.key(), c));
         Map<String, String> suppressed = new LinkedHashMap<>();
@@ -74,7 +65,7 @@ public final class SecondarySuppression {
                     continue;
                 }
                 boolean parentHidden = suppressed.containsKey(p.parent());
-                boolean unsafe = parentHidden ? hidden.isEmpty() : !hidden.isEmpty() && !safe(hidden, callerSeesAll);
+                boolean unsafe = parentHidden ? hidden.isEmpty() : !hidden.isEmpty() && !safe(hidden);
                 if (unsafe) {
                     suppressed.put(shown.get(0).key(), DisclosureRules.SECONDARY);
                     changed = true;
@@ -95,7 +86,7 @@ public final class SecondarySuppression {
         return suppressed;
     }
 
-    private static boolean safe(List<Cell> hidden, java.util.function.Predicate<Set<String>> callerSeesAll) {
+    private static boolean safe(List<Cell> hidden) {
         Set<String> contributors = new HashSet<>();
         BigDecimal base = null;
         for (Cell c : hidden) {
@@ -104,7 +95,7 @@ public final class SecondarySuppression {
                 base = base == null ? c.respondentBase() : base.add(c.respondentBase());
             }
         }
-        return DisclosureRules.safeTogether(contributors.size(), base, callerSeesAll.test(contributors));
+        return DisclosureRules.safeTogether(contributors.size(), base);
     }
 
     /** Convenience for callers building cells in a loop. */

@@ -65,9 +65,9 @@ public class BenchmarkQuery {
     }
 
     /** One indicator of a round; fails with {@link NoBenchmarkDataException} when no authority has data for it. */
-    public Uni<IndicatorView> indicator(String roundId, String indicatorId, CallerScope scope) {
-        return round(roundId).chain(data -> derived(data, List.of("indicator", indicatorId, scope), () -> {
-            IndicatorView view = view(data, indicatorId, scope);
+    public Uni<IndicatorView> indicator(String roundId, String indicatorId) {
+        return round(roundId).chain(data -> derived(data, List.of("indicator", indicatorId), () -> {
+            IndicatorView view = view(data, indicatorId);
             if (!view.hasData()) {
                 throw new NoBenchmarkDataException(roundId, indicatorId);
             }
@@ -88,12 +88,12 @@ public class BenchmarkQuery {
     }
 
     /**
-     * One indicator of a snapshot as the caller may see it (disclosure control relaxes for authorities the caller
-     * may see anyway); memoised per snapshot, indicator and scope.
+     * One indicator of a snapshot, with disclosure control applied (the same for every caller); memoised per
+     * snapshot and indicator.
      */
-    public IndicatorView view(RoundData data, String indicatorId, CallerScope scope) {
-        return data.memo(List.of("view", indicatorId, scope), () -> new IndicatorView(data, indicatorId, catalog,
-                respondentBased(data.info()), code -> scope.maySee(code, catalog.register())));
+    public IndicatorView view(RoundData data, String indicatorId) {
+        return data.memo(List.of("view", indicatorId), () -> new IndicatorView(data, indicatorId, catalog,
+                respondentBased(data.info())));
     }
 
     public Optional<Instrument> instrument(RoundInfo info) {

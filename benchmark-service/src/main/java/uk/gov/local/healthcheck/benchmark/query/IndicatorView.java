@@ -41,12 +41,8 @@ public final class IndicatorView {
     private final Map<String, BigDecimal> authorityValues = new HashMap<>();
     private final Map<String, Integer> englandRanks;
     private final Map<String, Map<String, Integer>> regionRanks = new HashMap<>();
-    private final Predicate<String> callerSees;
-
-    public IndicatorView(RoundData round, String indicatorId, GroupCatalog catalog, boolean respondentBased,
-                         Predicate<String> callerSees) {
+    public IndicatorView(RoundData round, String indicatorId, GroupCatalog catalog, boolean respondentBased) {
         this.indicatorId = indicatorId;
-        this.callerSees = callerSees;
         this.round = round;
         this.catalog = catalog;
         this.values = round.indicator(indicatorId);
@@ -81,7 +77,7 @@ public final class IndicatorView {
             stats.put(g.id(), s);
             Set<String> contributors = contributors(g);
             cells.add(new SecondarySuppression.Cell(g.id().toString(), contributors, respondentBase(s),
-                    primary(s, contributors)));
+                    primary(s)));
         }
         List<SecondarySuppression.Partition> partitions = new ArrayList<>();
         String england = GroupId.NATIONAL.toString();
@@ -91,7 +87,7 @@ public final class IndicatorView {
                 catalog.councilTypes().stream().map(g -> g.id().toString()).toList()));
         partitions.add(new SecondarySuppression.Partition(GroupId.region("E12000007").toString(),
                 catalog.londonSubregions().stream().map(g -> g.id().toString()).toList()));
-        Map<String, String> suppressed = SecondarySuppression.apply(cells, partitions, this::seesAll);
+        Map<String, String> suppressed = SecondarySuppression.apply(cells, partitions);
         for (Group g : catalog.fixedGroups()) {
             fixed.put(g.id(), new GroupResult(g, stats.get(g.id()), suppressed.get(g.id().toString())));
         }
@@ -113,12 +109,8 @@ public final class IndicatorView {
         return s.denominator() == null ? BigDecimal.ZERO : s.denominator();
     }
 
-    private String primary(GroupStatistics s, Set<String> contributors) {
-        return DisclosureRules.primary(s.contributors(), respondentBase(s), seesAll(contributors));
-    }
-
-    private boolean seesAll(Set<String> authorities) {
-        return authorities.stream().allMatch(callerSees);
+    private String primary(GroupStatistics s) {
+        return DisclosureRules.primary(s.contributors(), respondentBase(s));
     }
 
     /** Why an authority's own figure is withheld (a practitioner base under 10), or null. */
@@ -171,7 +163,7 @@ public final class IndicatorView {
 
     private GroupResult neighbourResult(Group g) {
         GroupStatistics s = GroupBenchmarks.forGroup(g, values);
-        return new GroupResult(g, s, primary(s, contributors(g)));
+        return new GroupResult(g, s, primary(s));
     }
 
     public Optional<IndicatorValue> value(String authorityCode) {

@@ -48,9 +48,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * End to end through a real Kafka broker and a real PostgreSQL: events are produced with a plain producer, exactly
- * as metrics-service publishes them, and the benchmarks are read back over HTTP. These tests use small groups, so
- * they read as lga-admin, who may see every authority and so gets no small-group suppression; disclosure control
- * and scoping by role are tested in {@link DisclosureAndAccessApiTest}.
+ * as metrics-service publishes them, and the benchmarks are read back over HTTP, as lga-admin. A group of fewer
+ * than 3 authorities is suppressed for every caller, so the figures checked here come from groups of at least 3;
+ * disclosure control and scoping by role are tested in {@link DisclosureAndAccessApiTest}.
  */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "benchmark"))
@@ -59,6 +59,9 @@ class BenchmarkApiTest {
 
     static final String HARTLEPOOL = "E06000001";       // North East
     static final String MIDDLESBROUGH = "E06000002";    // North East
+    static final String REDCAR = "E06000003";           // North East
+    static final String HACKNEY = "E09000012";          // London
+    static final String ISLINGTON = "E09000019";        // London
     static final String CAMDEN = "E09000007";           // London
     static final String BIRMINGHAM = "E08000025";       // West Midlands
     static final String NORTH_EAST = "E12000001";
@@ -217,41 +220,44 @@ class BenchmarkApiTest {
                 .body("regions.code", equalTo(List.of("E12000001", "E12000002", "E12000003", "E12000004",
                         "E12000005", "E12000006", "E12000007", "E12000008", "E12000009")))
                 .body("regions[0].name", equalTo("North East"))
-                .body("regions[0].n", equalTo(2))
-                .body("regions[0].value", number("20.0"))
-                .body("regions[0].numerator", number("40"))
-                .body("regions[0].denominator", number("200"))
+                .body("regions[0].n", equalTo(2))                                      // under 3: suppressed
+                .body("regions[0].suppressed", equalTo("c"))
+                .body("regions[0].value", nullValue())
+                .body("regions[0].numerator", nullValue())
                 .body("regions[4].name", equalTo("West Midlands"))
                 .body("regions[4].n", equalTo(0))                                      // Birmingham's value is missing
                 .body("regions[4].value", nullValue())
                 .body("regions[6].name", equalTo("London"))
                 .body("regions[6].n", equalTo(1))
-                .body("regions[6].value", number("2.5"));
+                .body("regions[6].suppressed", equalTo("c"));
 
-        // Another indicator of the same events is benchmarked separately.
+        // Another indicator of the same events is benchmarked separately: one authority, so England is suppressed.
         get(round, TURNOVER, "").then().statusCode(200)
                 .body("national.n", equalTo(1))
-                .body("national.value", number("33.3"));
+                .body("national.suppressed", equalTo("c"))
+                .body("national.value", nullValue());
     }
 
     @Test
     @TestSecurity(user = "admin", roles = "lga-admin")
     void aNewerRevisionReplacesAndAnOlderOrEqualOneIsIgnored() {
         String round = round("revisions");
+        publish(round, MIDDLESBROUGH, 1, rate(AGENCY, "0", "100"));
+        publish(round, REDCAR, 1, rate(AGENCY, "0", "100"));
         publish(round, HARTLEPOOL, 2, rate(AGENCY, "10", "100"));
-        await(round, AGENCY, "", nationalN(1)).then()
-                .body("national.value", number("10.0"));
+        await(round, AGENCY, "", nationalN(3)).then()
+                .body("national.value", number("3.3"));                           // 10 / 300
 
         publish(round, HARTLEPOOL, 3, rate(AGENCY, "20", "100"));
         await(round, AGENCY, "", r -> r.statusCode() == 200
-                && new BigDecimal("20.0").compareTo(r.jsonPath().getObject("national.value", BigDecimal.class)) == 0);
+                && new BigDecimal("6.7").compareTo(r.jsonPath().getObject("national.value", BigDecimal.class)) == 0);
 
         publish(round, HARTLEPOOL, 1, rate(AGENCY, "90", "100"));   // older: ignored
         publish(round, HARTLEPOOL, 3, rate(AGENCY, "50", "100"));   // equal: a redelivery, no change
         awaitAppliedBefore(HARTLEPOOL);
         get(round, AGENCY, "").then().statusCode(200)
-                .body("national.n", equalTo(1))
-                .body("national.value", number("20.0"))
+                .body("national.n", equalTo(3))
+                .body("national.value", number("6.7"))
                 .body("national.numerator", number("20"));
     }
 
@@ -261,22 +267,28 @@ class BenchmarkApiTest {
         String round = round("withdrawn");
         publish(round, HARTLEPOOL, 1, rate(AGENCY, "10", "100"));
         publish(round, MIDDLESBROUGH, 1, rate(AGENCY, "30", "100"));
-        await(round, AGENCY, "", nationalN(2));
+        publish(round, REDCAR, 1, rate(AGENCY, "20", "100"));
+        publish(round, CAMDEN, 1, rate(AGENCY, "5", "200"));
+        await(round, AGENCY, "", nationalN(4));
 
         withdraw(round, HARTLEPOOL, 2);
-        await(round, AGENCY, "", nationalN(1)).then()
-                .body("national.value", number("30.0"))
-                .body("regions[0].n", equalTo(1));
+        await(round, AGENCY, "", nationalN(3)).then()
+                .body("national.value", number("13.8"))                          // 55 / 400
+                .body("regions[0].n", equalTo(2));
 
         publish(round, HARTLEPOOL, 1, rate(AGENCY, "10", "100"));   // stale, from before the withdrawal
         awaitAppliedBefore(HARTLEPOOL);
-        get(round, AGENCY, "").then().statusCode(200).body("national.n", equalTo(1));
+        get(round, AGENCY, "").then().statusCode(200).body("national.n", equalTo(3));
 
-        withdraw(round, MIDDLESBROUGH, 2);
+        for (String authority : List.of(MIDDLESBROUGH, REDCAR, CAMDEN)) {
+            withdraw(round, authority, 2);
+        }
         await(round, AGENCY, "", r -> r.statusCode() == 404);
 
         publish(round, HARTLEPOOL, 3, rate(AGENCY, "40", "100"));   // a later resubmission brings it back
-        await(round, AGENCY, "", nationalN(1)).then()
+        publish(round, MIDDLESBROUGH, 3, rate(AGENCY, "40", "100"));
+        publish(round, REDCAR, 3, rate(AGENCY, "40", "100"));
+        await(round, AGENCY, "", nationalN(3)).then()
                 .body("national.value", number("40.0"));
     }
 
@@ -287,8 +299,10 @@ class BenchmarkApiTest {
         send(CAMDEN, "{\"specversion\":\"1.0\",\"type\":\"" + AuthorityIndicators.TYPE + "\",\"data\":{\"roundId\":\"x\"}}");
         send(CAMDEN, "{\"specversion\":\"1.0\",\"type\":\"some.other.event.v1\",\"data\":{}}");
         String round = round("after-poison");
-        publish(round, CAMDEN, 1, rate(AGENCY, "5", "200"));
-        await(round, AGENCY, "", nationalN(1)).then()
+        for (String authority : List.of(CAMDEN, HACKNEY, ISLINGTON)) {   // Camden's partition holds the poison
+            publish(round, authority, 1, rate(AGENCY, "5", "200"));
+        }
+        await(round, AGENCY, "", nationalN(3)).then()
                 .body("regions[6].value", number("2.5"));
     }
 
@@ -298,21 +312,22 @@ class BenchmarkApiTest {
         String round = round("groups");
         publish(round, HARTLEPOOL, 1, rate(AGENCY, "10", "100"));
         publish(round, MIDDLESBROUGH, 1, rate(AGENCY, "30", "100"));
-        publish(round, CAMDEN, 1, rate(AGENCY, "5", "200"));
+        publish(round, REDCAR, 1, rate(AGENCY, "20", "100"));
+        // (a lone authority elsewhere would get the North East suppressed too, as its complement in England)
         await(round, AGENCY, "", nationalN(3));
 
         get(round, AGENCY, "national").then().statusCode(200)
                 .body("group", equalTo("national"))
                 .body("name", equalTo("England"))
                 .body("n", equalTo(3))
-                .body("value", number("11.3"))
+                .body("value", number("20.0"))                                   // 60 / 300
                 .body("regions", nullValue());
         get(round, AGENCY, "region:" + NORTH_EAST).then().statusCode(200)
                 .body("group", equalTo("region:E12000001"))
                 .body("code", equalTo(NORTH_EAST))
                 .body("name", equalTo("North East"))
-                .body("n", equalTo(2))
-                .body("value", number("20.0"))
+                .body("n", equalTo(3))
+                .body("value", number("20.0"))                                   // 60 / 300
                 .body("median", number("20.0"));
         get(round, AGENCY, "region:E12000009").then().statusCode(200)
                 .body("n", equalTo(0))

@@ -25,10 +25,7 @@ class DisclosureTest {
         assertNull(DisclosureRules.primary(0, null));
         assertEquals(DisclosureRules.FEW_AUTHORITIES, DisclosureRules.primary(2, null));
         assertNull(DisclosureRules.primary(3, null));
-        assertNull(DisclosureRules.primary(2, null, true), "a caller who may see both authorities learns nothing");
         assertEquals(DisclosureRules.FEW_RESPONDENTS, DisclosureRules.primary(3, new BigDecimal("9")));
-        assertEquals(DisclosureRules.FEW_RESPONDENTS, DisclosureRules.primary(3, new BigDecimal("9"), true),
-                "respondents are protected from everyone");
         assertNull(DisclosureRules.primary(3, new BigDecimal("10")));
     }
 
