@@ -25,7 +25,6 @@ import uk.gov.local.healthcheck.benchmark.query.BenchmarkQuery;
 import uk.gov.local.healthcheck.benchmark.reference.Authority;
 
 import java.util.List;
-import java.util.function.Predicate;
 
 /**
  * Benchmarks of a round: group statistics of an indicator (every role), a council's comparison (the authorities

@@ -11,10 +11,8 @@ import uk.gov.local.healthcheck.benchmark.model.RoundInfo;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import uk.gov.local.healthcheck.benchmark.access.CallerScope;
 
 /**
  * Computes benchmarks on read from the current in-memory snapshot of a round (see {@link RoundSnapshots}): every
