@@ -23,10 +23,17 @@ import java.util.Optional;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** When a caller refused because the service is busy should try again. */
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.status(), e.toProblem(uri.getPath()));
+        Response response = respond(e.status(), e.toProblem(uri.getPath()));
+        if (e.status() == 503) {
+            // Busy, not broken: tell the caller when to try again.
+            response.getHeaders().add("Retry-After", RETRY_AFTER_SECONDS);
+        }
+        return response;
     }
 
     /** A role check failed: name the roles the endpoint admits, so the caller knows which right is missing. */

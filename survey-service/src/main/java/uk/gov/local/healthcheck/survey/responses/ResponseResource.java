@@ -35,11 +35,14 @@ public class ResponseResource {
     private final ResponseService responses;
     private final SecurityIdentity identity;
     private final BodyLimits limits;
+    private final BatchAdmission admission;
 
-    public ResponseResource(ResponseService responses, SecurityIdentity identity, BodyLimits limits) {
+    public ResponseResource(ResponseService responses, SecurityIdentity identity, BodyLimits limits,
+                            BatchAdmission admission) {
         this.responses = responses;
         this.identity = identity;
         this.limits = limits;
+        this.admission = admission;
     }
 
     @POST
@@ -69,7 +72,9 @@ public class ResponseResource {
                     + "Good lines are stored even when others are rejected.")
     @APIResponse(responseCode = "200", description = "Per-line results")
     @APIResponse(responseCode = "413", description = "More lines than the limit")
+    @APIResponse(responseCode = "503", description = "Too many batches in progress; nothing stored, send it again shortly")
     public Uni<BatchResult> batch(@PathParam("roundId") String roundId, String body) {
-        return responses.submitBatch(roundId, body, Caller.of(identity));
+        Caller caller = Caller.of(identity);
+        return admission.admit(() -> responses.submitBatch(roundId, body, caller));
     }
 }
