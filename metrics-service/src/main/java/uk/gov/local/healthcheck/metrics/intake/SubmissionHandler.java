@@ -12,11 +12,9 @@ import uk.gov.local.healthcheck.metrics.indicators.TabulatedAnswers;
 import uk.gov.local.healthcheck.metrics.instruments.InstrumentCatalog;
 import uk.gov.local.healthcheck.metrics.instruments.Question;
 import uk.gov.local.healthcheck.metrics.publication.IndicatorsPublisher;
-import uk.gov.local.healthcheck.metrics.store.ApplyResult;
-import uk.gov.local.healthcheck.metrics.store.AuthorityState;
+import uk.gov.local.healthcheck.metrics.store.BatchResult;
+import uk.gov.local.healthcheck.metrics.store.BatchStore;
 import uk.gov.local.healthcheck.metrics.store.Change;
-import uk.gov.local.healthcheck.metrics.store.IndicatorStateStore;
-import uk.gov.local.healthcheck.metrics.store.PractitionerStore;
 import uk.gov.local.healthcheck.metrics.store.ResponseChange;
 import uk.gov.local.healthcheck.metrics.store.StateChange;
 
@@ -26,13 +24,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Applies one submission event: compute (pure), store (one transaction), then publish when the authority's
- * indicators changed, or re-publish when the event was already processed (a crash may have come between the commit
- * and the publication). The returned {@link Uni} completes only after the outgoing record is acknowledged. The
- * live consumer and the rebuild both go through here.
+ * Applies submission events in batches: compute each event (pure, {@link #changeFor}), store the batch (one
+ * transaction, {@link BatchStore}), then publish the current state of each (round, authority) the batch changed, or
+ * re-publish it when an event was already processed (a crash may have come between the commit and the
+ * publication). The live consumer and the rebuild both go through here.
  */
 @ApplicationScoped
 public class SubmissionHandler {
@@ -50,13 +49,30 @@ public class SubmissionHandler {
     IndicatorCalculator calculator;
 
     @Inject
-    IndicatorStateStore store;
-
-    @Inject
-    PractitionerStore practitioners;
+    BatchStore store;
 
     @Inject
     IndicatorsPublisher publisher;
+
+    /**
+     * The change a record asks for, or empty when there is none: a type metrics-service does not consume, or a record
+     * that can never be processed (unreadable, breaking the contract), which is logged and must be skipped so that
+     * it cannot block its partition.
+     *
+     * @param where the record's position, for the log
+     */
+    public Optional<Change> changeOf(String payload, String where) {
+        try {
+            Optional<SubmissionEvent> event = SubmissionEventParser.parse(payload);
+            if (event.isEmpty()) {
+                LOG.debugf("Skipping record %s: not an event type metrics-service consumes", where);
+            }
+            return event.map(this::changeFor);
+        } catch (InvalidEventException e) {
+            LOG.errorf("Skipping unprocessable record %s: %s", where, e.getMessage());
+            return Optional.empty();
+        }
+    }
 
     /**
      * Computes the change an event asks for. Runs before any I/O so that a contract-breaking answer is found once and
@@ -77,59 +93,34 @@ public class SubmissionHandler {
                 w.instrumentVersion(), w.period(), w.revision(), true, List.of(), null, Map.of());
     }
 
-    public Uni<Void> handle(Change change) {
-        return handle(change, true);
-    }
-
-    /** @param publish false during a rebuild, which publishes every final state once at its end */
-    public Uni<Void> handle(Change change, boolean publish) {
-        if (change instanceof ResponseChange r) {
-            return practitioners.apply(r).flatMap(result -> afterResponse(r, result, publish));
-        }
-        StateChange s = (StateChange) change;
-        return store.apply(s).flatMap(result -> afterStore(s, result, publish));
-    }
-
-    private Uni<Void> afterResponse(ResponseChange change, ApplyResult result, boolean publish) {
-        if (result.kind() == ApplyResult.Kind.DUPLICATE) {
-            LOG.infof("Response %s of %s in %s already counted: re-publishing the current state", change.responseId(),
-                    change.authorityCode(), change.roundId());
-            return publish
-                    ? store.read(change.roundId(), change.authorityCode())
-                            .flatMap(s -> s.map(publisher::publish).orElseGet(() -> Uni.createFrom().voidItem()))
-                    : Uni.createFrom().voidItem();
-        }
-        return publish ? publisher.publish(result.current().orElseThrow()) : Uni.createFrom().voidItem();
-    }
-
-    private Uni<Void> afterStore(StateChange change, ApplyResult result, boolean publish) {
-        String what = "event " + change.eventId() + " (" + change.roundId() + "/" + change.authorityCode()
-                + " revision " + change.revision() + ")";
-        switch (result.kind()) {
-            case STALE -> {
-                LOG.infof("Ignored %s: revision %d is already in place", what,
-                        result.current().map(AuthorityState::revision).orElse(0));
+    /**
+     * Applies a batch (one transaction), then publishes one event per (round, authority) it changed or that a
+     * duplicate asked to re-publish, all at once. The returned {@link Uni} completes only when the broker has
+     * acknowledged every one of them, so the caller may then acknowledge the incoming records.
+     */
+    public Uni<BatchResult> handle(List<Change> changes) {
+        return store.apply(changes, true).call(result -> {
+            log(result);
+            if (result.toPublish().isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
-            case DUPLICATE -> {
-                LOG.infof("Already processed %s: re-publishing the current state", what);
-                if (!publish) {
-                    return Uni.createFrom().voidItem();
-                }
-                return result.current().filter(s -> IndicatorDictionary.hasIndicators(s.instrument()))
-                        .map(publisher::publish)
-                        .orElseGet(() -> Uni.createFrom().voidItem());
-            }
-            default -> {
-                AuthorityState state = result.current().orElseThrow();
-                if (!IndicatorDictionary.hasIndicators(state.instrument())) {
-                    LOG.infof("Recorded %s: instrument %s has no indicators, nothing published", what,
-                            state.instrument());
-                    return Uni.createFrom().voidItem();
-                }
-                LOG.debugf("Applied %s", what);
-                return publish ? publisher.publish(state) : Uni.createFrom().voidItem();
-            }
+            return Uni.join().all(result.toPublish().stream().map(publisher::publish).toList())
+                    .andFailFast().replaceWithVoid();
+        });
+    }
+
+    /** Applies a batch without publishing: the rebuild publishes every final state once at its end. */
+    public Uni<BatchResult> apply(List<Change> changes) {
+        return store.apply(changes, false);
+    }
+
+    private static void log(BatchResult result) {
+        if (result.stale() > 0 || result.duplicates() > 0) {
+            LOG.infof("Batch applied: %d events applied, %d stale (a revision at least as high in place), "
+                    + "%d already processed; %d states published", result.applied(), result.stale(),
+                    result.duplicates(), result.toPublish().size());
+        } else {
+            LOG.debugf("Batch applied: %d events; %d states published", result.applied(), result.toPublish().size());
         }
     }
 

@@ -1,9 +1,9 @@
 package uk.gov.local.healthcheck.metrics.intake;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -13,14 +13,20 @@ import org.jboss.logging.Logger;
 import uk.gov.local.healthcheck.metrics.store.Change;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Consumes {@code survey.submissions.v1}. A record is acknowledged (its offset becomes committable) only after its
- * effect is committed to the database and any resulting indicators event is acknowledged by the broker; a record
- * that fails after the retries is nacked, which stops the channel (failure-strategy=fail) so the health check goes
- * down and the record is redelivered after a restart rather than skipped. A record that can never be processed is
- * logged and acknowledged, so it cannot block its partition.
+ * Consumes {@code survey.submissions.v1} in batches (one batch = the records of one poll, at most
+ * {@code max.poll.records}), each applied in one transaction and acknowledged only after that transaction committed
+ * and the broker acknowledged every indicators event it caused. The batches of one channel copy are processed one
+ * after the other, so the records of an authority (one key, one partition) are applied in order.
+ *
+ * <p>A record that can never be processed is logged and left out of its batch, so it cannot block its partition. A
+ * batch that fails (database or broker down) is retried with back-off; if it still fails it is nacked, which stops
+ * the channel (failure-strategy=fail) so the health check goes down and the records are redelivered after a restart
+ * rather than skipped.
  */
 @ApplicationScoped
 public class SubmissionsConsumer {
@@ -40,55 +46,48 @@ public class SubmissionsConsumer {
     Duration maxBackoff;
 
     @Incoming("submissions")
-    public Uni<Void> consume(Message<String> message) {
-        String where = describe(message);
-        Change change;
-        try {
-            Optional<SubmissionEvent> event = SubmissionEventParser.parse(message.getPayload());
-            if (event.isEmpty()) {
-                LOG.debugf("Skipping record %s: not an event type metrics-service consumes", where);
-                return ack(message);
-            }
-            change = handler.changeFor(event.get());
-            warnIfKeyDiffers(message, change);
-        } catch (InvalidEventException e) {
-            LOG.errorf("Skipping unprocessable record %s: %s", where, e.getMessage());
-            return ack(message);
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        List<Change> changes = new ArrayList<>();
+        for (KafkaRecord<String, String> record : batch.getRecords()) {
+            Optional<Change> change = handler.changeOf(record.getPayload(), describe(record));
+            change.ifPresent(c -> {
+                warnIfKeyDiffers(record, c);
+                changes.add(c);
+            });
         }
-        // Hibernate Reactive must run on the record's Vert.x context; a retry after a back-off would otherwise
-        // resume on a timer thread.
-        Context context = Vertx.currentContext();
-        Uni<Void> work = Uni.createFrom().deferred(() -> handler.handle(change));
-        if (context != null) {
-            work = work.runSubscriptionOn(task -> context.runOnContext(v -> task.run()));
+        if (changes.isEmpty()) {
+            return ack(batch);
         }
-        return work
-                .onFailure().invoke(f -> LOG.warnf("Processing record %s failed, will retry: %s", where, f.toString()))
+        String where = batch.getRecords().size() + " records from " + describe(batch.getRecords().get(0));
+        long start = System.nanoTime();
+        return Uni.createFrom().deferred(() -> handler.handle(changes))
+                .invoke(result -> LOG.debugf("Batch of %s applied and published in %d ms", where,
+                        (System.nanoTime() - start) / 1_000_000))
+                .onFailure().invoke(f -> LOG.warnf("Processing batch of %s failed, will retry: %s", where, f.toString()))
                 .onFailure().retry().withBackOff(initialBackoff, maxBackoff).atMost(retryAttempts)
                 .onItemOrFailure().transformToUni((ok, failure) -> {
                     if (failure == null) {
-                        return ack(message);
+                        return ack(batch);
                     }
-                    LOG.errorf(failure, "Giving up on record %s; it stays uncommitted and will be redelivered", where);
-                    return Uni.createFrom().completionStage(message.nack(failure));
+                    LOG.errorf(failure, "Giving up on batch of %s; it stays uncommitted and will be redelivered", where);
+                    return Uni.createFrom().completionStage(batch.nack(failure));
                 });
     }
 
-    private static Uni<Void> ack(Message<String> message) {
+    private static Uni<Void> ack(Message<?> message) {
         return Uni.createFrom().completionStage(message.ack());
     }
 
     /** The key only decides the partition; a mismatch is a producer bug worth seeing, but the data is authoritative. */
-    private static void warnIfKeyDiffers(Message<String> message, Change change) {
-        message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(IncomingKafkaRecordMetadata::getKey)
-                .filter(key -> !change.authorityCode().equals(key))
-                .ifPresent(key -> LOG.warnf("Event %s for authority %s arrived with key %s", change.eventId(),
-                        change.authorityCode(), key));
+    private static void warnIfKeyDiffers(KafkaRecord<String, String> record, Change change) {
+        String key = record.getKey();
+        if (key != null && !change.authorityCode().equals(key)) {
+            LOG.warnf("Event %s for authority %s arrived with key %s", change.eventId(), change.authorityCode(), key);
+        }
     }
 
-    private static String describe(Message<String> message) {
-        return message.getMetadata(IncomingKafkaRecordMetadata.class)
+    private static String describe(KafkaRecord<String, String> record) {
+        return record.getMetadata(IncomingKafkaRecordMetadata.class)
                 .map(m -> m.getTopic() + "-" + m.getPartition() + "@" + m.getOffset() + " key " + m.getKey())
                 .orElse("(no Kafka metadata)");
     }

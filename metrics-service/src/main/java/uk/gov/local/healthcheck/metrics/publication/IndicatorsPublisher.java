@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 import uk.gov.local.healthcheck.events.AuthorityIndicators;
 import uk.gov.local.healthcheck.events.EventEnvelope;
@@ -31,8 +32,14 @@ public class IndicatorsPublisher {
     public static final String SOURCE = "/metrics-service";
     private static final Logger LOG = Logger.getLogger(IndicatorsPublisher.class);
 
+    /**
+     * Unbounded: a batch publishes one record per (round, authority) it changed, all at once, and waits for their
+     * acks before the next batch of its channel copy, so what is buffered is bounded by the batch sizes (and a full
+     * bounded buffer would fail a batch that is otherwise fine).
+     */
     @Inject
     @Channel("indicators")
+    @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
     MutinyEmitter<String> emitter;
 
     public Uni<Void> publish(AuthorityState state) {

@@ -1,10 +1,8 @@
 package uk.gov.local.healthcheck.metrics.rebuild;
 
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -17,13 +15,12 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import uk.gov.local.healthcheck.metrics.indicators.IndicatorDictionary;
-import uk.gov.local.healthcheck.metrics.intake.InvalidEventException;
-import uk.gov.local.healthcheck.metrics.intake.SubmissionEvent;
-import uk.gov.local.healthcheck.metrics.intake.SubmissionEventParser;
 import uk.gov.local.healthcheck.metrics.intake.SubmissionHandler;
 import uk.gov.local.healthcheck.metrics.publication.IndicatorsPublisher;
+import uk.gov.local.healthcheck.metrics.store.AuthorityState;
+import uk.gov.local.healthcheck.metrics.store.BatchStore;
 import uk.gov.local.healthcheck.metrics.store.Change;
-import uk.gov.local.healthcheck.metrics.store.IndicatorStateStore;
+import uk.gov.local.healthcheck.metrics.store.StateKey;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -34,18 +31,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Rebuilds every table from the submissions topic: empties the state tables, captures the topic's end offsets, reads
  * it from the beginning with a plain {@link KafkaConsumer} (no consumer group, so the live consumer's offsets are
- * untouched) up to those offsets, and applies every record through the same {@link SubmissionHandler} as the live
- * consumer, without publishing. Partitions are applied in parallel, each in order. At the end the current state of
- * every (round, authority) is published once.
+ * untouched) up to those offsets, and applies it in large chunks (one poll each) through the same batch path as the
+ * live consumer ({@link SubmissionHandler}), without publishing. Each partition's records keep their order within a
+ * chunk and chunks are applied one after the other; the next chunk is parsed and computed while the previous one
+ * is being written. At the end the current state of every (round, authority) is published once.
  *
  * <p>The live consumer keeps running meanwhile. That is safe because every change is idempotent and order-aware:
  * an event the live consumer applies after the tables were emptied is recorded as processed, and when the replay
@@ -57,6 +55,7 @@ public class RebuildService {
     private static final Logger LOG = Logger.getLogger(RebuildService.class);
     static final String TRUNCATE = "truncate authority_indicator, authority_round_state, processed_event, "
             + "practitioner_tally, practitioner_word, processed_response";
+    private static final Duration POLL = Duration.ofMillis(500);
 
     @Inject
     Pool pool;
@@ -65,7 +64,7 @@ public class RebuildService {
     SubmissionHandler handler;
 
     @Inject
-    IndicatorStateStore store;
+    BatchStore store;
 
     @Inject
     IndicatorsPublisher publisher;
@@ -76,11 +75,20 @@ public class RebuildService {
     @ConfigProperty(name = "mp.messaging.incoming.submissions.topic", defaultValue = "survey.submissions.v1")
     String topic;
 
-    @ConfigProperty(name = "metrics.rebuild.parallelism", defaultValue = "8")
-    int parallelism;
+    @ConfigProperty(name = "metrics.rebuild.chunk-size", defaultValue = "5000")
+    int chunkSize;
 
-    @ConfigProperty(name = "metrics.rebuild.publish-concurrency", defaultValue = "16")
-    int publishConcurrency;
+    @ConfigProperty(name = "metrics.rebuild.publish-batch", defaultValue = "500")
+    int publishBatch;
+
+    @ConfigProperty(name = "metrics.intake.retry.attempts", defaultValue = "5")
+    int retryAttempts;
+
+    @ConfigProperty(name = "metrics.intake.retry.initial-backoff", defaultValue = "PT0.5S")
+    Duration initialBackoff;
+
+    @ConfigProperty(name = "metrics.intake.retry.max-backoff", defaultValue = "PT10S")
+    Duration maxBackoff;
 
     private final AtomicReference<RebuildStatus> status = new AtomicReference<>();
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "metrics-rebuild"));
@@ -129,15 +137,13 @@ public class RebuildService {
         }
     }
 
-    private void replay(AtomicLong records, AtomicLong skipped) throws Exception {
+    private void replay(AtomicLong records, AtomicLong skipped) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(chunkSize));
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, parallelism),
-                r -> new Thread(r, "metrics-rebuild-worker"));
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(i -> new TopicPartition(topic, i.partition())).toList();
@@ -146,91 +152,72 @@ public class RebuildService {
             Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions));
             end.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
             consumer.pause(partitions.stream().filter(tp -> !end.containsKey(tp)).toList());
+            // At most one chunk is being written while the next one is polled and computed.
+            CompletableFuture<?> writing = CompletableFuture.completedFuture(null);
             while (!end.isEmpty()) {
-                ConsumerRecords<String, String> batch = consumer.poll(Duration.ofMillis(500));
-                List<Future<?>> running = new ArrayList<>();
-                for (TopicPartition tp : batch.partitions()) {
-                    Long stop = end.get(tp);
-                    if (stop == null) {
-                        continue;
-                    }
-                    List<ConsumerRecord<String, String>> mine = batch.records(tp).stream()
-                            .filter(r -> r.offset() < stop).toList();
-                    running.add(workers.submit(() -> {
-                        for (ConsumerRecord<String, String> r : mine) {
-                            apply(r, skipped);
-                            records.incrementAndGet();
-                        }
-                        return null;
-                    }));
-                }
-                for (Future<?> f : running) {
-                    f.get();
-                }
+                List<ConsumerRecord<String, String>> chunk = chunk(consumer.poll(POLL), end);
                 for (TopicPartition tp : List.copyOf(end.keySet())) {
                     if (consumer.position(tp) >= end.get(tp)) {
                         end.remove(tp);
                         consumer.pause(List.of(tp));
                     }
                 }
+                // Parsing and computing is pure and the bulk of the CPU: done in parallel, in the chunk's order.
+                List<Change> changes = chunk.parallelStream()
+                        .flatMap(r -> handler.changeOf(r.value(), r.topic() + "-" + r.partition() + "@" + r.offset())
+                                .stream())
+                        .toList();
+                writing.join();
+                skipped.addAndGet(chunk.size() - changes.size());
+                writing = write(changes).thenRun(() -> records.addAndGet(chunk.size()));
             }
-        } finally {
-            workers.shutdownNow();
+            writing.join();
         }
     }
 
-    private void apply(ConsumerRecord<String, String> r, AtomicLong skipped) throws Exception {
-        Change change;
-        try {
-            Optional<SubmissionEvent> event = SubmissionEventParser.parse(r.value());
-            if (event.isEmpty()) {
-                skipped.incrementAndGet();
-                return;
+    /** The records of a poll below the captured end offsets, each partition's in order. */
+    private static List<ConsumerRecord<String, String>> chunk(ConsumerRecords<String, String> polled,
+                                                              Map<TopicPartition, Long> end) {
+        List<ConsumerRecord<String, String>> chunk = new ArrayList<>();
+        for (TopicPartition tp : polled.partitions()) {
+            Long stop = end.get(tp);
+            if (stop != null) {
+                polled.records(tp).stream().filter(r -> r.offset() < stop).forEach(chunk::add);
             }
-            change = handler.changeFor(event.get());
-        } catch (InvalidEventException e) {
-            skipped.incrementAndGet();
-            return;
         }
-        // Hibernate Reactive needs a Vert.x context of its own for each unit of work.
-        await(() -> handler.handle(change, false));
+        return chunk;
     }
 
-    /** Publishes the current state of every (round, authority) whose instrument has indicators. */
-    private long publishAll() throws Exception {
-        List<Row> keys = new ArrayList<>();
+    /** One transaction per chunk, retried like a live batch (the live consumer may hold a lock or race an insert). */
+    private CompletableFuture<?> write(List<Change> changes) {
+        if (changes.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return Uni.createFrom().deferred(() -> handler.apply(changes))
+                .onFailure().retry().withBackOff(initialBackoff, maxBackoff).atMost(retryAttempts)
+                .subscribeAsCompletionStage();
+    }
+
+    /** Publishes the current state of every (round, authority) whose instrument has indicators, a page at a time. */
+    private long publishAll() {
+        List<StateKey> keys = new ArrayList<>();
         pool.query("select round_id, authority_code, instrument from authority_round_state")
-                .execute().await().indefinitely().forEach(keys::add);
-        ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, publishConcurrency),
-                r -> new Thread(r, "metrics-rebuild-publisher"));
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            for (Row k : keys) {
-                if (!IndicatorDictionary.hasIndicators(k.getString("instrument"))) {
-                    continue;
-                }
-                String round = k.getString("round_id");
-                String code = k.getString("authority_code");
-                running.add(workers.submit(() -> await(() -> store.read(round, code)
-                        .flatMap(s -> s.map(publisher::publish).orElseGet(() -> Uni.createFrom().voidItem())))));
+                .execute().await().indefinitely()
+                .forEach(r -> {
+                    if (IndicatorDictionary.hasIndicators(r.getString("instrument"))) {
+                        keys.add(new StateKey(r.getString("round_id"), r.getString("authority_code")));
+                    }
+                });
+        long published = 0;
+        for (int from = 0; from < keys.size(); from += publishBatch) {
+            List<AuthorityState> states = store.read(keys.subList(from, Math.min(keys.size(), from + publishBatch)))
+                    .await().indefinitely();
+            if (!states.isEmpty()) {
+                Uni.join().all(states.stream().map(publisher::publish).toList()).andFailFast()
+                        .await().indefinitely();
             }
-            for (Future<?> f : running) {
-                f.get();
-            }
-            return running.size();
-        } finally {
-            workers.shutdownNow();
+            published += states.size();
         }
-    }
-
-    /** Runs {@code work} on a fresh Vert.x context (Hibernate Reactive needs one per unit of work) and waits. */
-    private static Void await(java.util.function.Supplier<Uni<Void>> work) throws Exception {
-        try {
-            return VertxContextSupport.subscribeAndAwait(work);
-        } catch (Exception | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
+        return published;
     }
 }

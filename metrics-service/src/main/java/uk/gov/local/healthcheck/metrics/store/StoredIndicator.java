@@ -15,6 +15,9 @@ import java.math.BigDecimal;
 @IdClass(IndicatorKey.class)
 public class StoredIndicator extends PanacheEntityBase {
 
+    /** Between the question ids of {@link #missingInputs}. */
+    public static final String SEPARATOR = ",";
+
     @Id
     @Column(name = "round_id")
     public String roundId;

@@ -33,7 +33,9 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Properties;
+import java.util.TreeMap;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -88,7 +90,7 @@ class SpeedBenchmarkTest {
         int seconds = Integer.getInteger("benchmark.latency.seconds", 20);
         int total = seconds * RATE;
         String round = "bench-latency";
-        Map<String, Instant> sentAt = new HashMap<>();
+        Map<String, NavigableMap<Integer, Instant>> sentAt = new HashMap<>();
         try (KafkaProducer<String, String> producer = producer();
              KafkaConsumer<String, String> consumer = indicatorsConsumer()) {
             // Warm-up: a few hundred returns first, not measured.
@@ -111,7 +113,7 @@ class SpeedBenchmarkTest {
                 OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
                 String instrument = i % 2 == 0 ? Events.WORKFORCE : Events.EMPLOYER;
                 String r = i % 2 == 0 ? round : round + "-ehc";
-                sentAt.put(r + "/" + code + "/" + revision, now.toInstant());
+                sentAt.computeIfAbsent(r + "/" + code, k -> new TreeMap<>()).put(revision, now.toInstant());
                 producer.send(new ProducerRecord<>(Topics.SUBMISSIONS, code, Events.accepted(Events.newId(), r,
                         instrument, i % 2 == 0 ? 1 : 2018, "2024", code, revision,
                         i % 2 == 0 ? Events.answers("40") : Events.employerAnswers("yes"), now)));
@@ -124,10 +126,12 @@ class SpeedBenchmarkTest {
             while (delays.size() < total && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> rec : consumer.poll(Duration.ofMillis(200))) {
                     AuthorityIndicators a = EventJson.read(rec.value(), AuthorityIndicators.class).data();
-                    Instant sent = sentAt.remove(a.roundId() + "/" + a.authorityCode() + "/" + a.sourceRevision());
-                    if (sent != null) {
-                        delays.add(rec.timestamp() - sent.toEpochMilli());
-                    }
+                    // A publication carries every revision up to its own: a revision overtaken within one batch is
+                    // published as part of the newer state, and its delay ends there.
+                    NavigableMap<Integer, Instant> pending = sentAt.getOrDefault(a.roundId() + "/" + a.authorityCode(),
+                            new TreeMap<>()).headMap(a.sourceRevision(), true);
+                    pending.values().forEach(sent -> delays.add(rec.timestamp() - sent.toEpochMilli()));
+                    pending.clear();
                 }
             }
             Collections.sort(delays);
@@ -135,7 +139,7 @@ class SpeedBenchmarkTest {
                     total, RATE, sendSeconds, delays.size());
             System.out.printf("=== BENCHMARK latency ms: p50 %d, p95 %d, p99 %d, max %d%n", pct(delays, 50),
                     pct(delays, 95), pct(delays, 99), delays.get(delays.size() - 1));
-            assertEquals(total, delays.size(), "every return published");
+            assertEquals(total, delays.size(), "every return published, itself or within a newer revision");
         }
     }
 

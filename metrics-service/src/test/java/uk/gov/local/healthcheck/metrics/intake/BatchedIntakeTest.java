@@ -1,0 +1,87 @@
+package uk.gov.local.healthcheck.metrics.intake;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import uk.gov.local.healthcheck.events.AuthorityIndicators;
+import uk.gov.local.healthcheck.events.EventJson;
+import uk.gov.local.healthcheck.events.Topics;
+import uk.gov.local.healthcheck.infra.KafkaTestResource;
+import uk.gov.local.healthcheck.infra.PostgresTestResource;
+import uk.gov.local.healthcheck.metrics.support.Events;
+import uk.gov.local.healthcheck.metrics.support.KafkaTestClient;
+import uk.gov.local.healthcheck.metrics.support.TestDatabase;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The live consumer on the real broker when records of one authority arrive faster than they are applied, so that
+ * batches hold several of them (wherever the batches happen to start and end): publications never go back to an
+ * older revision, the newest one is published, and every event gets the outcome it would get one by one.
+ */
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "metrics"))
+@WithTestResource(value = KafkaTestResource.class,
+        initArgs = @ResourceArg(name = "topics", value = "survey.submissions.v1:6,metrics.indicators.v1:6"))
+class BatchedIntakeTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final int REVISIONS = 40;
+    private static KafkaTestClient kafka;
+
+    @BeforeAll
+    static void connect() {
+        kafka = new KafkaTestClient(Topics.INDICATORS);
+    }
+
+    @AfterAll
+    static void disconnect() {
+        kafka.close();
+    }
+
+    private static Predicate<ConsumerRecord<String, String>> published(String round, String code) {
+        return r -> r.key().equals(code) && r.value().contains("\"subject\":\"rounds/" + round + "/authorities/" + code + "\"");
+    }
+
+    private static int revision(ConsumerRecord<String, String> r) {
+        return EventJson.read(r.value(), AuthorityIndicators.class).data().sourceRevision();
+    }
+
+    @Test
+    void revisionsInQuickSuccessionArePublishedInOrderEndingWithTheNewest() {
+        String code = "E09000201";
+        String round = "batched-intake";
+        for (int revision = 1; revision <= REVISIONS; revision++) {
+            kafka.send(Topics.SUBMISSIONS, code, Events.accepted(Events.newId(), round, Events.WORKFORCE, code,
+                    revision, Events.answers("40")));
+            if (revision % 10 == 0) {
+                // An older revision in between: stale wherever it lands.
+                kafka.send(Topics.SUBMISSIONS, code, Events.accepted(Events.newId(), round, Events.WORKFORCE, code,
+                        revision - 5, Events.answers("80")));
+            }
+        }
+        kafka.await(r -> published(round, code).test(r) && revision(r) == REVISIONS, 1, WAIT);
+
+        List<Integer> revisions = kafka.received(published(round, code)).stream()
+                .map(BatchedIntakeTest::revision).toList();
+        for (int i = 1; i < revisions.size(); i++) {
+            assertTrue(revisions.get(i) > revisions.get(i - 1), "publications go forward only: " + revisions);
+        }
+        assertEquals(REVISIONS, revisions.get(revisions.size() - 1));
+        assertEquals(REVISIONS, TestDatabase.count("select count(*) from processed_event where round_id = ? "
+                + "and authority_code = ? and outcome = 'APPLIED'", round, code));
+        assertEquals(REVISIONS / 10, TestDatabase.count("select count(*) from processed_event where round_id = ? "
+                + "and authority_code = ? and outcome = 'STALE'", round, code));
+        assertEquals(REVISIONS, TestDatabase.single(
+                "select revision from authority_round_state where round_id = ? and authority_code = ?", round, code));
+    }
+}
