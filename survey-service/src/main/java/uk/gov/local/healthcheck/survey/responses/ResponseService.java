@@ -13,6 +13,7 @@ import uk.gov.local.healthcheck.survey.instruments.Instrument;
 import uk.gov.local.healthcheck.survey.outbox.OutboxWriter;
 import uk.gov.local.healthcheck.survey.problems.ProblemException;
 import uk.gov.local.healthcheck.survey.reference.Authority;
+import uk.gov.local.healthcheck.survey.responses.ResponseBatchWriter.Accepted;
 import uk.gov.local.healthcheck.survey.rounds.Round;
 import uk.gov.local.healthcheck.survey.rounds.RoundService;
 import uk.gov.local.healthcheck.survey.security.Caller;
@@ -25,7 +26,6 @@ import uk.gov.local.healthcheck.survey.web.RequestJson;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +34,8 @@ import java.util.Optional;
 /**
  * Accepts anonymous practitioner responses, one at a time or in NDJSON batches. A response is stored once per
  * {@code responseId}: the same id with the same answers is a harmless repeat, with other answers a conflict.
- * Each new response and its outbox event are written in one transaction.
+ * Each new response and its outbox event are written in one transaction; a batch's in one transaction for the batch
+ * ({@link ResponseBatchWriter}).
  */
 @ApplicationScoped
 public class ResponseService {
@@ -47,10 +48,13 @@ public class ResponseService {
     private final Clock clock;
     private final int maxLines;
     private final AuditNote audit;
+    private final ResponseBatchWriter batches;
 
     public ResponseService(Admission admission, AnswerValidator validator, OutboxWriter outbox, Clock clock,
-                           @ConfigProperty(name = "survey.responses.batch.max-lines") int maxLines, AuditNote audit) {
+                           @ConfigProperty(name = "survey.responses.batch.max-lines") int maxLines, AuditNote audit,
+                           ResponseBatchWriter batches) {
         this.audit = audit;
+        this.batches = batches;
         this.admission = admission;
         this.validator = validator;
         this.outbox = outbox;
@@ -110,7 +114,9 @@ public class ResponseService {
             throw new ProblemException(413, "too-many-lines", "Batch too large",
                     "The batch has " + nonBlank + " responses; send at most " + maxLines + " per request");
         }
-        return Panache.withTransaction(() -> openRespondentRound(roundId).flatMap(round -> {
+        // The round is read first and the lines checked outside any transaction; the writer stores the good ones in
+        // one transaction, re-checking there that the round is still open.
+        return Panache.withSession(() -> openRespondentRound(roundId)).flatMap(round -> {
             Instrument instrument = admission.instrumentOf(round);
             Map<Integer, LineResult> results = new LinkedHashMap<>();
             Map<Integer, Accepted> candidates = new LinkedHashMap<>();
@@ -119,10 +125,7 @@ public class ResponseService {
                     check(i + 1, lines.get(i), round, instrument, caller, results, candidates);
                 }
             }
-            List<String> ids = candidates.values().stream().map(a -> a.submission().responseId()).distinct().toList();
-            Uni<List<PractitionerResponse>> existing = ids.isEmpty() ? Uni.createFrom().item(List.of())
-                    : PractitionerResponse.list("roundId = ?1 and responseId in ?2", roundId, ids);
-            return existing.flatMap(found -> store(round, found, candidates, results)).map(x -> {
+            return batches.store(round, candidates, results, OffsetDateTime.now(clock)).map(x -> {
                 BatchResult result = BatchResult.of(roundId, results.values().stream()
                         .sorted(java.util.Comparator.comparingInt(LineResult::line)).toList());
                 audit.detail("batch of " + result.results().size() + ": " + result.accepted() + " accepted, "
@@ -133,7 +136,7 @@ public class ResponseService {
                 }
                 return result;
             });
-        }));
+        });
     }
 
     private void check(int line, String text, Round round, Instrument instrument, Caller caller,
@@ -169,41 +172,12 @@ public class ResponseService {
         return admission.existenceViolation(authority.get(), round, "authorityCode");
     }
 
-    private Uni<Void> store(Round round, List<PractitionerResponse> found, Map<Integer, Accepted> candidates,
-                            Map<Integer, LineResult> results) {
-        Map<String, String> hashById = new HashMap<>();
-        found.forEach(r -> hashById.put(r.responseId, r.contentHash));
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        List<Object> rows = new ArrayList<>();
-        for (var entry : candidates.entrySet()) {
-            int line = entry.getKey();
-            Accepted a = entry.getValue();
-            String id = a.submission().responseId();
-            String known = hashById.get(id);
-            if (known == null) {
-                hashById.put(id, a.hash());     // a later line with the same id is then a repeat of this one
-                rows.add(entity(round, a, now));
-                rows.add(event(round, a, now));
-                results.put(line, new LineResult(line, id, LineResult.ACCEPTED, List.of()));
-            } else if (known.equals(a.hash())) {
-                results.put(line, new LineResult(line, id, LineResult.DUPLICATE, List.of()));
-            } else {
-                results.put(line, LineResult.rejected(line, id, List.of(new Violation("responseId", "conflict",
-                        "response " + id + " was already received with different answers; send a new responseId"))));
-            }
-        }
-        return rows.isEmpty() ? Uni.createFrom().voidItem() : Panache.getSession().flatMap(s -> s.persistAll(rows.toArray()));
-    }
-
     private Uni<Round> openRespondentRound(String roundId) {
         return RoundService.require(roundId).map(round -> {
             admission.requireOpen(round);
             admission.requireUnit(round, false);
             return round;
         });
-    }
-
-    private record Accepted(ResponseSubmission submission, Map<String, Object> answers, String hash) {
     }
 
     private static String hash(ResponseSubmission submission, ValidationResult result) {

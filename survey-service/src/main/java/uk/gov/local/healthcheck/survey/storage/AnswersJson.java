@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -53,12 +52,21 @@ public final class AnswersJson {
      */
     public static String contentHash(String context, Map<String, Object> answers, Map<String, String> explanations) {
         try {
-            String canonical = CANONICAL.writeValueAsString(Map.of("context", context, "answers", answers, "explanations", explanations));
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+            // The canonical JSON's UTF-8 bytes, written directly (a batch hashes thousands of lines).
+            byte[] canonical = CANONICAL.writeValueAsBytes(Map.of("context", context, "answers", answers, "explanations", explanations));
+            return HEX.formatHex(SHA_256.get().digest(canonical));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final HexFormat HEX = HexFormat.of();
+    /** One digest per thread, reused: {@code digest()} resets it. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);
         }
-    }
+    });
 }

@@ -1,0 +1,185 @@
+package uk.gov.local.healthcheck.survey.responses;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import uk.gov.local.healthcheck.infra.KafkaTestResource;
+import uk.gov.local.healthcheck.infra.PostgresTestResource;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uk.gov.local.healthcheck.survey.responses.ResponseIntakeTest.ANSWERS;
+import static uk.gov.local.healthcheck.survey.responses.ResponseIntakeTest.bytes;
+import static uk.gov.local.healthcheck.survey.responses.ResponseIntakeTest.response;
+
+/** How a batch is stored: set-based, with ids in line order that never collide with Hibernate's, and safe under races. */
+@QuarkusTest
+@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "survey"), restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = KafkaTestResource.class, initArgs = @ResourceArg(name = "topics", value = "survey.submissions.v1:6,metrics.indicators.v1:6"), restrictToAnnotatedClass = false)
+class ResponseBatchStorageTest {
+
+    static final String OTHER_ANSWERS = ANSWERS.replace("agree", "disagree");
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void idsComeInBlocksOfFiftyFromEachNextval() {
+        long[] ids = ResponseBatchWriter.ids(new long[]{151, 1, 51}, 120);
+        assertEquals(1, ids[0]);
+        assertEquals(50, ids[49]);
+        assertEquals(51, ids[50]);
+        assertEquals(151, ids[100]);
+        assertEquals(170, ids[119]);
+    }
+
+    @Test
+    @TestSecurity(user = "lga1", roles = "lga-admin")
+    void aBatchIsStoredInLineOrderAndItsIdsNeverMeetHibernates() throws Exception {
+        createRound("order-2024");
+        String path = "/api/v1/rounds/order-2024/responses";
+        List<String> expected = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            // Single responses go through Hibernate's id generator; batches take their own blocks of the same sequences.
+            for (int i = 0; i < 20; i++) {     // 60 in all: Hibernate needs a second block of 50 after the batches took theirs
+                String id = "single-" + round + "-" + i;
+                given().contentType(ContentType.JSON).body(response(id, "E10000031", ANSWERS)).post(path).then().statusCode(201);
+                expected.add(id);
+            }
+            int r = round;
+            List<String> lines = IntStream.range(0, 120).mapToObj(i -> "batch-" + r + "-" + (119 - i)).toList();
+            String ndjson = String.join("\n", lines.stream().map(id -> response(id, "E10000031", ANSWERS)).toList());
+            given().contentType("application/x-ndjson").body(bytes(ndjson)).post(path + "/batch").then().statusCode(200)
+                    .body("accepted", equalTo(120));
+            expected.addAll(lines);
+        }
+        // Hibernate hands single responses ids from a block it reserved earlier, so only a batch's own ids are in
+        // the order sent (as before); what matters is that every id is distinct and each batch is in line order.
+        List<String> batchLines = expected.stream().filter(id -> id.startsWith("batch-")).toList();
+        List<String> stored = column("select response_id from practitioner_response where round_id = 'order-2024' order by id");
+        assertEquals(new HashSet<>(expected), new HashSet<>(stored));
+        assertEquals(expected.size(), stored.size());
+        assertEquals(batchLines, stored.stream().filter(id -> id.startsWith("batch-")).toList(), "responses stored in line order");
+        List<String> subjects = column("select subject from outbox_event where subject like 'rounds/order-2024/responses/%' order by id");
+        assertEquals(expected.size(), subjects.size());
+        assertEquals(batchLines.stream().map(id -> "rounds/order-2024/responses/" + id).toList(),
+                subjects.stream().filter(s -> s.contains("/batch-")).toList(), "events published in line order");
+        List<String> payloadIds = column("select payload::json->'data'->>'responseId' from outbox_event "
+                + "where subject like 'rounds/order-2024/responses/%' order by id");
+        assertEquals(subjects.stream().map(s -> s.substring(s.lastIndexOf('/') + 1)).toList(), payloadIds,
+                "each event announces its own response");
+        assertEquals(expected.size(), new HashSet<>(column("select event_id::text from outbox_event "
+                + "where subject like 'rounds/order-2024/responses/%'")).size());
+    }
+
+    @Test
+    @TestSecurity(user = "lga1", roles = "lga-admin")
+    void theSameResponseIdTwiceInABatchIsStoredOnce() throws Exception {
+        createRound("twice-2024");
+        String ndjson = String.join("\n",
+                response("t-1", "E10000031", ANSWERS),
+                response("t-1", "E10000031", ANSWERS),
+                response("t-1", "E10000031", OTHER_ANSWERS),
+                response("t-2", "E10000031", ANSWERS));
+        given().contentType("application/x-ndjson").body(bytes(ndjson)).post("/api/v1/rounds/twice-2024/responses/batch")
+                .then().statusCode(200)
+                .body("results.status", contains("accepted", "duplicate", "rejected", "accepted"))
+                .body("results[2].errors[0].code", equalTo("conflict"));
+        assertEquals(List.of("t-1", "t-2"), column("select response_id from practitioner_response where round_id = 'twice-2024' order by id"));
+        assertEquals(List.of("rounds/twice-2024/responses/t-1", "rounds/twice-2024/responses/t-2"),
+                column("select subject from outbox_event where subject like 'rounds/twice-2024/%' order by id"));
+        given().contentType("application/x-ndjson").body(bytes(ndjson)).post("/api/v1/rounds/twice-2024/responses/batch")
+                .then().statusCode(200)
+                .body("results.status", contains("duplicate", "duplicate", "rejected", "duplicate"));
+        assertEquals(2, column("select id from outbox_event where subject like 'rounds/twice-2024/%'").size(), "no new event");
+    }
+
+    /**
+     * Another request stores the same responseIds between the batch's look-up and its insert: those lines are not
+     * stored twice and get no second event, but are answered like any responseId stored before.
+     */
+    @Test
+    @TestSecurity(user = "lga1", roles = "lga-admin")
+    void aResponseIdStoredConcurrentlyIsNeitherLostNorStoredTwice() throws Exception {
+        createRound("race-2024");
+        String ndjson = String.join("\n",
+                response("race-1", "E10000031", ANSWERS),
+                response("race-same", "E10000031", ANSWERS),
+                response("race-other", "E10000031", ANSWERS),
+                response("race-2", "E10000031", ANSWERS));
+        String sameHash = hashOf("race-same", ANSWERS);
+        String otherHash = hashOf("race-other", OTHER_ANSWERS);
+        CompletableFuture<ValidatableResponse> batch;
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            insertRaw(c, "race-same", ANSWERS, sameHash);
+            insertRaw(c, "race-other", OTHER_ANSWERS, otherHash);
+            // The batch cannot see these uncommitted rows, so it tries to insert them and waits on their unique key.
+            batch = CompletableFuture.supplyAsync(() -> given().contentType("application/x-ndjson").body(bytes(ndjson))
+                    .post("/api/v1/rounds/race-2024/responses/batch").then());
+            Thread.sleep(1500);
+            assertTrue(!batch.isDone(), "the batch waits for the concurrent insert");
+            c.commit();
+        }
+        batch.get().statusCode(200)
+                .body("results.status", contains("accepted", "duplicate", "rejected", "accepted"))
+                .body("results[2].errors[0].code", equalTo("conflict"));
+        assertEquals(List.of("race-1", "race-2", "race-other", "race-same"),
+                column("select response_id from practitioner_response where round_id = 'race-2024' order by response_id"));
+        assertEquals(List.of("rounds/race-2024/responses/race-1", "rounds/race-2024/responses/race-2"),
+                column("select subject from outbox_event where subject like 'rounds/race-2024/%' order by id"));
+    }
+
+    /** The hash the service computes for a line of this test's shape. */
+    private String hashOf(String responseId, String answers) throws Exception {
+        // Store the line in a throw-away round and read back the hash the service gave it.
+        String round = "hash-" + responseId;
+        createRound(round);
+        given().contentType(ContentType.JSON).body(response(responseId, "E10000031", answers))
+                .post("/api/v1/rounds/" + round + "/responses").then().statusCode(201);
+        return column("select content_hash from practitioner_response where round_id = '" + round + "'").get(0);
+    }
+
+    private static void insertRaw(Connection c, String responseId, String answers, String hash) throws Exception {
+        try (PreparedStatement s = c.prepareStatement("insert into practitioner_response (id, round_id, response_id, authority_code, "
+                + "answers, content_hash, received_at) values (nextval('practitioner_response_seq'), 'race-2024', ?, 'E10000031', ?, ?, now())")) {
+            s.setString(1, responseId);
+            s.setString(2, answers);
+            s.setString(3, hash);
+            s.executeUpdate();
+        }
+    }
+
+    private List<String> column(String sql) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+            List<String> values = new ArrayList<>();
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+            return values;
+        }
+    }
+
+    private static void createRound(String id) {
+        given().contentType(ContentType.JSON).body("{\"id\":\"" + id + "\",\"instrument\":\"practitioner-survey\",\"period\":\"2024\","
+                + "\"opensOn\":\"2024-10-01\",\"closesOn\":\"2025-03-31\"}").post("/api/v1/rounds").then().statusCode(201);
+    }
+}
