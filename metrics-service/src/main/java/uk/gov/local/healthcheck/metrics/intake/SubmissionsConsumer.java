@@ -6,13 +6,11 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 import uk.gov.local.healthcheck.metrics.store.Change;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,14 +34,8 @@ public class SubmissionsConsumer {
     @Inject
     SubmissionHandler handler;
 
-    @ConfigProperty(name = "metrics.intake.retry.attempts", defaultValue = "5")
-    int retryAttempts;
-
-    @ConfigProperty(name = "metrics.intake.retry.initial-backoff", defaultValue = "PT0.5S")
-    Duration initialBackoff;
-
-    @ConfigProperty(name = "metrics.intake.retry.max-backoff", defaultValue = "PT10S")
-    Duration maxBackoff;
+    @Inject
+    IntakeRetry retry;
 
     @Incoming("submissions")
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
@@ -60,11 +52,10 @@ public class SubmissionsConsumer {
         }
         String where = batch.getRecords().size() + " records from " + describe(batch.getRecords().get(0));
         long start = System.nanoTime();
-        return Uni.createFrom().deferred(() -> handler.handle(changes))
+        return retry.retrying(() -> handler.handle(changes)
+                        .onFailure().invoke(f -> LOG.warnf("Processing batch of %s failed, will retry: %s", where, f.toString())))
                 .invoke(result -> LOG.debugf("Batch of %s applied and published in %d ms", where,
                         (System.nanoTime() - start) / 1_000_000))
-                .onFailure().invoke(f -> LOG.warnf("Processing batch of %s failed, will retry: %s", where, f.toString()))
-                .onFailure().retry().withBackOff(initialBackoff, maxBackoff).atMost(retryAttempts)
                 .onItemOrFailure().transformToUni((ok, failure) -> {
                     if (failure == null) {
                         return ack(batch);

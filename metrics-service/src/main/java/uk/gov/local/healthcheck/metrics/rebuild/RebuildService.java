@@ -15,6 +15,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import uk.gov.local.healthcheck.metrics.indicators.IndicatorDictionary;
+import uk.gov.local.healthcheck.metrics.intake.IntakeRetry;
 import uk.gov.local.healthcheck.metrics.intake.SubmissionHandler;
 import uk.gov.local.healthcheck.metrics.publication.IndicatorsPublisher;
 import uk.gov.local.healthcheck.metrics.store.AuthorityState;
@@ -81,14 +82,8 @@ public class RebuildService {
     @ConfigProperty(name = "metrics.rebuild.publish-batch", defaultValue = "500")
     int publishBatch;
 
-    @ConfigProperty(name = "metrics.intake.retry.attempts", defaultValue = "5")
-    int retryAttempts;
-
-    @ConfigProperty(name = "metrics.intake.retry.initial-backoff", defaultValue = "PT0.5S")
-    Duration initialBackoff;
-
-    @ConfigProperty(name = "metrics.intake.retry.max-backoff", defaultValue = "PT10S")
-    Duration maxBackoff;
+    @Inject
+    IntakeRetry retry;
 
     private final AtomicReference<RebuildStatus> status = new AtomicReference<>();
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "metrics-rebuild"));
@@ -193,9 +188,7 @@ public class RebuildService {
         if (changes.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        return Uni.createFrom().deferred(() -> handler.apply(changes))
-                .onFailure().retry().withBackOff(initialBackoff, maxBackoff).atMost(retryAttempts)
-                .subscribeAsCompletionStage();
+        return retry.retrying(() -> handler.apply(changes)).subscribeAsCompletionStage();
     }
 
     /** Publishes the current state of every (round, authority) whose instrument has indicators, a page at a time. */

@@ -18,10 +18,10 @@ import uk.gov.local.healthcheck.metrics.support.TestDatabase;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uk.gov.local.healthcheck.metrics.support.KafkaTestClient.published;
 
 /**
  * The live consumer on the real broker when records of one authority arrive faster than they are applied, so that
@@ -46,10 +46,6 @@ class BatchedIntakeTest {
     @AfterAll
     static void disconnect() {
         kafka.close();
-    }
-
-    private static Predicate<ConsumerRecord<String, String>> published(String round, String code) {
-        return r -> r.key().equals(code) && r.value().contains("\"subject\":\"rounds/" + round + "/authorities/" + code + "\"");
     }
 
     private static int revision(ConsumerRecord<String, String> r) {

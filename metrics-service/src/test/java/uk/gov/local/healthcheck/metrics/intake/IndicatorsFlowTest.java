@@ -6,7 +6,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +25,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -38,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uk.gov.local.healthcheck.metrics.support.KafkaTestClient.published;
 
 /**
  * The whole path on real infrastructure: events produced to a real Kafka broker, processed into a real PostgreSQL,
@@ -61,10 +60,6 @@ class IndicatorsFlowTest {
     @AfterAll
     static void disconnect() {
         kafka.close();
-    }
-
-    private static Predicate<ConsumerRecord<String, String>> published(String round, String code) {
-        return r -> r.key().equals(code) && r.value().contains("\"subject\":\"rounds/" + round + "/authorities/" + code + "\"");
     }
 
     private static EventEnvelope<AuthorityIndicators> awaitPublished(String round, String code, int nth) {

@@ -4,7 +4,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,13 +23,13 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uk.gov.local.healthcheck.metrics.support.KafkaTestClient.published;
 
 /**
  * The rebuild on the real broker: every state table emptied and refilled from survey.submissions.v1 equals what the
@@ -66,10 +65,6 @@ class RebuildTest {
     @AfterAll
     static void disconnect() {
         kafka.close();
-    }
-
-    private static Predicate<ConsumerRecord<String, String>> published(String round, String code) {
-        return r -> r.key().equals(code) && r.value().contains("\"subject\":\"rounds/" + round + "/authorities/" + code + "\"");
     }
 
     private static void send(String code, String json) {

@@ -60,6 +60,11 @@ public final class KafkaTestClient implements AutoCloseable {
         }
     }
 
+    /** The indicators metrics-service published for one authority in one round (matched by key and subject). */
+    public static Predicate<ConsumerRecord<String, String>> published(String round, String code) {
+        return r -> r.key().equals(code) && r.value().contains("\"subject\":\"rounds/" + round + "/authorities/" + code + "\"");
+    }
+
     /** Every record read so far that matches. */
     public List<ConsumerRecord<String, String>> received(Predicate<ConsumerRecord<String, String>> filter) {
         poll(Duration.ofMillis(200));
