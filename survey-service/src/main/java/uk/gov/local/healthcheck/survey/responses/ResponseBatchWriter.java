@@ -36,9 +36,9 @@ import java.util.UUID;
  * so ids written here never collide with ids Hibernate hands out for single responses and returns. Within a batch
  * the ids follow line order, so the relay publishes the batch's events in line order.
  *
- * <p>A responseId stored concurrently by another request (after this batch looked) is not inserted again
- * ({@code on conflict do nothing}) and gets no event; it is looked up again and answered as a duplicate or a
- * conflict like any responseId stored before.
+ * <p>Whether a responseId is new is decided by the insert itself: one already stored, before or by a concurrent
+ * request, is not inserted again ({@code on conflict do nothing}) and gets no event; only those are looked up, and
+ * answered as a duplicate or a conflict.
  */
 @ApplicationScoped
 public class ResponseBatchWriter {
@@ -48,8 +48,14 @@ public class ResponseBatchWriter {
     private static final String SUBJECT = "rounds/%s/responses/%s";
 
     private static final String ROUND_STATUS = "select status from round where id = $1 for share";
+    /*
+     * Written so that every id probes the (round_id, response_id) key. The plain form "round_id = $1 and response_id
+     * = any($2)" was planned, while a new round's rows were not yet in the statistics, as a scan of the whole round
+     * through the (round_id, authority_code) index: 48 ms per call at 13,500 responses, the largest cost of intake.
+     */
     private static final String STORED = """
-            select response_id, content_hash from practitioner_response where round_id = $1 and response_id = any($2)""";
+            select response_id, content_hash from practitioner_response
+            where (round_id, response_id) in (select $1::text, unnest($2::text[]))""";
     private static final String ID_BLOCKS = """
             select nextval('practitioner_response_seq'), nextval('outbox_event_seq') from generate_series(1, $1)""";
     private static final String INSERT_RESPONSES = """
@@ -92,14 +98,18 @@ public class ResponseBatchWriter {
                     if (candidates.isEmpty()) {
                         return Uni.createFrom().voidItem();
                     }
-                    String[] ids = candidates.values().stream().map(a -> a.submission().responseId()).distinct().toArray(String[]::new);
-                    return stored(connection, round.id, ids).flatMap(found -> insert(connection, round, candidates, results, found, now));
+                    return insert(connection, round, candidates, results, now);
                 }));
     }
 
+    /**
+     * Inserts the first line of each responseId; the database's unique key decides which are new, so no look-up
+     * precedes the insert. Ids that were stored before (or meanwhile) are looked up afterwards, which only repeats
+     * and conflicts pay for.
+     */
     private Uni<Void> insert(SqlConnection connection, Round round, Map<Integer, Accepted> candidates,
-                             Map<Integer, LineResult> results, Map<String, String> found, OffsetDateTime now) {
-        Map<String, String> hashById = new HashMap<>(found);
+                             Map<Integer, LineResult> results, OffsetDateTime now) {
+        Map<String, String> hashById = new HashMap<>();
         List<Accepted> fresh = new ArrayList<>();
         for (var entry : candidates.entrySet()) {
             Accepted a = entry.getValue();
@@ -110,9 +120,6 @@ public class ResponseBatchWriter {
                 fresh.add(a);
             }
             results.put(entry.getKey(), outcome(entry.getKey(), a, hashById.get(id), isNew));
-        }
-        if (fresh.isEmpty()) {
-            return Uni.createFrom().voidItem();
         }
         int n = fresh.size();
         return connection.preparedQuery(ID_BLOCKS).execute(Tuple.of((n + ID_BLOCK - 1) / ID_BLOCK)).flatMap(blocks -> {
@@ -142,7 +149,7 @@ public class ResponseBatchWriter {
                         return insertEvents(connection, round, events, eventIds, now)
                                 .flatMap(x -> lost.length == 0 ? Uni.createFrom().voidItem()
                                         : stored(connection, round.id, lost).map(winners -> {
-                                            if (winners.size() != lost.length) {   // cannot happen: rows are never deleted
+                                            if (winners.size() != lost.length) {   // rows are never deleted, so cannot happen
                                                 throw new IllegalStateException("Responses neither inserted nor found; batch not stored");
                                             }
                                             reclassify(candidates, results, winners);
