@@ -1,6 +1,5 @@
 package uk.gov.local.healthcheck.survey.audit;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -32,6 +31,9 @@ public class AuditTrail {
     @Inject
     Clock clock;
 
+    @Inject
+    AuditLog log;
+
     @ServerResponseFilter
     public Uni<Void> record(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {
         Audited audited = resource == null || resource.getResourceMethod() == null ? null
@@ -52,7 +54,7 @@ public class AuditTrail {
         String pathAuthority = request.getUriInfo().getPathParameters().getFirst("authorityCode");
         entry.authorityCode = pathAuthority != null ? pathAuthority : note.authorityCode();
         entry.detail = cut(note.detail());
-        return Panache.withTransaction(entry::persist).replaceWithVoid().onFailure().recoverWithUni(e -> {
+        return log.append(entry).onFailure().recoverWithUni(e -> {
             LOG.errorf(e, "Could not write the audit entry for %s %s (%d)", entry.method, entry.path, entry.status);
             return Uni.createFrom().voidItem();
         });

@@ -5,12 +5,9 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import uk.gov.local.healthcheck.events.ResponseAccepted;
-import uk.gov.local.healthcheck.events.Topics;
 import uk.gov.local.healthcheck.survey.admission.Admission;
 import uk.gov.local.healthcheck.survey.audit.AuditNote;
 import uk.gov.local.healthcheck.survey.instruments.Instrument;
-import uk.gov.local.healthcheck.survey.outbox.OutboxWriter;
 import uk.gov.local.healthcheck.survey.problems.ProblemException;
 import uk.gov.local.healthcheck.survey.reference.Authority;
 import uk.gov.local.healthcheck.survey.responses.ResponseBatchWriter.Accepted;
@@ -34,30 +31,29 @@ import java.util.Optional;
 /**
  * Accepts anonymous practitioner responses, one at a time or in NDJSON batches. A response is stored once per
  * {@code responseId}: the same id with the same answers is a harmless repeat, with other answers a conflict.
- * Each new response and its outbox event are written in one transaction; a batch's in one transaction for the batch
- * ({@link ResponseBatchWriter}).
+ * A response and its outbox event are always written in the same transaction: a batch's lines in one transaction
+ * for the batch ({@link ResponseBatchWriter}), single responses arriving together in one transaction for the group
+ * ({@link SingleResponseWriter}).
  */
 @ApplicationScoped
 public class ResponseService {
 
-    private static final String SUBJECT = "rounds/%s/responses/%s";
-
     private final Admission admission;
     private final AnswerValidator validator;
-    private final OutboxWriter outbox;
     private final Clock clock;
     private final int maxLines;
     private final AuditNote audit;
     private final ResponseBatchWriter batches;
+    private final SingleResponseWriter singles;
 
-    public ResponseService(Admission admission, AnswerValidator validator, OutboxWriter outbox, Clock clock,
+    public ResponseService(Admission admission, AnswerValidator validator, Clock clock,
                            @ConfigProperty(name = "survey.responses.batch.max-lines") int maxLines, AuditNote audit,
-                           ResponseBatchWriter batches) {
+                           ResponseBatchWriter batches, SingleResponseWriter singles) {
         this.audit = audit;
+        this.singles = singles;
         this.batches = batches;
         this.admission = admission;
         this.validator = validator;
-        this.outbox = outbox;
         this.clock = clock;
         this.maxLines = maxLines;
     }
@@ -75,7 +71,9 @@ public class ResponseService {
         audit.authority(submission.authorityCode());
         caller.requireMaySubmitFor(submission.authorityCode());
         Authority authority = admission.knownAuthority(submission.authorityCode());
-        return Panache.withTransaction(() -> openRespondentRound(roundId).flatMap(round -> {
+        // The round is read and the response checked outside any transaction; the writer stores it together with
+        // other responses arriving meanwhile, re-checking there that the round is still open.
+        return Panache.withSession(() -> openRespondentRound(roundId)).flatMap(round -> {
             admission.requireExisted(authority, round);
             ValidationResult result = validator.validate(admission.instrumentOf(round), submission.answers(), null, true);
             if (!result.isValid()) {
@@ -83,23 +81,20 @@ public class ResponseService {
                         result.violations());
             }
             Accepted accepted = new Accepted(submission, result.answers(), hash(submission, result));
-            return PractitionerResponse.<PractitionerResponse>find("roundId = ?1 and responseId = ?2", roundId, submission.responseId())
-                    .firstResult().flatMap(existing -> {
-                        if (existing != null) {
-                            if (!existing.contentHash.equals(accepted.hash())) {
-                                throw ProblemException.conflict("response-id-reused", "Response id already used",
-                                        "Response " + submission.responseId() + " was already received in round " + roundId
-                                                + " with different answers; a response is never changed, send a new responseId");
-                            }
-                            audit.detail("repeat of a stored response");
-                            return Uni.createFrom().item(new Outcome(view(existing), false));
-                        }
-                        OffsetDateTime now = OffsetDateTime.now(clock);
-                        PractitionerResponse stored = entity(round, accepted, now);
-                        return Panache.getSession().flatMap(s -> s.persistAll(stored, event(round, accepted, now)))
-                                .map(x -> new Outcome(view(stored), true));
-                    });
-        }));
+            return singles.write(round, accepted).flatMap(stored -> switch (stored.result().status()) {
+                case LineResult.ACCEPTED -> Uni.createFrom().item(new Outcome(new ResponseView(roundId, submission.responseId(),
+                        submission.authorityCode(), accepted.answers(), stored.receivedAt()), true));
+                case LineResult.DUPLICATE -> {
+                    audit.detail("repeat of a stored response");
+                    yield Panache.withSession(() -> PractitionerResponse.<PractitionerResponse>find(
+                            "roundId = ?1 and responseId = ?2", roundId, submission.responseId()).firstResult())
+                            .map(existing -> new Outcome(view(existing), false));
+                }
+                default -> throw ProblemException.conflict("response-id-reused", "Response id already used",
+                        "Response " + submission.responseId() + " was already received in round " + roundId
+                                + " with different answers; a response is never changed, send a new responseId");
+            });
+        });
     }
 
     /** One result per non-blank line; good lines are kept even when others are rejected. */
@@ -182,25 +177,6 @@ public class ResponseService {
 
     private static String hash(ResponseSubmission submission, ValidationResult result) {
         return AnswersJson.contentHash(submission.authorityCode(), result.answers(), Map.of());
-    }
-
-    private static PractitionerResponse entity(Round round, Accepted a, OffsetDateTime now) {
-        PractitionerResponse r = new PractitionerResponse();
-        r.roundId = round.id;
-        r.responseId = a.submission().responseId();
-        r.authorityCode = a.submission().authorityCode();
-        r.answers = AnswersJson.write(a.answers());
-        r.contentHash = a.hash();
-        r.receivedAt = now;
-        return r;
-    }
-
-    private Object event(Round round, Accepted a, OffsetDateTime now) {
-        String authority = a.submission().authorityCode();
-        return outbox.event(Topics.SUBMISSIONS, authority, ResponseAccepted.TYPE,
-                SUBJECT.formatted(round.id, a.submission().responseId()), now,
-                new ResponseAccepted(round.id, round.instrument, round.instrumentVersion, round.period, authority,
-                        a.submission().responseId(), now, a.answers()));
     }
 
     private static ResponseView view(PractitionerResponse r) {

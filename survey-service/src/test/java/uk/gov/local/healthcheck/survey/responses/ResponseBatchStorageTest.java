@@ -58,8 +58,8 @@ class ResponseBatchStorageTest {
         String path = "/api/v1/rounds/order-2024/responses";
         List<String> expected = new ArrayList<>();
         for (int round = 0; round < 3; round++) {
-            // Single responses go through Hibernate's id generator; batches take their own blocks of the same sequences.
-            for (int i = 0; i < 20; i++) {     // 60 in all: Hibernate needs a second block of 50 after the batches took theirs
+            // Single responses and batches both take blocks of the sequences Hibernate's generator uses for returns.
+            for (int i = 0; i < 20; i++) {
                 String id = "single-" + round + "-" + i;
                 given().contentType(ContentType.JSON).body(response(id, "E10000031", ANSWERS)).post(path).then().statusCode(201);
                 expected.add(id);
@@ -71,8 +71,7 @@ class ResponseBatchStorageTest {
                     .body("accepted", equalTo(120));
             expected.addAll(lines);
         }
-        // Hibernate hands single responses ids from a block it reserved earlier, so only a batch's own ids are in
-        // the order sent (as before); what matters is that every id is distinct and each batch is in line order.
+        // What matters is that every id is distinct and each batch is in line order.
         List<String> batchLines = expected.stream().filter(id -> id.startsWith("batch-")).toList();
         List<String> stored = column("select response_id from practitioner_response where round_id = 'order-2024' order by id");
         assertEquals(new HashSet<>(expected), new HashSet<>(stored));
@@ -113,8 +112,8 @@ class ResponseBatchStorageTest {
     }
 
     /**
-     * Another request stores the same responseIds between the batch's look-up and its insert: those lines are not
-     * stored twice and get no second event, but are answered like any responseId stored before.
+     * Another request stores the same responseIds while the batch is inserting: those lines are not stored twice and
+     * get no second event, but are answered like any responseId stored before.
      */
     @Test
     @TestSecurity(user = "lga1", roles = "lga-admin")
@@ -146,6 +145,44 @@ class ResponseBatchStorageTest {
                 column("select response_id from practitioner_response where round_id = 'race-2024' order by response_id"));
         assertEquals(List.of("rounds/race-2024/responses/race-1", "rounds/race-2024/responses/race-2"),
                 column("select subject from outbox_event where subject like 'rounds/race-2024/%' order by id"));
+    }
+
+    /**
+     * Single responses sent at once are stored in shared transactions, yet each request is answered on its own:
+     * one 201 per responseId, 200 for the same answers again, 409 for other answers, and one event per response.
+     */
+    @Test
+    @TestSecurity(user = "lga1", roles = "lga-admin")
+    void singleResponsesSentTogetherAreEachAnsweredAsTheirOwn() throws Exception {
+        createRound("together-2024");
+        String path = "/api/v1/rounds/together-2024/responses";
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            bodies.add(response("tg-" + i, "E10000031", ANSWERS));
+        }
+        for (int i = 0; i < 10; i++) {
+            bodies.add(response("tg-" + i, "E10000031", ANSWERS));          // the same again
+            bodies.add(response("tg-" + (10 + i), "E10000031", OTHER_ANSWERS));   // the same id with other answers
+        }
+        java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(30);
+        try {
+            List<CompletableFuture<Integer>> sent = bodies.stream().map(body -> CompletableFuture.supplyAsync(() ->
+                    given().contentType(ContentType.JSON).body(body).post(path).then().extract().statusCode(), senders)).toList();
+            List<Integer> statuses = sent.stream().map(CompletableFuture::join).toList();
+            assertEquals(40, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+            assertEquals(10, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+            assertEquals(10, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        } finally {
+            senders.shutdown();
+        }
+        assertEquals(40, column("select response_id from practitioner_response where round_id = 'together-2024'").size());
+        // A group's responses share one transaction and its time of receipt: 30 senders at once cannot all go alone.
+        int transactions = column("select distinct received_at from practitioner_response where round_id = 'together-2024'").size();
+        assertTrue(transactions < 40, "stored in " + transactions + " transactions");
+        assertEquals(40, new HashSet<>(column("select subject from outbox_event where subject like 'rounds/together-2024/%'")).size());
+        assertEquals(40, column("select subject from outbox_event where subject like 'rounds/together-2024/%'").size());
+        given().contentType(ContentType.JSON).body(response("tg-3", "E10000031", ANSWERS)).post(path)
+                .then().statusCode(200).body("responseId", equalTo("tg-3")).body("answers.'std1.clear_framework'", equalTo("agree"));
     }
 
     /** The hash the service computes for a line of this test's shape. */

@@ -1,0 +1,68 @@
+package uk.gov.local.healthcheck.survey.audit;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import uk.gov.local.healthcheck.survey.storage.GroupCommit;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Appends audit entries. Entries of requests finishing together are inserted with one statement in one transaction
+ * ({@link GroupCommit}): under load every request writes one, and a transaction each was a large share of a single
+ * response's cost. A caller's entry is committed when its {@link #append} completes.
+ */
+@ApplicationScoped
+public class AuditLog {
+
+    private static final String INSERT = """
+            insert into audit_entry (at, subject, client_id, action, method, path, authority_code, status, detail)
+            select * from unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+                                 $7::text[], $8::int[], $9::text[])""";
+
+    private final Pool pool;
+    private final GroupCommit<AuditEntry, Void> entries;
+
+    public AuditLog(Pool pool, @ConfigProperty(name = "survey.audit.group.max-size") int maxGroup,
+                    @ConfigProperty(name = "survey.audit.group.max-in-flight") int maxInFlight) {
+        this.pool = pool;
+        this.entries = new GroupCommit<>(this::insert, maxGroup, maxInFlight);
+    }
+
+    public Uni<Void> append(AuditEntry entry) {
+        return entries.submit(entry);
+    }
+
+    private Uni<List<Void>> insert(List<AuditEntry> group) {
+        int n = group.size();
+        OffsetDateTime[] at = new OffsetDateTime[n];
+        String[] subject = new String[n];
+        String[] client = new String[n];
+        String[] action = new String[n];
+        String[] method = new String[n];
+        String[] path = new String[n];
+        String[] authority = new String[n];
+        Integer[] status = new Integer[n];
+        String[] detail = new String[n];
+        for (int i = 0; i < n; i++) {
+            AuditEntry e = group.get(i);
+            at[i] = e.at;
+            subject[i] = e.subject;
+            client[i] = e.clientId;
+            action[i] = e.action;
+            method[i] = e.method;
+            path[i] = e.path;
+            authority[i] = e.authorityCode;
+            status[i] = e.status;
+            detail[i] = e.detail;
+        }
+        List<Object> columns = new ArrayList<>(List.of(at, subject, client, action, method, path, authority, status, detail));
+        return pool.withTransaction(connection -> connection.preparedQuery(INSERT).execute(Tuple.from(columns)))
+                .map(rows -> Collections.nCopies(n, null));
+    }
+}
