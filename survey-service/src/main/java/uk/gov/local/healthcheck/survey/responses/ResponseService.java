@@ -12,7 +12,7 @@ import uk.gov.local.healthcheck.survey.problems.ProblemException;
 import uk.gov.local.healthcheck.survey.reference.Authority;
 import uk.gov.local.healthcheck.survey.responses.ResponseBatchWriter.Accepted;
 import uk.gov.local.healthcheck.survey.rounds.Round;
-import uk.gov.local.healthcheck.survey.rounds.RoundService;
+import uk.gov.local.healthcheck.survey.rounds.RecentRounds;
 import uk.gov.local.healthcheck.survey.security.Caller;
 import uk.gov.local.healthcheck.survey.storage.AnswersJson;
 import uk.gov.local.healthcheck.survey.validation.AnswerValidator;
@@ -45,11 +45,13 @@ public class ResponseService {
     private final AuditNote audit;
     private final ResponseBatchWriter batches;
     private final SingleResponseWriter singles;
+    private final RecentRounds rounds;
 
     public ResponseService(Admission admission, AnswerValidator validator, Clock clock,
                            @ConfigProperty(name = "survey.responses.batch.max-lines") int maxLines, AuditNote audit,
-                           ResponseBatchWriter batches, SingleResponseWriter singles) {
+                           ResponseBatchWriter batches, SingleResponseWriter singles, RecentRounds rounds) {
         this.audit = audit;
+        this.rounds = rounds;
         this.singles = singles;
         this.batches = batches;
         this.admission = admission;
@@ -73,7 +75,7 @@ public class ResponseService {
         Authority authority = admission.knownAuthority(submission.authorityCode());
         // The round is read and the response checked outside any transaction; the writer stores it together with
         // other responses arriving meanwhile, re-checking there that the round is still open.
-        return Panache.withSession(() -> openRespondentRound(roundId)).flatMap(round -> {
+        return openRespondentRound(roundId).flatMap(round -> {
             admission.requireExisted(authority, round);
             ValidationResult result = validator.validate(admission.instrumentOf(round), submission.answers(), null, true);
             if (!result.isValid()) {
@@ -111,7 +113,7 @@ public class ResponseService {
         }
         // The round is read first and the lines checked outside any transaction; the writer stores the good ones in
         // one transaction, re-checking there that the round is still open.
-        return Panache.withSession(() -> openRespondentRound(roundId)).flatMap(round -> {
+        return openRespondentRound(roundId).flatMap(round -> {
             Instrument instrument = admission.instrumentOf(round);
             Map<Integer, LineResult> results = new LinkedHashMap<>();
             Map<Integer, Accepted> candidates = new LinkedHashMap<>();
@@ -168,7 +170,7 @@ public class ResponseService {
     }
 
     private Uni<Round> openRespondentRound(String roundId) {
-        return RoundService.require(roundId).map(round -> {
+        return rounds.find(roundId).map(round -> {
             admission.requireOpen(round);
             admission.requireUnit(round, false);
             return round;

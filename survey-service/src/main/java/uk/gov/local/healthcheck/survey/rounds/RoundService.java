@@ -33,10 +33,12 @@ public class RoundService {
 
     private final InstrumentCatalog instruments;
     private final Clock clock;
+    private final RecentRounds recent;
 
-    public RoundService(InstrumentCatalog instruments, Clock clock) {
+    public RoundService(InstrumentCatalog instruments, Clock clock, RecentRounds recent) {
         this.instruments = instruments;
         this.clock = clock;
+        this.recent = recent;
     }
 
     public Uni<RoundView> create(RoundRequest request, Caller caller) {
@@ -67,7 +69,7 @@ public class RoundService {
         return Panache.withTransaction(() -> require(id).flatMap(round -> {
             round.status = status;
             return view(round);
-        }));
+        })).invoke(committed -> recent.forget(id));
     }
 
     public Uni<List<RoundView>> list() {
