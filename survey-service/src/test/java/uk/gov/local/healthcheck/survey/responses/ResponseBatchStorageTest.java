@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import uk.gov.local.healthcheck.infra.KafkaTestResource;
 import uk.gov.local.healthcheck.infra.PostgresTestResource;
+import uk.gov.local.healthcheck.survey.testing.RoundRows;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,13 +38,17 @@ import static uk.gov.local.healthcheck.survey.responses.ResponseIntakeTest.respo
 class ResponseBatchStorageTest {
 
     static final String OTHER_ANSWERS = ANSWERS.replace("agree", "disagree");
+    /** A submitted workforce return; each distinct leavers figure is a new revision, announced by a Hibernate-made event. */
+    static final String WORKFORCE_RETURN = """
+            {"status":"submitted","answers":{"staff.headcount":180,"staff.fte":170.5,"staff.agency_headcount":20,
+             "staff.agency_fte":18.5,"staff.vacancies_fte":25,"flows.leavers_fte":%d,"flows.absence_days":{"missing":"x"}}}""";
 
     @Inject
     AgroalDataSource dataSource;
 
     @Test
     void idsComeInBlocksOfFiftyFromEachNextval() {
-        long[] ids = ResponseBatchWriter.ids(new long[]{151, 1, 51}, 120);
+        long[] ids = IdBlocks.ids(new long[]{151, 1, 51}, 120);
         assertEquals(1, ids[0]);
         assertEquals(50, ids[49]);
         assertEquals(51, ids[50]);
@@ -55,14 +60,17 @@ class ResponseBatchStorageTest {
     @TestSecurity(user = "lga1", roles = "lga-admin")
     void aBatchIsStoredInLineOrderAndItsIdsNeverMeetHibernates() throws Exception {
         createRound("order-2024");
+        RoundRows.insert("ids-workforce-2024", "workforce-return", "open");
         String path = "/api/v1/rounds/order-2024/responses";
         List<String> expected = new ArrayList<>();
         for (int round = 0; round < 3; round++) {
-            // Single responses and batches both take blocks of the sequences Hibernate's generator uses for returns.
+            // Single responses and batches take blocks of the sequence Hibernate's generator uses for returns' events.
             for (int i = 0; i < 20; i++) {
                 String id = "single-" + round + "-" + i;
                 given().contentType(ContentType.JSON).body(response(id, "E10000031", ANSWERS)).post(path).then().statusCode(201);
                 expected.add(id);
+                given().contentType(ContentType.JSON).body(WORKFORCE_RETURN.formatted(round * 20 + i))
+                        .put("/api/v1/rounds/ids-workforce-2024/returns/E10000031").then().statusCode(200);
             }
             int r = round;
             List<String> lines = IntStream.range(0, 120).mapToObj(i -> "batch-" + r + "-" + (119 - i)).toList();
@@ -87,6 +95,8 @@ class ResponseBatchStorageTest {
                 "each event announces its own response");
         assertEquals(expected.size(), new HashSet<>(column("select event_id::text from outbox_event "
                 + "where subject like 'rounds/order-2024/responses/%'")).size());
+        assertEquals(60, column("select id from outbox_event where subject like 'rounds/ids-workforce-2024/%'").size(),
+                "every return's event stored beside the responses' (their ids never collided)");
     }
 
     @Test
@@ -183,6 +193,27 @@ class ResponseBatchStorageTest {
         assertEquals(40, column("select subject from outbox_event where subject like 'rounds/together-2024/%'").size());
         given().contentType(ContentType.JSON).body(response("tg-3", "E10000031", ANSWERS)).post(path)
                 .then().statusCode(200).body("responseId", equalTo("tg-3")).body("answers.'std1.clear_framework'", equalTo("agree"));
+    }
+
+    /**
+     * Another instance closes the round while this one still has it as open among its recent rounds: nothing more
+     * is stored, because the writers check the status again in the transaction.
+     */
+    @Test
+    @TestSecurity(user = "lga1", roles = "lga-admin")
+    void aRoundClosedElsewhereStoresNothingMoreThoughThisInstanceReadItOpen() throws Exception {
+        createRound("elsewhere-2024");
+        String path = "/api/v1/rounds/elsewhere-2024/responses";
+        given().contentType(ContentType.JSON).body(response("e-1", "E10000031", ANSWERS)).post(path).then().statusCode(201);
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement close = c.prepareStatement("update round set status = 'closed' where id = 'elsewhere-2024'")) {
+            close.executeUpdate();
+        }
+        given().contentType(ContentType.JSON).body(response("e-2", "E10000031", ANSWERS)).post(path)
+                .then().statusCode(409).body("type", org.hamcrest.Matchers.containsString("round-closed"));
+        given().contentType("application/x-ndjson").body(bytes(response("e-3", "E10000031", ANSWERS))).post(path + "/batch")
+                .then().statusCode(409).body("type", org.hamcrest.Matchers.containsString("round-closed"));
+        assertEquals(List.of("e-1"), column("select response_id from practitioner_response where round_id = 'elsewhere-2024'"));
     }
 
     /** The hash the service computes for a line of this test's shape. */
