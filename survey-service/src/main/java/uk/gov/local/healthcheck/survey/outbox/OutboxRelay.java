@@ -4,6 +4,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -21,11 +22,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Publishes committed outbox events to Kafka, oldest first, and marks each published only once the broker has
- * acknowledged it (acks=all). While Kafka is down nothing is lost: rows stay unpublished and the relay retries with
- * backoff. One relay publishes at a time, whatever the number of instances: each cycle first takes a
+ * acknowledged it (acks=all). Writers {@link #nudge} it after each commit, so events leave within tens of
+ * milliseconds; it also polls (at most once a second with Quarkus's scheduler) for events committed elsewhere, and
+ * drains batch after batch while they come back full. While Kafka is down nothing is lost: rows stay unpublished
+ * and the relay retries with backoff. One relay publishes at a time, whatever the number of instances: each cycle first takes a
  * transaction-scoped advisory lock, and an instance that does not get it skips the cycle. (Claiming rows with
  * SKIP LOCKED instead would let a second instance publish a later revision while the first still holds an earlier one.)
  */
@@ -47,12 +51,20 @@ public class OutboxRelay {
     private final Clock clock;
     private final int batchSize;
     private final RetryBackoff backoff;
+    private final Vertx vertx;
+    private final Duration nudgeDelay;
+    private final AtomicBoolean nudged = new AtomicBoolean();
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
 
     public OutboxRelay(@Channel("submissions") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) MutinyEmitter<String> submissions,
                        Pool pool, Clock clock,
                        @ConfigProperty(name = "survey.outbox.batch-size") int batchSize,
                        @ConfigProperty(name = "survey.outbox.backoff.initial", defaultValue = "1s") Duration initialBackoff,
-                       @ConfigProperty(name = "survey.outbox.backoff.max", defaultValue = "30s") Duration maxBackoff) {
+                       @ConfigProperty(name = "survey.outbox.backoff.max", defaultValue = "30s") Duration maxBackoff,
+                       @ConfigProperty(name = "survey.outbox.nudge-delay") Duration nudgeDelay, Vertx vertx) {
+        this.vertx = vertx;
+        this.nudgeDelay = nudgeDelay;
         this.submissions = submissions;
         this.pool = pool;
         this.clock = clock;
@@ -60,24 +72,67 @@ public class OutboxRelay {
         this.backoff = new RetryBackoff(initialBackoff, maxBackoff);
     }
 
+    /** The fallback: finds events committed by other instances, and any whose nudge was missed. */
     @Scheduled(every = "${survey.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "${survey.outbox.start-delay:1s}", identity = "outbox-relay")
     Uni<Void> relay() {
-        if (!backoff.mayRun(clock.instant())) {
+        return drain();
+    }
+
+    /**
+     * Asks for the outbox to be drained shortly: called once a transaction that appended events has committed.
+     * Nudges within {@code survey.outbox.nudge-delay} of each other make one drain, so that under load the relay
+     * publishes in batches rather than one cycle (and one claim query) per request.
+     */
+    public void nudge() {
+        if (nudged.compareAndSet(false, true)) {
+            vertx.setTimer(nudgeDelay.toMillis(), timer -> {
+                nudged.set(false);
+                drain().subscribe().with(x -> { }, e -> LOG.warnf("Outbox drain failed: %s", e.getMessage()));
+            });
+        }
+    }
+
+    /**
+     * Publishes batch after batch until one comes back less than full. One drain runs at a time in this instance;
+     * asked while one runs, it makes that one go round once more instead.
+     */
+    Uni<Void> drain() {
+        if (!draining.compareAndSet(false, true)) {
+            again.set(true);
             return Uni.createFrom().voidItem();
         }
-        return publishBatch().invoke(outcome -> {
+        return drainLoop().onTermination().invoke(() -> {
+            draining.set(false);
+            if (again.get()) {    // asked after the loop's last look, before it let go
+                drain().subscribe().with(x -> { }, e -> LOG.warnf("Outbox drain failed: %s", e.getMessage()));
+            }
+        });
+    }
+
+    private Uni<Void> drainLoop() {
+        again.set(false);
+        return cycle().flatMap(full -> full || again.get() ? drainLoop() : Uni.createFrom().voidItem());
+    }
+
+    /** One batch, unless backing off; answers whether it was full (so more may be waiting). */
+    private Uni<Boolean> cycle() {
+        if (!backoff.mayRun(clock.instant())) {
+            return Uni.createFrom().item(false);
+        }
+        return publishBatch().map(outcome -> {
             if (outcome.failed() > 0) {
                 backoff.failed(clock.instant());
                 LOG.warnf("Outbox: %d event(s) published, %d failed; retrying in %s", outcome.published(), outcome.failed(),
                         backoff.currentDelay());
-            } else {
-                backoff.succeeded();
+                return false;
             }
-        }).replaceWithVoid().onFailure().recoverWithUni(e -> {
+            backoff.succeeded();
+            return outcome.published() == batchSize;
+        }).onFailure().recoverWithUni(e -> {
             backoff.failed(clock.instant());
             LOG.warnf("Outbox relay cycle failed (%s); retrying in %s", e.getMessage(), backoff.currentDelay());
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(false);
         });
     }
 

@@ -9,6 +9,7 @@ import uk.gov.local.healthcheck.events.ResponseAccepted;
 import uk.gov.local.healthcheck.events.Topics;
 import uk.gov.local.healthcheck.survey.admission.Admission;
 import uk.gov.local.healthcheck.survey.outbox.OutboxEvent;
+import uk.gov.local.healthcheck.survey.outbox.OutboxRelay;
 import uk.gov.local.healthcheck.survey.outbox.OutboxWriter;
 import uk.gov.local.healthcheck.survey.rounds.Round;
 import uk.gov.local.healthcheck.survey.storage.AnswersJson;
@@ -74,9 +75,11 @@ public class ResponseBatchWriter {
     private final OutboxWriter outbox;
     private final Admission admission;
     private final IdBlocks idBlocks;
+    private final OutboxRelay relay;
 
-    public ResponseBatchWriter(Pool pool, OutboxWriter outbox, Admission admission, IdBlocks idBlocks) {
+    public ResponseBatchWriter(Pool pool, OutboxWriter outbox, Admission admission, IdBlocks idBlocks, OutboxRelay relay) {
         this.pool = pool;
+        this.relay = relay;
         this.outbox = outbox;
         this.admission = admission;
         this.idBlocks = idBlocks;
@@ -114,6 +117,7 @@ public class ResponseBatchWriter {
                 .flatMap(rows -> {
                     Row row = rows.iterator().next();
                     requireOpen(round, row.getBoolean(0));
+                    relay.nudge();
                     Set<String> stored = new HashSet<>(Arrays.asList(row.getArrayOfStrings(1)));
                     String[] lost = fresh.stream().map(a -> a.submission().responseId()).filter(id -> !stored.contains(id))
                             .toArray(String[]::new);
