@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.http.ContentType;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -21,6 +25,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static uk.gov.local.healthcheck.deploy.RunningPlatform.BENCHMARK;
@@ -62,6 +68,21 @@ class PlatformIT {
         // Running up again when everything is up changes nothing: same components, same ports, same PIDs.
         platform(Duration.ofMinutes(3), "up");
         assertEquals(status, platform(Duration.ofMinutes(1), "status"));
+    }
+
+    /** metrics-service is rebuilt by replaying survey.submissions.v1 from the beginning: no event may expire. */
+    @Test
+    @Order(1)
+    void topicsKeepEveryEventForEver() throws Exception {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + RunningPlatform.ENV.get("KAFKA_PORT"));
+        try (Admin admin = Admin.create(props)) {
+            for (String topic : List.of("survey.submissions.v1", "metrics.indicators.v1")) {
+                ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+                Config config = admin.describeConfigs(List.of(resource)).all().get(1, TimeUnit.MINUTES).get(resource);
+                assertEquals("-1", config.get("retention.ms").value(), topic + " retention.ms");
+            }
+        }
     }
 
     @Test

@@ -4,7 +4,11 @@ import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
@@ -92,7 +96,14 @@ public final class KafkaBroker implements AutoCloseable {
         return port;
     }
 
-    /** Creates each topic (name → partitions) unless it exists. */
+    /**
+     * Topic settings the platform relies on: events are kept for ever, not Kafka's default of seven days.
+     * survey.submissions.v1 is the log metrics-service is rebuilt from (POST /api/v1/admin/rebuild replays it from
+     * the beginning), so an event that expired would silently drop out of every indicator after a rebuild.
+     */
+    public static final Map<String, String> TOPIC_CONFIG = Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1");
+
+    /** Creates each topic (name → partitions) unless it exists, and gives existing ones {@link #TOPIC_CONFIG}. */
     public void createTopics(Map<String, Integer> partitionsByTopic) {
         createTopics(bootstrapServers(), partitionsByTopic);
     }
@@ -102,7 +113,7 @@ public final class KafkaBroker implements AutoCloseable {
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (Admin admin = Admin.create(props)) {
             Collection<NewTopic> topics = partitionsByTopic.entrySet().stream()
-                    .map(t -> new NewTopic(t.getKey(), t.getValue(), (short) 1))
+                    .map(t -> new NewTopic(t.getKey(), t.getValue(), (short) 1).configs(TOPIC_CONFIG))
                     .toList();
             for (var result : admin.createTopics(topics).values().values()) {
                 try {
@@ -113,6 +124,15 @@ public final class KafkaBroker implements AutoCloseable {
                     }
                 }
             }
+            // Topics created by an earlier version (a platform's data kept across upgrades) get the settings too.
+            Map<ConfigResource, Collection<AlterConfigOp>> settings = new java.util.HashMap<>();
+            for (String topic : partitionsByTopic.keySet()) {
+                settings.put(new ConfigResource(ConfigResource.Type.TOPIC, topic), TOPIC_CONFIG.entrySet().stream()
+                        .map(c -> new AlterConfigOp(new ConfigEntry(c.getKey(), c.getValue()), AlterConfigOp.OpType.SET)).toList());
+            }
+            admin.incrementalAlterConfigs(settings).all().get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Could not configure topics " + partitionsByTopic.keySet(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
