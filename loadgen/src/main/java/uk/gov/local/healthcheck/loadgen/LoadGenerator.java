@@ -117,21 +117,22 @@ public final class LoadGenerator {
         return (System.nanoTime() - start) / 1e9;
     }
 
+    /** One request of the load: where it goes and what it carries. */
+    private record Call(RequestOptions request, String body) {
+    }
+
     private CompletableFuture<Void> send(String round, int perRequest, long dueNanos) {
-        RequestOptions request = switch (options.mode()) {
-            case "responses" -> request(HttpMethod.POST, "/api/v1/rounds/" + round + "/responses", "application/json");
-            case "batch" -> request(HttpMethod.POST, "/api/v1/rounds/" + round + "/responses/batch", "application/x-ndjson");
-            default -> request(HttpMethod.PUT, "/api/v1/rounds/" + round + "/returns/"
-                    + AUTHORITIES.get(sequence.getAndIncrement() % AUTHORITIES.size()), "application/json");
-        };
-        String body = switch (options.mode()) {
-            case "responses" -> response();
-            case "batch" -> java.util.stream.IntStream.range(0, perRequest).mapToObj(i -> response()).collect(Collectors.joining("\n"));
-            default -> workforceReturn();
+        String rounds = "/api/v1/rounds/" + round;
+        Call call = switch (options.mode()) {
+            case "responses" -> new Call(request(HttpMethod.POST, rounds + "/responses", "application/json"), response());
+            case "batch" -> new Call(request(HttpMethod.POST, rounds + "/responses/batch", "application/x-ndjson"),
+                    java.util.stream.IntStream.range(0, perRequest).mapToObj(i -> response()).collect(Collectors.joining("\n")));
+            default -> new Call(request(HttpMethod.PUT, rounds + "/returns/"
+                    + AUTHORITIES.get(sequence.getAndIncrement() % AUTHORITIES.size()), "application/json"), workforceReturn());
         };
         CompletableFuture<Void> done = new CompletableFuture<>();
-        requests.request(request)
-                .compose(r -> r.send(Buffer.buffer(body)))
+        requests.request(call.request())
+                .compose(r -> r.send(Buffer.buffer(call.body())))
                 .compose(r -> r.body().map(ignored -> r.statusCode()))
                 .onComplete(outcome -> {
                     long micros = (System.nanoTime() - dueNanos) / 1000;

@@ -8,7 +8,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import uk.gov.local.healthcheck.survey.storage.GroupCommit;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
@@ -61,8 +60,9 @@ public class AuditLog {
             status[i] = e.status;
             detail[i] = e.detail;
         }
-        List<Object> columns = new ArrayList<>(List.of(at, subject, client, action, method, path, authority, status, detail));
         // One statement, atomic on its own: no begin and commit round trips around it.
-        return pool.preparedQuery(INSERT).execute(Tuple.from(columns)).map(rows -> Collections.nCopies(n, null));
+        return pool.preparedQuery(INSERT)
+                .execute(Tuple.from(List.<Object>of(at, subject, client, action, method, path, authority, status, detail)))
+                .map(rows -> Collections.nCopies(n, null));
     }
 }

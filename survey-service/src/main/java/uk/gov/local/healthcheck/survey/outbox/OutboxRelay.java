@@ -88,7 +88,7 @@ public class OutboxRelay {
         if (nudged.compareAndSet(false, true)) {
             vertx.setTimer(nudgeDelay.toMillis(), timer -> {
                 nudged.set(false);
-                drain().subscribe().with(x -> { }, e -> LOG.warnf("Outbox drain failed: %s", e.getMessage()));
+                drainInBackground();
             });
         }
     }
@@ -105,9 +105,13 @@ public class OutboxRelay {
         return drainLoop().onTermination().invoke(() -> {
             draining.set(false);
             if (again.get()) {    // asked after the loop's last look, before it let go
-                drain().subscribe().with(x -> { }, e -> LOG.warnf("Outbox drain failed: %s", e.getMessage()));
+                drainInBackground();
             }
         });
+    }
+
+    private void drainInBackground() {
+        drain().subscribe().with(x -> { }, e -> LOG.warnf("Outbox drain failed: %s", e.getMessage()));
     }
 
     private Uni<Void> drainLoop() {

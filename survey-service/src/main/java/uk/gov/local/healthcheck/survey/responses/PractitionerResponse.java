@@ -3,10 +3,7 @@ package uk.gov.local.healthcheck.survey.responses;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import java.time.OffsetDateTime;
@@ -16,9 +13,8 @@ import java.time.OffsetDateTime;
 @Table(name = "practitioner_response")
 public class PractitionerResponse extends PanacheEntityBase {
 
+    /** Rows are only ever inserted by {@link ResponseBatchWriter}, with ids from {@link IdBlocks}; Hibernate only reads them. */
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "practitioner_response_seq")
-    @SequenceGenerator(name = "practitioner_response_seq", sequenceName = "practitioner_response_seq", allocationSize = 50)
     public Long id;
     @Column(name = "round_id")
     public String roundId;
