@@ -46,6 +46,15 @@ public final class EventJson {
         }
     }
 
+    /** A record that is not an envelope, such as a {@link DeadLetter}, with the same mapping. */
+    public static <T> T readRecord(String json, Class<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Unreadable " + type.getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
     private static JsonNode tree(String json) {
         try {
             return MAPPER.readTree(json);

@@ -52,4 +52,18 @@ class EventDocsTest {
                     example.getKey() + ": the contract writes\n" + written.toPrettyString() + "\nbut the example is\n" + documented.toPrettyString());
         }
     }
+
+    /** The dead-letter example is what {@link DeadLetter} reads and writes, field for field. */
+    @Test
+    void theDeadLetterExampleIsWhatTheContractReadsAndWrites() throws Exception {
+        Matcher m = Pattern.compile("<!-- dead-letter example -->\\n```json\\n(.*?)\\n```", Pattern.DOTALL)
+                .matcher(Files.readString(DOC));
+        assertTrue(m.find(), "docs/events.md documents a dead letter with an example");
+        DeadLetter letter = EventJson.readRecord(m.group(1), DeadLetter.class);
+        assertEquals(DeadLetter.UNSTORABLE, letter.errorType());
+        ObjectMapper json = new ObjectMapper();
+        JsonNode documented = json.readTree(m.group(1));
+        JsonNode written = json.readTree(EventJson.write(letter));
+        assertEquals(documented, written, "the contract writes the example back unchanged");
+    }
 }
