@@ -63,24 +63,33 @@ class PlatformIT {
     void statusShowsEveryComponentUp() throws Exception {
         String status = platform(Duration.ofMinutes(1), "status");
         for (String component : List.of("postgres", "kafka", "keycloak", "survey", "metrics", "benchmark")) {
-            assertTrue(status.lines().anyMatch(l -> l.contains(component) && l.contains("up")), component + " up in:\n" + status);
+            assertTrue(status.lines().anyMatch(l -> l.startsWith(component + " ") && l.contains(" up ") && l.contains(" ready ")),
+                    component + " up and ready in:\n" + status);
         }
         // Running up again when everything is up changes nothing: same components, same ports, same PIDs.
         platform(Duration.ofMinutes(3), "up");
         assertEquals(status, platform(Duration.ofMinutes(1), "status"));
     }
 
-    /** metrics-service is rebuilt by replaying survey.submissions.v1 from the beginning: no event may expire. */
+    /**
+     * metrics-service is rebuilt by replaying survey.submissions.v1 from the beginning: no event may expire; nor may a
+     * dead letter before someone has looked at it. The dead-letter topics have one partition (they are read rarely, in
+     * the order things failed).
+     */
     @Test
     @Order(1)
     void topicsKeepEveryEventForEver() throws Exception {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + RunningPlatform.ENV.get("KAFKA_PORT"));
+        Map<String, Integer> partitions = Map.of("survey.submissions.v1", 6, "metrics.indicators.v1", 6,
+                "survey.submissions.v1.dlq", 1, "metrics.indicators.v1.dlq", 1);
         try (Admin admin = Admin.create(props)) {
-            for (String topic : List.of("survey.submissions.v1", "metrics.indicators.v1")) {
-                ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+            var descriptions = admin.describeTopics(partitions.keySet()).allTopicNames().get(1, TimeUnit.MINUTES);
+            for (Map.Entry<String, Integer> topic : partitions.entrySet()) {
+                ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic.getKey());
                 Config config = admin.describeConfigs(List.of(resource)).all().get(1, TimeUnit.MINUTES).get(resource);
-                assertEquals("-1", config.get("retention.ms").value(), topic + " retention.ms");
+                assertEquals("-1", config.get("retention.ms").value(), topic.getKey() + " retention.ms");
+                assertEquals(topic.getValue(), descriptions.get(topic.getKey()).partitions().size(), topic.getKey() + " partitions");
             }
         }
     }
