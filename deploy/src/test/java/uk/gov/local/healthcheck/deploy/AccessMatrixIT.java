@@ -138,6 +138,123 @@ class AccessMatrixIT {
         assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
 
+    static final String UNAUTHORIZED_TYPE = "https://healthcheck.local.gov.uk/problems/unauthorized";
+
+    /**
+     * Issue 10: a token that must not be trusted is a 401 problem ({@code type .../problems/unauthorized},
+     * {@code WWW-Authenticate: Bearer}) on every write endpoint of every service and on a read of each, never a 500,
+     * never a change: no token, garbage, a real Keycloak token that has expired, the real payload under {@code alg: none},
+     * the real payload signed HS256 with the realm's public key as the HMAC secret (the algorithm-confusion attack), and
+     * a real token of the realm whose issuer is not the one the services trust.
+     */
+    @Test
+    void everyBadTokenIsA401ProblemOnEveryWriteEndpoint() throws Exception {
+        String lga = TOKENS.get("lga");
+        String[] parts = lga.split("\\.");
+        RunningPlatform.RealmKey key = RunningPlatform.realmKey();
+        String hsHeader = encode(("{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"" + key.kid() + "\"}").getBytes(StandardCharsets.UTF_8));
+        String pem = "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(key.der()) + "\n-----END PUBLIC KEY-----\n";
+        String wrongIssuer = RunningPlatform.wrongIssuerToken("lga1");
+        String expired = RunningPlatform.expiredToken();
+        assertFalse(RunningPlatform.claims(wrongIssuer).path("iss").asText().equals(RunningPlatform.claims(lga).path("iss").asText()),
+                "precondition: the wrong-issuer token has another iss");
+        assertTrue(RunningPlatform.claims(expired).path("exp").asLong() * 1000 < System.currentTimeMillis() - 5000,
+                "precondition: the expired token has expired");
+        assertTrue(RunningPlatform.claims(expired).path("realm_access").path("roles").toString().contains("lga-admin"),
+                "precondition: the expired token carries lga-admin");
+
+        Map<String, String> bad = new LinkedHashMap<>();
+        bad.put("no token", null);
+        bad.put("garbage", "not.a.token");
+        bad.put("garbage bytes", encode("\u0000\u00ff{}[]".getBytes(StandardCharsets.ISO_8859_1)));
+        bad.put("expired", expired);
+        bad.put("alg none", encode("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "." + parts[1] + ".");
+        bad.put("HS256 keyed with the realm's public key (PEM)", hs256(hsHeader, parts[1], pem.getBytes(StandardCharsets.US_ASCII)));
+        bad.put("HS256 keyed with the realm's public key (DER)", hs256(hsHeader, parts[1], key.der()));
+        bad.put("wrong issuer", wrongIssuer);
+
+        List<Check> guarded = guarded();
+        List<String> roundsAttempted = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        int checked = 0;
+        for (Check check : guarded) {
+            for (Map.Entry<String, String> token : bad.entrySet()) {
+                RequestSpecification request = given().redirects().follow(false);
+                if (token.getValue() != null) {
+                    request = request.header("Authorization", "Bearer " + token.getValue());
+                }
+                if (check.body() != null) {
+                    String id = "bad-" + System.nanoTime();
+                    if (check.body().contains("\"instrument\"")) {
+                        roundsAttempted.add("matrix-" + id);
+                    }
+                    request = request.contentType(check.contentType()).body(check.body().replace("%s", id).getBytes(StandardCharsets.UTF_8));
+                }
+                Response r = request.request(check.method(), check.url());
+                checked++;
+                String what = token.getKey() + " " + check.method() + " " + check.url() + ": ";
+                String type = r.contentType();
+                if (r.statusCode() != 401) {
+                    failures.add(what + "expected 401, got " + r.statusCode() + " " + abbreviate(r.asString()));
+                    continue;
+                }
+                if (type == null || !type.startsWith("application/problem+json")) {
+                    failures.add(what + "401 without problem+json (Content-Type " + type + ", body '" + abbreviate(r.asString()) + "')");
+                    continue;
+                }
+                JsonNode problem = JSON.readTree(r.asString());
+                if (!UNAUTHORIZED_TYPE.equals(problem.path("type").asText()) || problem.path("status").asInt() != 401) {
+                    failures.add(what + "401 problem of another type/status: " + abbreviate(r.asString()));
+                }
+                String challenge = r.header("WWW-Authenticate");
+                if (challenge == null || !challenge.startsWith("Bearer")) {
+                    failures.add(what + "401 without WWW-Authenticate: Bearer (" + challenge + ")");
+                }
+            }
+        }
+        // nothing a refused caller sent was stored
+        for (String round : roundsAttempted) {
+            int status = given().auth().oauth2(lga).get(SURVEY + "/api/v1/rounds/" + round).statusCode();
+            if (status != 404) {
+                failures.add("round " + round + " posted with a bad token: GET answers " + status + " (expected 404: never created)");
+            }
+        }
+        assertEquals(guarded.size() * bad.size(), checked);
+        assertTrue(failures.isEmpty(), failures.size() + " of " + checked + " bad-token checks failed:\n" + String.join("\n", failures));
+    }
+
+    /** Every write endpoint of the three services, and one read of each. */
+    static List<Check> guarded() {
+        List<Check> checks = new ArrayList<>();
+        Map<String, Integer> none = Map.of();
+        checks.add(new Check("POST", SURVEY + "/api/v1/rounds", round("matrix-%s", "workforce-return"), "application/json", none));
+        checks.add(new Check("POST", SURVEY + "/api/v1/rounds/" + ROUND + "/close", null, null, none));
+        checks.add(new Check("POST", SURVEY + "/api/v1/rounds/" + ROUND + "/reopen", null, null, none));
+        checks.add(new Check("PUT", SURVEY + "/api/v1/rounds/" + ROUND + "/returns/" + OWN, RETURN, "application/json", none));
+        // Middlesbrough has no return in the round: even a wrongly accepted call would change nothing
+        checks.add(new Check("DELETE", SURVEY + "/api/v1/rounds/" + ROUND + "/returns/E06000002", null, null, none));
+        checks.add(new Check("POST", SURVEY + "/api/v1/rounds/" + PRACTICE + "/responses", response("%s", OWN), "application/json", none));
+        checks.add(new Check("POST", SURVEY + "/api/v1/rounds/" + PRACTICE + "/responses/batch", response("%s", OWN),
+                "application/x-ndjson", none));
+        checks.add(read(SURVEY + "/api/v1/rounds", none));
+        checks.add(new Check("POST", METRICS + "/api/v1/admin/rebuild", null, null, none));
+        for (String service : List.of(METRICS, BENCHMARK)) {
+            checks.add(new Check("POST", service + "/api/v1/admin/dead-letters/1/replay", null, null, none));
+            checks.add(new Check("POST", service + "/api/v1/admin/dead-letters/1/dismiss", null, null, none));
+            checks.add(read(service + "/api/v1/admin/dead-letters", none));
+        }
+        checks.add(read(METRICS + "/api/v1/authorities/" + OWN + "/indicators?round=" + ROUND, none));
+        checks.add(read(BENCHMARK + "/api/v1/benchmarks/" + ROUND + "/indicators/agency_rate", none));
+        return checks;
+    }
+
+    private static String hs256(String header, String payload, byte[] secret) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret, "HmacSHA256"));
+        return header + "." + payload + "." + encode(mac.doFinal((header + "." + payload).getBytes(StandardCharsets.US_ASCII)));
+    }
+
     /** The HTTP hygiene of issue 4, in every service: security headers on API answers, CORS for named origins only. */
     @Test
     void everyServiceSendsSecurityHeadersAndAdmitsOnlyNamedOrigins() {
@@ -209,7 +326,11 @@ class AccessMatrixIT {
         checks.add(read(METRICS + "/api/v1/authorities/" + LONDON + "/indicators/agency_rate/series", allowed(200, "lga", "ria")));
         // the state of the last rebuild: none has run on this platform, which only the LGA is told
         checks.add(read(METRICS + "/api/v1/admin/rebuild", only(404, "lga")));
+        // the dead letters (issue 10): the LGA's operators only
+        checks.add(read(METRICS + "/api/v1/admin/dead-letters", only(200, "lga")));
+        checks.add(read(METRICS + "/api/v1/admin/dead-letters?status=open", only(200, "lga")));
         // --- benchmark-service ---
+        checks.add(read(BENCHMARK + "/api/v1/admin/dead-letters", only(200, "lga")));
         checks.add(read(BENCHMARK + "/api/v1/benchmarks/" + ROUND + "/indicators/agency_rate", all(200)));
         checks.add(read(BENCHMARK + "/api/v1/benchmarks/" + ROUND + "/indicators/agency_rate?group=region:E12000005", all(200)));
         checks.add(read(BENCHMARK + "/api/v1/benchmarks/" + ROUND + "/authorities/" + OWN, allowed(200, "lga", "council", "viewer", "hr-system")));

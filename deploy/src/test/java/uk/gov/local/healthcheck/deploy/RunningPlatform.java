@@ -75,9 +75,108 @@ final class RunningPlatform {
                 + "&password=" + encode(password));
     }
 
-    private static String tokenFrom(String form) throws Exception {
+    /**
+     * A real token for a demo user asked of Keycloak as {@code localhost} instead of {@code 127.0.0.1}: Keycloak
+     * (--hostname-strict=false) takes the issuer from the request, so it is signed by the realm's own key and carries
+     * every right claim except {@code iss}.
+     */
+    static String wrongIssuerToken(String user) throws Exception {
+        return tokenFrom(KEYCLOAK.replace("127.0.0.1", "localhost"), "grant_type=password&client_id=healthcheck-cli&username="
+                + encode(user) + "&password=" + encode(user + "-password"));
+    }
+
+    /** The test-only client whose tokens live one second; created on the test platform's realm only, never the demo's. */
+    static final String SHORT_LIVED_CLIENT = "platform-it-short-lived";
+    private static final String SHORT_LIVED_SECRET = "platform-it-short-lived-secret";
+
+    /**
+     * A real Keycloak token that has expired: issued (client credentials, with the lga-admin role and the APIs'
+     * audience, so nothing but its age is wrong) to a client created through the admin API on the test platform's
+     * realm whose access tokens live one second, then waited out. The demo realm file is not touched.
+     */
+    static String expiredToken() throws Exception {
+        String admin = adminToken();
+        String client = "{\"clientId\":\"" + SHORT_LIVED_CLIENT + "\",\"enabled\":true,\"protocol\":\"openid-connect\","
+                + "\"publicClient\":false,\"clientAuthenticatorType\":\"client-secret\",\"secret\":\"" + SHORT_LIVED_SECRET + "\","
+                + "\"standardFlowEnabled\":false,\"directAccessGrantsEnabled\":false,\"serviceAccountsEnabled\":true,"
+                + "\"description\":\"platform tests only: access tokens live 1 s\","
+                + "\"attributes\":{\"access.token.lifespan\":\"1\",\"client_credentials.use_refresh_token\":\"false\"},"
+                + "\"protocolMappers\":[{\"name\":\"healthcheck-api-audience\",\"protocol\":\"openid-connect\","
+                + "\"protocolMapper\":\"oidc-audience-mapper\",\"config\":{\"included.client.audience\":\"healthcheck-api\","
+                + "\"access.token.claim\":\"true\",\"id.token.claim\":\"false\"}}]}";
+        HttpResponse<String> created = admin(admin, "POST", "/clients", client);
+        if (created.statusCode() == 201) {
+            String uuid = JSON.readTree(admin(admin, "GET", "/clients?clientId=" + SHORT_LIVED_CLIENT, null).body()).path(0).path("id").asText();
+            String user = JSON.readTree(admin(admin, "GET", "/clients/" + uuid + "/service-account-user", null).body()).path("id").asText();
+            String role = admin(admin, "GET", "/roles/lga-admin", null).body();
+            HttpResponse<String> granted = admin(admin, "POST", "/users/" + user + "/role-mappings/realm", "[" + role + "]");
+            if (granted.statusCode() != 204) {
+                throw new AssertionError("Keycloak: granting lga-admin answered " + granted.statusCode() + " " + granted.body());
+            }
+        } else if (created.statusCode() != 409) {
+            throw new AssertionError("Keycloak: creating " + SHORT_LIVED_CLIENT + " answered " + created.statusCode() + " " + created.body());
+        }
+        String token = clientToken(SHORT_LIVED_CLIENT, SHORT_LIVED_SECRET);
+        long exp = claims(token).path("exp").asLong();
+        if (exp - claims(token).path("iat").asLong() > 5) {
+            throw new AssertionError("precondition: the short-lived client's tokens should live 1 s: " + claims(token));
+        }
+        // past its expiry, with room for a clock-skew allowance
+        long wait = (exp + 6) * 1000 - System.currentTimeMillis();
+        if (wait > 0) {
+            Thread.sleep(wait);
+        }
+        return token;
+    }
+
+    private static String adminToken() throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(KEYCLOAK + "/realms/healthcheck/protocol/openid-connect/token"))
+                        URI.create(KEYCLOAK + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username=admin&password=admin")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new AssertionError("Keycloak refused the (demo) administrator: " + r.statusCode() + " " + r.body());
+        }
+        return JSON.readTree(r.body()).path("access_token").asText();
+    }
+
+    private static HttpResponse<String> admin(String token, String method, String path, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(KEYCLOAK + "/admin/realms/healthcheck" + path))
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30));
+        if (body != null) {
+            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        } else {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The realm's RS256 signing key as Keycloak publishes it: the kid and the public key (X.509 SubjectPublicKeyInfo, DER). */
+    record RealmKey(String kid, byte[] der) {
+    }
+
+    static RealmKey realmKey() throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(KEYCLOAK + "/realms/healthcheck/protocol/openid-connect/certs")).build(), HttpResponse.BodyHandlers.ofString());
+        for (JsonNode key : JSON.readTree(r.body()).path("keys")) {
+            if ("RS256".equals(key.path("alg").asText()) && "sig".equals(key.path("use").asText())) {
+                byte[] cert = Base64.getDecoder().decode(key.path("x5c").path(0).asText());
+                var x509 = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                        .generateCertificate(new java.io.ByteArrayInputStream(cert));
+                return new RealmKey(key.path("kid").asText(), x509.getPublicKey().getEncoded());
+            }
+        }
+        throw new AssertionError("No RS256 signing key in the realm's JWKS: " + r.body());
+    }
+
+    private static String tokenFrom(String form) throws Exception {
+        return tokenFrom(KEYCLOAK, form);
+    }
+
+    private static String tokenFrom(String keycloak, String form) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(keycloak + "/realms/healthcheck/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
