@@ -1,0 +1,49 @@
+package uk.gov.local.healthcheck.deadletters;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code healthcheck_dead_letters_total{consumer,error_type}} (records set aside) and
+ * {@code healthcheck_dead_letters_open{consumer}} (not yet replayed or dismissed; read from the table at start and
+ * after every change).
+ */
+@ApplicationScoped
+public class DeadLetterMetrics {
+
+    private static final Logger LOG = Logger.getLogger(DeadLetterMetrics.class);
+
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    DeadLetterStore store;
+
+    private final AtomicLong open = new AtomicLong();
+
+    void onStart(@Observes StartupEvent e) {
+        Gauge.builder("healthcheck.dead.letters.open", open, AtomicLong::get)
+                .description("Dead letters not yet replayed or dismissed")
+                .tag("consumer", store.consumer()).register(registry);
+        refreshOpen();
+    }
+
+    public void deadLettered(String errorType) {
+        Counter.builder("healthcheck.dead.letters").description("Records set aside on the dead-letter topic")
+                .tag("consumer", store.consumer()).tag("error_type", errorType).register(registry).increment();
+    }
+
+    /** Re-reads the open count (asynchronously; a failure leaves the last value). */
+    public void refreshOpen() {
+        store.countOpen().subscribe().with(open::set,
+                f -> LOG.debugf("Could not count the open dead letters: %s", f.toString()));
+    }
+}
