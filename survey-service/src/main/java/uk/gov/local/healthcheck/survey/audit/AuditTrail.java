@@ -1,6 +1,6 @@
 package uk.gov.local.healthcheck.survey.audit;
 
-import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -9,6 +9,8 @@ import jakarta.ws.rs.container.ResourceInfo;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import uk.gov.local.healthcheck.survey.availability.DatabaseOutage;
+import uk.gov.local.healthcheck.survey.web.SafeText;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -21,9 +23,20 @@ public class AuditTrail {
 
     private static final Logger LOG = Logger.getLogger(AuditTrail.class);
     private static final int MAX_TEXT = 1000;
+    private static final int MAX_PATH = 500;
+    private static final int MAX_NAME = 200;
+    private static final int MAX_AUTHORITY = 16;
+
+    /**
+     * The request's identity, asked for without blocking: the request-scoped {@code SecurityIdentity} would
+     * authenticate on the event loop when the token check has failed (authentication is not proactive), which
+     * answered every write with a bad token 500 (issue 10).
+     */
+    @Inject
+    CurrentIdentityAssociation identities;
 
     @Inject
-    SecurityIdentity identity;
+    DatabaseOutage outage;
 
     @Inject
     AuditNote note;
@@ -45,22 +58,34 @@ public class AuditTrail {
         entry.at = OffsetDateTime.now(clock);
         entry.action = audited.value();
         entry.method = request.getMethod();
-        entry.path = cut(request.getUriInfo().getPath());
+        entry.path = cut(request.getUriInfo().getPath(), MAX_PATH);
         entry.status = response.getStatus();
-        if (!identity.isAnonymous() && identity.getPrincipal() instanceof JsonWebToken jwt) {
-            entry.subject = jwt.getSubject();
-            entry.clientId = jwt.getClaim("azp");
-        }
         String pathAuthority = request.getUriInfo().getPathParameters().getFirst("authorityCode");
-        entry.authorityCode = pathAuthority != null ? pathAuthority : note.authorityCode();
+        entry.authorityCode = cut(pathAuthority != null ? pathAuthority : note.authorityCode(), MAX_AUTHORITY);
         entry.detail = cut(note.detail());
-        return log.append(entry).onFailure().recoverWithUni(e -> {
+        // A token that failed its check fails again here: the attempt is recorded without a subject.
+        return identities.getDeferredIdentity().onFailure().recoverWithNull().flatMap(identity -> {
+            if (identity != null && !identity.isAnonymous() && identity.getPrincipal() instanceof JsonWebToken jwt) {
+                entry.subject = cut(jwt.getSubject(), MAX_NAME);
+                entry.clientId = cut(jwt.getClaim("azp"), MAX_NAME);
+            }
+            return log.append(entry);
+        }).onFailure().recoverWithUni(e -> {
+            if (outage.refuses(e)) {
+                return Uni.createFrom().voidItem();
+            }
             LOG.errorf(e, "Could not write the audit entry for %s %s (%d)", entry.method, entry.path, entry.status);
             return Uni.createFrom().voidItem();
         });
     }
 
     private static String cut(String text) {
-        return text == null || text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT);
+        return cut(text, MAX_TEXT);
+    }
+
+    /** Within the column's size, and only characters PostgreSQL can store (a refused request may have sent others). */
+    private static String cut(String text, int max) {
+        text = SafeText.clean(text);
+        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 }

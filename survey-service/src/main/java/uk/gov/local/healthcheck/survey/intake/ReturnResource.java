@@ -57,7 +57,7 @@ public class ReturnResource {
     @APIResponse(responseCode = "404", description = "Unknown round or authority")
     @APIResponse(responseCode = "409", description = "The round is closed")
     @APIResponse(responseCode = "422", description = "Invalid answers, each named in errors")
-    public Uni<ReturnView> put(@PathParam("roundId") String roundId, @PathParam("authorityCode") String authorityCode, String body) {
+    public Uni<ReturnView> put(@PathParam("roundId") String roundId, @PathParam("authorityCode") String authorityCode, byte[] body) {
         Caller caller = Caller.of(identity);
         caller.requireMaySubmitFor(authorityCode);
         List<Violation> violations = new ArrayList<>();

@@ -40,4 +40,6 @@ public class OutboxEvent extends PanacheEntityBase {
     public int attempts;
     @Column(name = "last_error")
     public String lastError;
+    /** The W3C traceparent of the request that made the change, sent as the Kafka header {@code traceparent}. */
+    public String traceparent;
 }

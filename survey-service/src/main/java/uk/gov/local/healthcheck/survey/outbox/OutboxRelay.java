@@ -13,7 +13,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.jboss.logging.Logger;
+import uk.gov.local.healthcheck.survey.availability.DatabaseFailures;
+import uk.gov.local.healthcheck.survey.availability.DatabaseOutage;
+import uk.gov.local.healthcheck.survey.availability.ThrottledLog;
+import uk.gov.local.healthcheck.survey.observability.Traceparent;
+
+import java.nio.charset.StandardCharsets;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -39,7 +46,7 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final String LEASE = "select pg_try_advisory_xact_lock(hashtext('survey.outbox-relay'))";
     private static final String CLAIM = """
-            select id, topic, message_key, subject, payload from outbox_event
+            select id, topic, message_key, subject, payload, traceparent from outbox_event
             where published_at is null order by id limit $1 for update""";
     private static final String MARK_PUBLISHED =
             "update outbox_event set published_at = $1, attempts = attempts + 1, last_error = null where id = any($2)";
@@ -56,13 +63,22 @@ public class OutboxRelay {
     private final AtomicBoolean nudged = new AtomicBoolean();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
+    private final DatabaseOutage outage;
+    private final OutboxMetrics metrics;
+    /** While Kafka is down every cycle fails: one line per interval, not one per cycle. */
+    private final ThrottledLog kafkaLog;
 
     public OutboxRelay(@Channel("submissions") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) MutinyEmitter<String> submissions,
                        Pool pool, Clock clock,
                        @ConfigProperty(name = "survey.outbox.batch-size") int batchSize,
-                       @ConfigProperty(name = "survey.outbox.backoff.initial", defaultValue = "1s") Duration initialBackoff,
-                       @ConfigProperty(name = "survey.outbox.backoff.max", defaultValue = "30s") Duration maxBackoff,
-                       @ConfigProperty(name = "survey.outbox.nudge-delay") Duration nudgeDelay, Vertx vertx) {
+                       @ConfigProperty(name = "survey.outbox.backoff.initial") Duration initialBackoff,
+                       @ConfigProperty(name = "survey.outbox.backoff.max") Duration maxBackoff,
+                       @ConfigProperty(name = "survey.outbox.nudge-delay") Duration nudgeDelay, Vertx vertx,
+                       DatabaseOutage outage, OutboxMetrics metrics,
+                       @ConfigProperty(name = "survey.database.outage-log-interval") Duration logInterval) {
+        this.outage = outage;
+        this.metrics = metrics;
+        this.kafkaLog = new ThrottledLog(LOG, logInterval, clock);
         this.vertx = vertx;
         this.nudgeDelay = nudgeDelay;
         this.submissions = submissions;
@@ -111,7 +127,7 @@ public class OutboxRelay {
     }
 
     private void drainInBackground() {
-        drain().subscribe().with(x -> { }, e -> LOG.warnf("Outbox drain failed: %s", e.getMessage()));
+        drain().subscribe().with(x -> { }, e -> LOG.warnf("Outbox drain failed: %s", DatabaseFailures.describe(e)));
     }
 
     private Uni<Void> drainLoop() {
@@ -125,17 +141,28 @@ public class OutboxRelay {
             return Uni.createFrom().item(false);
         }
         return publishBatch().map(outcome -> {
+            metrics.published(outcome.published());
             if (outcome.failed() > 0) {
                 backoff.failed(clock.instant());
-                LOG.warnf("Outbox: %d event(s) published, %d failed; retrying in %s", outcome.published(), outcome.failed(),
-                        backoff.currentDelay());
+                kafkaLog.warn("kafka", "Outbox: Kafka did not acknowledge", "cycles failed", outcome.published()
+                        + " event(s) published, " + outcome.failed() + " failed (" + outcome.error() + "); retrying every "
+                        + backoff.currentDelay().toMillis() + " ms at most");
                 return false;
+            }
+            if (backoff.currentDelay().compareTo(java.time.Duration.ZERO) > 0) {
+                LOG.infof("Outbox relay publishing again (%d event(s) in this batch)", outcome.published());
+                kafkaLog.reset();
             }
             backoff.succeeded();
             return outcome.published() == batchSize;
         }).onFailure().recoverWithUni(e -> {
             backoff.failed(clock.instant());
-            LOG.warnf("Outbox relay cycle failed (%s); retrying in %s", e.getMessage(), backoff.currentDelay());
+            if (DatabaseFailures.isUnreachable(e)) {
+                outage.background("Outbox relay", e);
+            } else {
+                kafkaLog.warn("cycle:" + e.getClass().getName(), "Outbox relay cycle failed", "cycles failed",
+                        DatabaseFailures.describe(e) + "; retrying every " + backoff.currentDelay().toMillis() + " ms at most");
+            }
             return Uni.createFrom().item(false);
         });
     }
@@ -166,7 +193,8 @@ public class OutboxRelay {
         List<Uni<Boolean>> chains = bySubject.values().stream().map(this::sendInOrder).toList();
         return Uni.join().all(chains).andFailFast().map(completed -> new BatchOutcome(
                 (int) events.stream().filter(PendingEvent::isPublished).count(),
-                (int) completed.stream().filter(done -> !done).count()));
+                (int) completed.stream().filter(done -> !done).count(),
+                events.stream().map(PendingEvent::error).filter(java.util.Objects::nonNull).findFirst().orElse(null)));
     }
 
     /** Sends one subject's events in order; stops at the first failure, leaving the rest for the next cycle. */
@@ -178,10 +206,16 @@ public class OutboxRelay {
         return chain;
     }
 
-    /** One event, marked published only once the broker has acknowledged it. */
+    /**
+     * One event, marked published only once the broker has acknowledged it. It carries the traceparent of the
+     * request that made the change (the connector's own tracing is off: it would put the relay's trace there).
+     */
     private Uni<Boolean> send(PendingEvent event) {
-        Message<String> message = Message.of(event.payload()).addMetadata(
-                OutgoingKafkaRecordMetadata.<String>builder().withKey(event.key()).withTopic(event.topic()).build());
+        var metadata = OutgoingKafkaRecordMetadata.<String>builder().withKey(event.key()).withTopic(event.topic());
+        if (event.traceparent() != null) {
+            metadata.withHeaders(new RecordHeaders().add(Traceparent.HEADER, event.traceparent().getBytes(StandardCharsets.US_ASCII)));
+        }
+        Message<String> message = Message.of(event.payload()).addMetadata(metadata.build());
         return submissions.sendMessage(message)
                 .map(acknowledged -> {
                     event.published();
@@ -205,7 +239,7 @@ public class OutboxRelay {
         return marked;
     }
 
-    record BatchOutcome(int published, int failed) {
-        static final BatchOutcome NONE = new BatchOutcome(0, 0);
+    record BatchOutcome(int published, int failed, String error) {
+        static final BatchOutcome NONE = new BatchOutcome(0, 0, null);
     }
 }

@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import uk.gov.local.healthcheck.events.EventEnvelope;
 import uk.gov.local.healthcheck.events.EventJson;
+import uk.gov.local.healthcheck.survey.observability.Traceparent;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -31,6 +32,7 @@ public class OutboxWriter {
         event.subject = subject;
         event.payload = EventJson.write(EventEnvelope.of(event.eventId.toString(), SOURCE, type, time, subject, data));
         event.createdAt = time;
+        event.traceparent = Traceparent.current();
         return event;
     }
 }

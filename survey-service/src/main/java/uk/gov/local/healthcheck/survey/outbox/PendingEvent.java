@@ -10,10 +10,12 @@ final class PendingEvent {
     private final String key;
     private final String subject;
     private final String payload;
+    private final String traceparent;
     private boolean published;
     private String error;
 
-    private PendingEvent(long id, String topic, String key, String subject, String payload) {
+    private PendingEvent(long id, String topic, String key, String subject, String payload, String traceparent) {
+        this.traceparent = traceparent;
         this.id = id;
         this.topic = topic;
         this.key = key;
@@ -23,7 +25,7 @@ final class PendingEvent {
 
     static PendingEvent of(Row row) {
         return new PendingEvent(row.getLong("id"), row.getString("topic"), row.getString("message_key"),
-                row.getString("subject"), row.getString("payload"));
+                row.getString("subject"), row.getString("payload"), row.getString("traceparent"));
     }
 
     long id() {
@@ -44,6 +46,11 @@ final class PendingEvent {
 
     String payload() {
         return payload;
+    }
+
+    /** The W3C traceparent of the request that made the change; null for events written before V6. */
+    String traceparent() {
+        return traceparent;
     }
 
     void published() {

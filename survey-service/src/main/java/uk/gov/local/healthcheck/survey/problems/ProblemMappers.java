@@ -1,16 +1,20 @@
 package uk.gov.local.healthcheck.survey.problems;
 
+import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import uk.gov.local.healthcheck.survey.availability.DatabaseOutage;
 
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +27,9 @@ import java.util.Optional;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @Inject
+    DatabaseOutage outage;
     /** When a caller refused because the service is busy should try again. */
     private static final String RETRY_AFTER_SECONDS = "5";
 
@@ -56,11 +63,21 @@ public class ProblemMappers {
         return Optional.ofNullable(allowed).map(a -> List.of(a.value()));
     }
 
-    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-    public Response unauthorized(RuntimeException e, UriInfo uri) {
-        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Bearer")
-                .entity(new Problem(Problem.type("unauthorized"), "Authentication required", 401,
-                        "Send a valid bearer token from the healthcheck realm", uri.getPath(), null)).build();
+    /**
+     * No token, or one that is garbage, expired, unsigned ({@code alg: none}), signed with another key or algorithm,
+     * or issued by or for someone else: always 401, on every method, decided by the token check before the endpoint
+     * (and so before any business code) runs. The audit entry of the attempt is written without an identity.
+     */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
+            AuthenticationCompletionException.class})
+    public Response unauthorized(RuntimeException e, UriInfo uri, HttpHeaders headers) {
+        String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
+        boolean sent = authorization != null && !authorization.isBlank();
+        String challenge = sent ? "Bearer realm=\"healthcheck\", error=\"invalid_token\"" : "Bearer realm=\"healthcheck\"";
+        String detail = sent ? "The bearer token was not accepted (malformed, expired, not signed by the healthcheck realm, or not issued for this API); send a valid one"
+                : "Send a valid bearer token from the healthcheck realm";
+        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", challenge)
+                .entity(new Problem(Problem.type("unauthorized"), "Unauthorized", 401, detail, uri.getPath(), null)).build();
     }
 
     @ServerExceptionMapper
@@ -76,7 +93,7 @@ public class ProblemMappers {
             case 404 -> "No such resource: " + uri.getPath();
             default -> e.getMessage();
         };
-        return respond(status, new Problem(Problem.type("http-" + status), title, status, detail, uri.getPath(), null));
+        return respond(status, new Problem(Problem.type(status == 413 ? "payload-too-large" : "http-" + status), title, status, detail, uri.getPath(), null));
     }
 
     /** Two writers raced for the same revision; the loser's request changed nothing and may simply be repeated. */
@@ -88,9 +105,21 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (outage.refuses(e)) {
+            return databaseUnavailable(uri);
+        }
         LOG.error("Unexpected failure on " + uri.getPath(), e);
         return respond(500, new Problem(Problem.type("internal"), "Internal error", 500,
                 "The request failed unexpectedly and was not applied; it has been logged", uri.getPath(), null));
+    }
+
+    /** PostgreSQL could not be reached: nothing was stored, and the same request may simply be sent again. */
+    private Response databaseUnavailable(UriInfo uri) {
+        long seconds = outage.retryAfterSeconds();
+        return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", String.valueOf(seconds))
+                .entity(new Problem(Problem.type("database-unavailable"), "Database unavailable", 503,
+                        "The database cannot be reached just now; nothing was stored. Send the same request again in "
+                                + seconds + " s", uri.getPath(), null)).build();
     }
 
     private static Response respond(int status, Problem problem) {

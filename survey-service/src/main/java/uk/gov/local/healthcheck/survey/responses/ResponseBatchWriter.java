@@ -54,10 +54,10 @@ public class ResponseBatchWriter {
                 on conflict (round_id, response_id) do nothing
                 returning response_id
             ), announced as (
-                insert into outbox_event (id, event_id, topic, message_key, subject, event_type, payload, created_at)
-                select e.id, e.event_id, $8, e.message_key, e.subject, $9, e.payload, $2
-                from unnest($10::bigint[], $11::uuid[], $12::text[], $13::text[], $14::text[], $4::text[])
-                     as e(id, event_id, message_key, subject, payload, response_id)
+                insert into outbox_event (id, event_id, topic, message_key, subject, event_type, payload, created_at, traceparent)
+                select e.id, e.event_id, $8, e.message_key, e.subject, $9, e.payload, $2, e.traceparent
+                from unnest($10::bigint[], $11::uuid[], $12::text[], $13::text[], $14::text[], $4::text[], $15::text[])
+                     as e(id, event_id, message_key, subject, payload, response_id, traceparent)
                 where e.response_id in (select response_id from stored)
             )
             select exists (select 1 from open_round), array(select response_id::text from stored)""";
@@ -86,7 +86,7 @@ public class ResponseBatchWriter {
     }
 
     /** A line that passed every check, with its normalised answers and content hash. */
-    record Accepted(ResponseSubmission submission, Map<String, Object> answers, String hash) {
+    record Accepted(ResponseSubmission submission, Map<String, Object> answers, String hash, String traceparent) {
     }
 
     /**
@@ -150,6 +150,7 @@ public class ResponseBatchWriter {
         String[] key = new String[n];
         String[] subject = new String[n];
         String[] payload = new String[n];
+        String[] traceparent = new String[n];
         for (int i = 0; i < n; i++) {
             Accepted a = fresh.get(i);
             String code = a.submission().authorityCode();
@@ -167,9 +168,10 @@ public class ResponseBatchWriter {
             key[i] = event.messageKey;
             subject[i] = event.subject;
             payload[i] = event.payload;
+            traceparent[i] = a.traceparent();    // the request's, not the group's: each single response has its own
         }
         return Tuple.from(List.<Object>of(round.id, now, rowIds, responseId, authority, answers, hash,
-                Topics.SUBMISSIONS, ResponseAccepted.TYPE, eventRowIds, eventId, key, subject, payload));
+                Topics.SUBMISSIONS, ResponseAccepted.TYPE, eventRowIds, eventId, key, subject, payload, traceparent));
     }
 
     /** Lines whose responseId another request stored first: a duplicate of what it stored, or a conflict. */

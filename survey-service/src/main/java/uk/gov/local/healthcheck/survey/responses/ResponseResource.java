@@ -55,7 +55,7 @@ public class ResponseResource {
     @APIResponse(responseCode = "200", description = "Already stored with the same answers")
     @APIResponse(responseCode = "409", description = "responseId already used with other answers, or the round is closed")
     @APIResponse(responseCode = "422", description = "Invalid fields, each named in errors")
-    public Uni<Response> submit(@PathParam("roundId") String roundId, String body) {
+    public Uni<Response> submit(@PathParam("roundId") String roundId, byte[] body) {
         return responses.submit(roundId, RequestJson.parse(body, limits.maxDocument()), Caller.of(identity))
                 .map(outcome -> outcome.created()
                         ? Response.created(URI.create("/api/v1/rounds/" + roundId + "/responses/" + outcome.response().responseId()))
@@ -73,7 +73,7 @@ public class ResponseResource {
     @APIResponse(responseCode = "200", description = "Per-line results")
     @APIResponse(responseCode = "413", description = "More lines than the limit")
     @APIResponse(responseCode = "503", description = "Too many batches in progress; nothing stored, send it again shortly")
-    public Uni<BatchResult> batch(@PathParam("roundId") String roundId, String body) {
+    public Uni<BatchResult> batch(@PathParam("roundId") String roundId, byte[] body) {
         Caller caller = Caller.of(identity);
         return admission.admit(() -> responses.submitBatch(roundId, body, caller));
     }

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import uk.gov.local.healthcheck.survey.admission.Admission;
 import uk.gov.local.healthcheck.survey.audit.AuditNote;
 import uk.gov.local.healthcheck.survey.instruments.Instrument;
+import uk.gov.local.healthcheck.survey.observability.Traceparent;
 import uk.gov.local.healthcheck.survey.problems.ProblemException;
 import uk.gov.local.healthcheck.survey.reference.Authority;
 import uk.gov.local.healthcheck.survey.responses.ResponseBatchWriter.Accepted;
@@ -82,7 +83,7 @@ public class ResponseService {
                 throw ProblemException.invalid("The response has " + result.violations().size() + " problem(s); nothing was stored",
                         result.violations());
             }
-            Accepted accepted = new Accepted(submission, result.answers(), hash(submission, result));
+            Accepted accepted = new Accepted(submission, result.answers(), hash(submission, result), Traceparent.current());
             return singles.write(round, accepted).flatMap(stored -> switch (stored.result().status()) {
                 case LineResult.ACCEPTED -> Uni.createFrom().item(new Outcome(new ResponseView(roundId, submission.responseId(),
                         submission.authorityCode(), accepted.answers(), stored.receivedAt()), true));
@@ -100,8 +101,8 @@ public class ResponseService {
     }
 
     /** One result per non-blank line; good lines are kept even when others are rejected. */
-    public Uni<BatchResult> submitBatch(String roundId, String body, Caller caller) {
-        List<String> lines = body == null ? List.of() : body.lines().toList();
+    public Uni<BatchResult> submitBatch(String roundId, byte[] body, Caller caller) {
+        List<Line> lines = Line.split(body);
         long nonBlank = lines.stream().filter(l -> !l.isBlank()).count();
         if (nonBlank == 0) {
             throw ProblemException.badRequest("The batch is empty: send one JSON response per line (NDJSON)",
@@ -115,11 +116,12 @@ public class ResponseService {
         // one transaction, re-checking there that the round is still open.
         return openRespondentRound(roundId).flatMap(round -> {
             Instrument instrument = admission.instrumentOf(round);
+            String traceparent = Traceparent.current();
             Map<Integer, LineResult> results = new LinkedHashMap<>();
             Map<Integer, Accepted> candidates = new LinkedHashMap<>();
             for (int i = 0; i < lines.size(); i++) {
                 if (!lines.get(i).isBlank()) {
-                    check(i + 1, lines.get(i), round, instrument, caller, results, candidates);
+                    check(i + 1, lines.get(i), round, instrument, caller, traceparent, results, candidates);
                 }
             }
             return batches.store(round, candidates, results, OffsetDateTime.now(clock)).map(x -> {
@@ -136,12 +138,13 @@ public class ResponseService {
         });
     }
 
-    private void check(int line, String text, Round round, Instrument instrument, Caller caller,
+    private void check(int line, Line text, Round round, Instrument instrument, Caller caller, String traceparent,
                        Map<Integer, LineResult> results, Map<Integer, Accepted> candidates) {
         List<Violation> violations = new ArrayList<>();
         ResponseSubmission submission;
         try {
-            submission = ResponseSubmission.read(RequestJson.parse(text), violations);
+            // Each line is decoded on its own: bytes that are not UTF-8 reject their line, not the batch.
+            submission = ResponseSubmission.read(RequestJson.parse(text.decode()), violations);
         } catch (ProblemException e) {
             results.put(line, LineResult.rejected(line, null, e.toProblem(null).errors()));
             return;
@@ -154,7 +157,7 @@ public class ResponseService {
         if (!violations.isEmpty()) {
             results.put(line, LineResult.rejected(line, submission.responseId(), violations));
         } else {
-            candidates.put(line, new Accepted(submission, result.answers(), hash(submission, result)));
+            candidates.put(line, new Accepted(submission, result.answers(), hash(submission, result), traceparent));
         }
     }
 
@@ -179,6 +182,42 @@ public class ResponseService {
 
     private static String hash(ResponseSubmission submission, ValidationResult result) {
         return AnswersJson.contentHash(submission.authorityCode(), result.answers(), Map.of());
+    }
+
+    /** One line of an NDJSON body, as bytes: {@code body[from, to)} without its line terminator. */
+    record Line(byte[] body, int from, int to) {
+
+        static List<Line> split(byte[] body) {
+            List<Line> lines = new ArrayList<>();
+            if (body == null) {
+                return lines;
+            }
+            int start = 0;
+            for (int i = 0; i <= body.length; i++) {
+                if (i == body.length || body[i] == '\n') {
+                    int end = i > start && body[i - 1] == '\r' ? i - 1 : i;
+                    if (i < body.length || end > start) {
+                        lines.add(new Line(body, start, end));
+                    }
+                    start = i + 1;
+                }
+            }
+            return lines;
+        }
+
+        boolean isBlank() {
+            for (int i = from; i < to; i++) {
+                byte b = body[i];
+                if (b != ' ' && b != '\t' && b != '\r') {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        String decode() {
+            return RequestJson.decode(body, from, to, "line");
+        }
     }
 
     private static ResponseView view(PractitionerResponse r) {

@@ -54,7 +54,7 @@ public class RoundResource {
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "409", description = "A round with this id exists")
     @APIResponse(responseCode = "422", description = "Invalid fields, each named in errors")
-    public Uni<Response> create(String body) {
+    public Uni<Response> create(byte[] body) {
         List<Violation> violations = new ArrayList<>();
         RoundRequest request = RoundRequestReader.read(RequestJson.parse(body, limits.maxDocument()), violations);
         if (!violations.isEmpty()) {
