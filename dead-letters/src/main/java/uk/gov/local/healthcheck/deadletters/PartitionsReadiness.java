@@ -1,5 +1,6 @@
 package uk.gov.local.healthcheck.deadletters;
 
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.health.Readiness;
 public class PartitionsReadiness implements AsyncHealthCheck {
 
     @Inject
+    @Identifier(ConsumerPartitions.NAME)
     ConsumerPartitions partitions;
 
     @ConfigProperty(name = "healthcheck.consumer.readiness.enabled", defaultValue = "true")
