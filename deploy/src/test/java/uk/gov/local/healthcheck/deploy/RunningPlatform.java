@@ -35,7 +35,9 @@ final class RunningPlatform {
             "HEALTHCHECK_RUN_DIR", RUN_DIR.toString(),
             "SURVEY_PORT", "28081", "METRICS_PORT", "28082", "BENCHMARK_PORT", "28083",
             "KEYCLOAK_PORT", "28180", "KEYCLOAK_MANAGEMENT_PORT", "28190",
-            "KAFKA_PORT", "29092", "POSTGRES_PORT", "25433");
+            "KAFKA_PORT", "29092", "POSTGRES_PORT", "25433",
+            // Keycloak's first start (schema + realm import) takes over 180 s on two cores busy with a build
+            "HEALTHCHECK_READY_TIMEOUT", "480");
     static final String SURVEY = "http://127.0.0.1:28081";
     static final String METRICS = "http://127.0.0.1:28082";
     static final String BENCHMARK = "http://127.0.0.1:28083";
@@ -44,6 +46,7 @@ final class RunningPlatform {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private static boolean started;
+    private static boolean teardownRegistered;
 
     private RunningPlatform() {
     }
@@ -53,15 +56,19 @@ final class RunningPlatform {
         if (started) {
             return;
         }
-        platform(Duration.ofMinutes(15), "up");
+        if (!teardownRegistered) {
+            // registered before up: an up that fails half-way must not leave its components running
+            teardownRegistered = true;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    platform(Duration.ofMinutes(3), "down", "--wipe");
+                } catch (Exception e) {
+                    System.err.println("Could not stop the test platform: " + e.getMessage());
+                }
+            }, "platform-teardown"));
+        }
+        platform(Duration.ofMinutes(20), "up");
         started = true;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                platform(Duration.ofMinutes(3), "down", "--wipe");
-            } catch (Exception e) {
-                System.err.println("Could not stop the test platform: " + e.getMessage());
-            }
-        }, "platform-teardown"));
     }
 
     /** A token for a council's HR system (client credentials grant on its confidential client). */
