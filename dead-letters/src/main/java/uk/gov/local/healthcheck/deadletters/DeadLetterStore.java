@@ -48,7 +48,7 @@ public class DeadLetterStore {
                         + "headers, error, error_type, failed_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
                         + "on conflict (topic, partition, offset_) do nothing returning id")
                 .execute(Tuple.from(new Object[]{consumer, record.topic(), record.partition(), record.offset(),
-                        clean(record.key()), record.value() == null ? null : Buffer.buffer(record.value()), headers,
+                        clean(record.key()), record.value() == null ? null : io.vertx.core.buffer.Buffer.buffer(record.value()), headers,
                         clean(error), errorType, failedAt}))
                 .map(rows -> rows.rowCount() == 0 || !rows.iterator().hasNext()
                         ? Optional.<Long>empty() : Optional.of(rows.iterator().next().getLong(0)));

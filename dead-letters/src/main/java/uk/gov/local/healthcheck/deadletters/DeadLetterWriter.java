@@ -84,6 +84,11 @@ public class DeadLetterWriter {
                             .onFailure().recoverWithNull()
                             .chain(() -> retry.retrying(() -> store.insert(record, cleanError, errorType, at),
                                     "Storing dead letter " + record.position()))
+                            // A row the table refuses for good (a bug) must not stop the consumer either: the record
+                            // is on the dead-letter topic.
+                            .onFailure().invoke(f -> LOG.errorf("Could not list dead letter %s in dead_letter: %s",
+                                    record.position(), f.toString()))
+                            .onFailure().recoverWithItem(java.util.Optional.empty())
                             .invoke(id -> {
                                 if (id.isPresent()) {
                                     metrics.deadLettered(errorType);
