@@ -17,6 +17,7 @@ import uk.gov.local.healthcheck.metrics.store.BatchStore;
 import uk.gov.local.healthcheck.metrics.store.Change;
 import uk.gov.local.healthcheck.metrics.store.ResponseChange;
 import uk.gov.local.healthcheck.metrics.store.StateChange;
+import uk.gov.local.healthcheck.metrics.store.StateKey;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -55,23 +56,35 @@ public class SubmissionHandler {
     IndicatorsPublisher publisher;
 
     /**
-     * The change a record asks for, or empty when there is none: a type metrics-service does not consume, or a record
-     * that can never be processed (unreadable, breaking the contract), which is logged and must be skipped so that
-     * it cannot block its partition.
+     * The change a record asks for, or empty when there is none (a type metrics-service does not consume).
      *
-     * @param where the record's position, for the log
+     * @throws InvalidEventException when the record can never be processed (unreadable, breaking the contract): the
+     *                               caller sets it aside as a dead letter
+     */
+    public Optional<Change> changeOf(String payload) {
+        return SubmissionEventParser.parse(payload).map(this::changeFor);
+    }
+
+    /**
+     * As {@link #changeOf(String)}, but a record that can never be processed is logged and left out (empty). For
+     * tests and tools only: the consumer and the rebuild dead-letter such records instead.
      */
     public Optional<Change> changeOf(String payload, String where) {
         try {
-            Optional<SubmissionEvent> event = SubmissionEventParser.parse(payload);
-            if (event.isEmpty()) {
-                LOG.debugf("Skipping record %s: not an event type metrics-service consumes", where);
-            }
-            return event.map(this::changeFor);
+            return changeOf(payload);
         } catch (InvalidEventException e) {
             LOG.errorf("Skipping unprocessable record %s: %s", where, e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** The dead letter's {@code errorType} of a record {@link #changeOf(String)} refused. */
+    public static String errorTypeOf(InvalidEventException e) {
+        String m = e.getMessage() == null ? "" : e.getMessage();
+        return m.startsWith("not a JSON event") || m.startsWith("unreadable") || m.startsWith("empty record value")
+                || m.startsWith("event has no type")
+                ? uk.gov.local.healthcheck.events.DeadLetter.UNDECODABLE
+                : uk.gov.local.healthcheck.events.DeadLetter.INVALID;
     }
 
     /**
@@ -99,12 +112,21 @@ public class SubmissionHandler {
      * acknowledged every one of them, so the caller may then acknowledge the incoming records.
      */
     public Uni<BatchResult> handle(List<Change> changes) {
+        return handle(changes, Map.of());
+    }
+
+    /**
+     * As {@link #handle(List)}; each publication carries as its {@code traceparent} header the one of the last
+     * submission of the batch that concerned its (round, authority), if it had one.
+     */
+    public Uni<BatchResult> handle(List<Change> changes, Map<StateKey, String> traceparents) {
         return store.apply(changes, true).call(result -> {
             log(result);
             if (result.toPublish().isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
-            return Uni.join().all(result.toPublish().stream().map(publisher::publish).toList())
+            return Uni.join().all(result.toPublish().stream().map(state -> publisher.publish(state,
+                            traceparents.get(new StateKey(state.roundId(), state.authorityCode())))).toList())
                     .andFailFast().replaceWithVoid();
         });
     }
@@ -112,6 +134,11 @@ public class SubmissionHandler {
     /** Applies a batch without publishing: the rebuild publishes every final state once at its end. */
     public Uni<BatchResult> apply(List<Change> changes) {
         return store.apply(changes, false);
+    }
+
+    /** Applies a batch without publishing to the tables of {@code schema} (a rebuild's shadow schema). */
+    public Uni<BatchResult> apply(List<Change> changes, String schema) {
+        return store.apply(changes, false, schema);
     }
 
     private static void log(BatchResult result) {

@@ -1,18 +1,26 @@
 package uk.gov.local.healthcheck.metrics.intake;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
+import uk.gov.local.healthcheck.deadletters.BatchGuard;
+import uk.gov.local.healthcheck.deadletters.DeadLetterWriter;
+import uk.gov.local.healthcheck.deadletters.FailedRecord;
 import uk.gov.local.healthcheck.metrics.store.Change;
+import uk.gov.local.healthcheck.metrics.store.StateKey;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,48 +29,95 @@ import java.util.Optional;
  * and the broker acknowledged every indicators event it caused. The batches of one channel copy are processed one
  * after the other, so the records of an authority (one key, one partition) are applied in order.
  *
- * <p>A record that can never be processed is logged and left out of its batch, so it cannot block its partition. A
- * batch that fails (database or broker down) is retried with back-off; if it still fails it is nacked, which stops
- * the channel (failure-strategy=fail) so the health check goes down and the records are redelivered after a restart
- * rather than skipped.
+ * <p>No record stops it (issue 10): a record that cannot be decoded or breaks the contract is set aside at once as a
+ * dead letter ({@code survey.submissions.v1.dlq} and the {@code dead_letter} table); a batch the database refuses
+ * for good is bisected, every other record applied in order and the poison ones set aside ({@link BatchGuard}); a
+ * transient failure (PostgreSQL or Kafka unreachable) is retried for as long as it takes, with capped backoff, and
+ * nothing is skipped. The batch is acknowledged only then.
  */
 @ApplicationScoped
 public class SubmissionsConsumer {
 
+    public static final String CONSUMER = "metrics-service";
     private static final Logger LOG = Logger.getLogger(SubmissionsConsumer.class);
 
     @Inject
     SubmissionHandler handler;
 
     @Inject
-    IntakeRetry retry;
+    BatchGuard guard;
+
+    @Inject
+    DeadLetterWriter deadLetters;
+
+    @Inject
+    IntakeGate gate;
+
+    @Inject
+    MeterRegistry registry;
+
+    private Counter applied;
+
+    /** A decoded record: its change, the record as consumed, its W3C trace context. */
+    public record Item(Change change, FailedRecord raw, String traceparent) {
+    }
+
+    @PostConstruct
+    void init() {
+        applied = Counter.builder("healthcheck.events.applied")
+                .description("Submission events applied (including duplicates and stale revisions, which change nothing)")
+                .tag("consumer", CONSUMER).register(registry);
+    }
 
     @Incoming("submissions")
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
-        List<Change> changes = new ArrayList<>();
+        List<Item> items = new ArrayList<>();
+        Uni<Void> setAside = Uni.createFrom().voidItem();
         for (KafkaRecord<String, String> record : batch.getRecords()) {
-            Optional<Change> change = handler.changeOf(record.getPayload(), describe(record));
-            change.ifPresent(c -> {
-                warnIfKeyDiffers(record, c);
-                changes.add(c);
-            });
+            FailedRecord raw = FailedRecord.of(record);
+            try {
+                Optional<Change> change = handler.changeOf(record.getPayload());
+                if (change.isEmpty()) {
+                    LOG.debugf("Skipping record %s: not an event type metrics-service consumes", raw.position());
+                }
+                change.ifPresent(c -> {
+                    warnIfKeyDiffers(raw, c);
+                    items.add(new Item(c, raw, raw.header("traceparent").orElse(null)));
+                });
+            } catch (InvalidEventException e) {
+                setAside = setAside.chain(() -> deadLetters.deadLetter(raw, e.getMessage(), SubmissionHandler.errorTypeOf(e)));
+            }
         }
-        if (changes.isEmpty()) {
+        if (batch.getRecords().isEmpty()) {
             return ack(batch);
         }
-        String where = batch.getRecords().size() + " records from " + describe(batch.getRecords().get(0));
+        String where = "batch of " + batch.getRecords().size() + " records from "
+                + FailedRecord.of(batch.getRecords().get(0)).position();
         long start = System.nanoTime();
-        return retry.retrying(() -> handler.handle(changes)
-                        .onFailure().invoke(f -> LOG.warnf("Processing batch of %s failed, will retry: %s", where, f.toString())))
-                .invoke(result -> LOG.debugf("Batch of %s applied and published in %d ms", where,
-                        (System.nanoTime() - start) / 1_000_000))
-                .onItemOrFailure().transformToUni((ok, failure) -> {
-                    if (failure == null) {
-                        return ack(batch);
-                    }
-                    LOG.errorf(failure, "Giving up on batch of %s; it stays uncommitted and will be redelivered", where);
-                    return Uni.createFrom().completionStage(batch.nack(failure));
-                });
+        return setAside
+                .chain(() -> guard.apply(items, Item::raw, this::apply, where))
+                .invoke(poison -> {
+                    applied.increment(items.size() - poison.size());
+                    LOG.debugf("%s applied and published in %d ms", where, (System.nanoTime() - start) / 1_000_000);
+                })
+                .chain(() -> ack(batch));
+    }
+
+    /** Applies some decoded records in one transaction and publishes what they changed (held off during a swap). */
+    public Uni<?> apply(List<Item> part) {
+        List<Change> changes = part.stream().map(Item::change).toList();
+        return gate.run(() -> handler.handle(changes, traceparents(part)));
+    }
+
+    /** Per (round, authority), the trace context of the last record of {@code items} that concerned it. */
+    static Map<StateKey, String> traceparents(List<Item> items) {
+        Map<StateKey, String> out = new LinkedHashMap<>();
+        for (Item i : items) {
+            if (i.traceparent() != null) {
+                out.put(new StateKey(i.change().roundId(), i.change().authorityCode()), i.traceparent());
+            }
+        }
+        return out;
     }
 
     private static Uni<Void> ack(Message<?> message) {
@@ -70,16 +125,10 @@ public class SubmissionsConsumer {
     }
 
     /** The key only decides the partition; a mismatch is a producer bug worth seeing, but the data is authoritative. */
-    private static void warnIfKeyDiffers(KafkaRecord<String, String> record, Change change) {
-        String key = record.getKey();
+    private static void warnIfKeyDiffers(FailedRecord record, Change change) {
+        String key = record.key();
         if (key != null && !change.authorityCode().equals(key)) {
             LOG.warnf("Event %s for authority %s arrived with key %s", change.eventId(), change.authorityCode(), key);
         }
-    }
-
-    private static String describe(KafkaRecord<String, String> record) {
-        return record.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(m -> m.getTopic() + "-" + m.getPartition() + "@" + m.getOffset() + " key " + m.getKey())
-                .orElse("(no Kafka metadata)");
     }
 }

@@ -30,6 +30,7 @@ import java.util.UUID;
 public class IndicatorsPublisher {
 
     public static final String SOURCE = "/metrics-service";
+    public static final String TRACEPARENT = "traceparent";
     private static final Logger LOG = Logger.getLogger(IndicatorsPublisher.class);
 
     /**
@@ -43,9 +44,21 @@ public class IndicatorsPublisher {
     MutinyEmitter<String> emitter;
 
     public Uni<Void> publish(AuthorityState state) {
+        return publish(state, null);
+    }
+
+    /**
+     * Publishes {@code state} with {@code traceparent} (W3C, of the last submission that changed it) as the record's
+     * {@code traceparent} header, so the trace goes on to benchmark-service; none when null.
+     */
+    public Uni<Void> publish(AuthorityState state, String traceparent) {
         String json = EventJson.write(envelope(state));
-        Message<String> message = Message.of(json).addMetadata(
-                OutgoingKafkaRecordMetadata.<String>builder().withKey(state.authorityCode()).build());
+        var metadata = OutgoingKafkaRecordMetadata.<String>builder().withKey(state.authorityCode());
+        if (traceparent != null) {
+            metadata.withHeaders(new org.apache.kafka.common.header.internals.RecordHeaders().add(
+                    TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8)));
+        }
+        Message<String> message = Message.of(json).addMetadata(metadata.build());
         return emitter.sendMessage(message)
                 .invoke(() -> LOG.debugf("Published indicators of %s in %s (revision %d, withdrawn %s)",
                         state.authorityCode(), state.roundId(), state.revision(), state.withdrawn()));

@@ -1,8 +1,12 @@
 package uk.gov.local.healthcheck.metrics.rebuild;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -14,8 +18,15 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import uk.gov.local.healthcheck.deadletters.DeadLetterWriter;
+import uk.gov.local.healthcheck.deadletters.ErrorTypes;
+import uk.gov.local.healthcheck.deadletters.FailedRecord;
+import uk.gov.local.healthcheck.deadletters.FailureKind;
+import uk.gov.local.healthcheck.deadletters.Poison;
+import uk.gov.local.healthcheck.deadletters.PoisonIsolation;
 import uk.gov.local.healthcheck.metrics.indicators.IndicatorDictionary;
-import uk.gov.local.healthcheck.metrics.intake.IntakeRetry;
+import uk.gov.local.healthcheck.metrics.intake.IntakeGate;
+import uk.gov.local.healthcheck.metrics.intake.InvalidEventException;
 import uk.gov.local.healthcheck.metrics.intake.SubmissionHandler;
 import uk.gov.local.healthcheck.metrics.publication.IndicatorsPublisher;
 import uk.gov.local.healthcheck.metrics.store.AuthorityState;
@@ -39,23 +50,36 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Rebuilds every table from the submissions topic: empties the state tables, captures the topic's end offsets, reads
- * it from the beginning with a plain {@link KafkaConsumer} (no consumer group, so the live consumer's offsets are
- * untouched) up to those offsets, and applies it in large chunks (one poll each) through the same batch path as the
- * live consumer ({@link SubmissionHandler}), without publishing. Each partition's records keep their order within a
- * chunk and chunks are applied one after the other; the next chunk is parsed and computed while the previous one
- * is being written. At the end the current state of every (round, authority) is published once.
- *
- * <p>The live consumer keeps running meanwhile. That is safe because every change is idempotent and order-aware:
- * an event the live consumer applies after the tables were emptied is recorded as processed, and when the replay
- * reaches it, it is a duplicate (or an older revision, which is stale); responses are counted once by responseId.
+ * Rebuilds every state table from the submissions topic <em>beside</em> the live ones, so that a rebuild that fails
+ * leaves everything as it was (issue 10):
+ * <ol>
+ *   <li>creates the shadow schema {@code metrics_rebuild} with tables like the live ones (columns, defaults, checks,
+ *       keys, indexes and the foreign key, under the same names);</li>
+ *   <li>reads the topic from the beginning with a plain {@link KafkaConsumer} (no group: the live consumer's offsets
+ *       are untouched) up to the end offsets captured at the start, and applies it in chunks (one poll each) through
+ *       the live consumer's batch path ({@link SubmissionHandler}) into the shadow tables (each transaction's search
+ *       path is the shadow schema alone), without publishing; a record that cannot be decoded or stored is set aside
+ *       like the live consumer does (not again when it is listed already);</li>
+ *   <li>holds the live consumer off ({@link IntakeGate}), opens the swap transaction, locks the live tables (so no
+ *       other replica writes them either), captures the end offsets again and applies what arrived since (which the
+ *       live consumer may have applied meanwhile: applying is idempotent by event id, revision and responseId), then
+ *       moves the live tables out and the rebuilt ones in, drops the old ones and commits, and lets the consumer go
+ *       on;</li>
+ *   <li>publishes every (round, authority)'s state once.</li>
+ * </ol>
+ * Anything failing before the swap's commit (PostgreSQL unreachable for longer than
+ * {@code metrics.rebuild.transient-timeout}, Kafka unreachable...) ends the rebuild as {@code failed} with the reason,
+ * drops the shadow schema, and the live tables, which nothing touched, keep answering.
  */
 @ApplicationScoped
 public class RebuildService {
 
     private static final Logger LOG = Logger.getLogger(RebuildService.class);
-    static final String TRUNCATE = "truncate authority_indicator, authority_round_state, processed_event, "
-            + "practitioner_tally, practitioner_word, processed_response";
+    public static final String SHADOW = "metrics_rebuild";
+    static final String RETIRED = "metrics_retired";
+    /** The tables a rebuild builds anew, parents before children (the foreign key). */
+    static final List<String> TABLES = List.of("authority_round_state", "authority_indicator", "processed_event",
+            "practitioner_tally", "practitioner_word", "processed_response");
     private static final Duration POLL = Duration.ofMillis(500);
 
     @Inject
@@ -70,6 +94,15 @@ public class RebuildService {
     @Inject
     IndicatorsPublisher publisher;
 
+    @Inject
+    DeadLetterWriter deadLetters;
+
+    @Inject
+    IntakeGate gate;
+
+    @Inject
+    MeterRegistry registry;
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
@@ -82,11 +115,24 @@ public class RebuildService {
     @ConfigProperty(name = "metrics.rebuild.publish-batch", defaultValue = "500")
     int publishBatch;
 
-    @Inject
-    IntakeRetry retry;
+    /** How long a rebuild waits out PostgreSQL or Kafka being unreachable before it fails (the live state stays). */
+    @ConfigProperty(name = "metrics.rebuild.transient-timeout", defaultValue = "PT60S")
+    Duration transientTimeout;
 
     private final AtomicReference<RebuildStatus> status = new AtomicReference<>();
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "metrics-rebuild"));
+    private final AtomicLong lastSuccess = new AtomicLong();
+    private Counter failures;
+
+    /** Registered at start, so that the rebuild figures are there (0) before any rebuild. */
+    void metrics(@Observes io.quarkus.runtime.StartupEvent e) {
+        Gauge.builder("healthcheck.rebuild.running", status, s -> s.get() != null && s.get().running() ? 1 : 0)
+                .description("1 while a rebuild runs").register(registry);
+        Gauge.builder("healthcheck.rebuild.last.success.timestamp.seconds", lastSuccess, AtomicLong::get)
+                .description("When the last rebuild completed (Unix seconds; 0 = none since start)").register(registry);
+        failures = Counter.builder("healthcheck.rebuild.failures").description("Rebuilds that failed")
+                .register(registry);
+    }
 
     void stop(@Observes ShutdownEvent e) {
         runner.shutdownNow();
@@ -112,62 +158,244 @@ public class RebuildService {
     private void run(RebuildStatus started) {
         AtomicLong records = new AtomicLong();
         AtomicLong skipped = new AtomicLong();
+        boolean swapped = false;
         try {
-            LOG.infof("Rebuild %s: emptying the state tables", started.id());
-            pool.query(TRUNCATE).execute().await().indefinitely();
+            LOG.infof("Rebuild %s: building the state beside the live one, in schema %s", started.id(), SHADOW);
+            await(createShadow(), "creating the shadow schema");
             long replayStart = System.nanoTime();
-            replay(records, skipped);
+            replayAndSwap(records, skipped);
+            swapped = true;
             double seconds = (System.nanoTime() - replayStart) / 1e9;
             long published = publishAll();
             RebuildStatus done = new RebuildStatus(started.id(), RebuildStatus.COMPLETED, started.startedAt(),
                     Instant.now(), records.get(), skipped.get(), seconds, records.get() / Math.max(seconds, 1e-9),
                     published, null);
+            lastSuccess.set(Instant.now().getEpochSecond());
             status.set(done);
-            LOG.infof("Rebuild %s: %d records (%d skipped) in %.2f s = %.0f records/s; %d states published",
+            LOG.infof("Rebuild %s: %d records (%d skipped or set aside) in %.2f s = %.0f records/s; %d states published",
                     started.id(), records.get(), skipped.get(), seconds, done.eventsPerSecond(), published);
         } catch (Throwable t) {
-            LOG.errorf(t, "Rebuild %s failed", started.id());
+            String reason = (swapped ? "the rebuilt state is live, but publishing it failed: "
+                    : "the live state is unchanged: ") + (FailureKind.of(t).isTransient()
+                    ? "PostgreSQL or Kafka unreachable for longer than " + transientTimeout + ": " : "")
+                    + ErrorTypes.describe(t);
+            LOG.errorf("Rebuild %s failed; %s", started.id(), reason);
+            failures.increment();
             status.set(new RebuildStatus(started.id(), RebuildStatus.FAILED, started.startedAt(), Instant.now(),
-                    records.get(), skipped.get(), null, null, null, t.toString()));
+                    records.get(), skipped.get(), null, null, null, reason));
+            if (!swapped) {
+                pool.query("drop schema if exists " + SHADOW + " cascade").execute()
+                        .ifNoItem().after(Duration.ofSeconds(10)).fail()
+                        .subscribe().with(ok -> LOG.infof("Rebuild %s: shadow schema dropped", started.id()),
+                                f -> LOG.warnf("Rebuild %s: could not drop the shadow schema yet (the next rebuild "
+                                        + "will): %s", started.id(), f.toString()));
+            }
         }
     }
 
-    private void replay(AtomicLong records, AtomicLong skipped) {
+    /** The shadow schema, with tables like the live ones under the same names (constraints and indexes included). */
+    private Uni<Void> createShadow() {
+        String tables = String.join("','", TABLES);
+        Uni<List<String>> ddl = pool.query("""
+                select c.conrelid::regclass::text as tbl, c.conname, pg_get_constraintdef(c.oid) as def, c.contype
+                from pg_constraint c join pg_class t on t.oid = c.conrelid join pg_namespace n on n.oid = t.relnamespace
+                where n.nspname = 'public' and t.relname in ('%s') and c.contype in ('p', 'u', 'f')
+                order by case c.contype when 'f' then 1 else 0 end, c.conname""".formatted(tables))
+                .execute().map(rows -> {
+                    List<String> out = new ArrayList<>();
+                    for (Row r : rows) {
+                        out.add("alter table " + SHADOW + "." + r.getString("tbl") + " add constraint \""
+                                + r.getString("conname") + "\" " + r.getString("def"));
+                    }
+                    return out;
+                })
+                .chain(constraints -> pool.query("""
+                        select indexdef from pg_indexes i
+                        where i.schemaname = 'public' and i.tablename in ('%s')
+                          and not exists (select 1 from pg_constraint c where c.conname = i.indexname
+                                          and c.connamespace = 'public'::regnamespace)""".formatted(tables))
+                        .execute().map(rows -> {
+                            List<String> out = new ArrayList<>(constraints);
+                            for (Row r : rows) {
+                                out.add(r.getString("indexdef").replace(" ON public.", " ON " + SHADOW + "."));
+                            }
+                            return out;
+                        }));
+        return ddl.chain(statements -> pool.withTransaction(conn -> {
+            List<String> all = new ArrayList<>();
+            all.add("drop schema if exists " + SHADOW + " cascade");
+            all.add("drop schema if exists " + RETIRED + " cascade");
+            all.add("create schema " + SHADOW);
+            // Unqualified names in the copied definitions (the foreign key's parent) are the shadow's.
+            all.add("set local search_path to " + SHADOW + ", public");
+            for (String t : TABLES) {
+                all.add("create table " + SHADOW + "." + t + " (like public." + t
+                        + " including defaults including constraints including generated including identity)");
+            }
+            all.addAll(statements);
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (String sql : all) {
+                chain = chain.chain(() -> conn.query(sql).execute().replaceWithVoid());
+            }
+            return chain;
+        }));
+    }
+
+    private void replayAndSwap(AtomicLong records, AtomicLong skipped) throws Exception {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(chunkSize));
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(transientTimeout.toMillis()));
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, transientTimeout).stream()
                     .map(i -> new TopicPartition(topic, i.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions));
-            end.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
-            consumer.pause(partitions.stream().filter(tp -> !end.containsKey(tp)).toList());
-            // At most one chunk is being written while the next one is polled and computed.
-            CompletableFuture<?> writing = CompletableFuture.completedFuture(null);
-            while (!end.isEmpty()) {
-                List<ConsumerRecord<String, String>> chunk = chunk(consumer.poll(POLL), end);
-                for (TopicPartition tp : List.copyOf(end.keySet())) {
-                    if (consumer.position(tp) >= end.get(tp)) {
-                        end.remove(tp);
-                        consumer.pause(List.of(tp));
-                    }
-                }
-                // Parsing and computing is pure and the bulk of the CPU: done in parallel, in the chunk's order.
-                List<Change> changes = chunk.parallelStream()
-                        .flatMap(r -> handler.changeOf(r.value(), r.topic() + "-" + r.partition() + "@" + r.offset())
-                                .stream())
-                        .toList();
-                writing.join();
-                skipped.addAndGet(chunk.size() - changes.size());
-                writing = write(changes).thenRun(() -> records.addAndGet(chunk.size()));
+            replayTo(consumer, partitions, records, skipped);
+
+            // The end: the live consumer held off, the live tables locked, what arrived since applied, then the swap.
+            gate.hold(transientTimeout);
+            try {
+                await(pool.withTransaction(conn -> {
+                    Uni<Void> lock = conn.query("lock table " + String.join(", ", TABLES.stream()
+                            .map(t -> "public." + t).toList()) + " in exclusive mode").execute().replaceWithVoid();
+                    return lock.chain(() -> Uni.createFrom().item(() -> {
+                                // Blocking, but on the rebuild's own thread's behalf: run off the event loop.
+                                replayTo(consumer, partitions, records, skipped);
+                                return true;
+                            }).runSubscriptionOn(io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool()))
+                            .chain(() -> swap(conn));
+                }), "swapping the rebuilt tables in");
+            } finally {
+                gate.release();
             }
-            writing.join();
         }
+    }
+
+    private static Uni<Void> swap(io.vertx.mutiny.sqlclient.SqlConnection conn) {
+        List<String> all = new ArrayList<>();
+        all.add("create schema " + RETIRED);
+        for (String t : TABLES) {
+            all.add("alter table public." + t + " set schema " + RETIRED);
+        }
+        for (String t : TABLES) {
+            all.add("alter table " + SHADOW + "." + t + " set schema public");
+        }
+        all.add("drop schema " + RETIRED + " cascade");
+        all.add("drop schema " + SHADOW + " cascade");
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (String sql : all) {
+            chain = chain.chain(() -> conn.query(sql).execute().replaceWithVoid());
+        }
+        return chain;
+    }
+
+    /** Reads from the consumer's positions up to the end offsets as of now, applying each chunk to the shadow. */
+    private void replayTo(KafkaConsumer<String, String> consumer, List<TopicPartition> partitions, AtomicLong records,
+                          AtomicLong skipped) {
+        Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions, transientTimeout));
+        end.entrySet().removeIf(e -> consumer.position(e.getKey(), transientTimeout) >= e.getValue());
+        consumer.pause(partitions);
+        consumer.resume(List.copyOf(end.keySet()));
+        // At most one chunk is being written while the next one is polled and decoded.
+        CompletableFuture<?> writing = CompletableFuture.completedFuture(null);
+        long deadline = System.nanoTime() + transientTimeout.toNanos();
+        while (!end.isEmpty()) {
+            ConsumerRecords<String, String> polled = consumer.poll(POLL);
+            if (polled.isEmpty() && System.nanoTime() > deadline) {
+                throw new IllegalStateException("no record could be read from " + topic + " for " + transientTimeout);
+            }
+            if (!polled.isEmpty()) {
+                deadline = System.nanoTime() + transientTimeout.toNanos();
+            }
+            List<ConsumerRecord<String, String>> chunk = chunk(polled, end);
+            for (TopicPartition tp : List.copyOf(end.keySet())) {
+                if (consumer.position(tp) >= end.get(tp)) {
+                    end.remove(tp);
+                    consumer.pause(List.of(tp));
+                }
+            }
+            // Decoding and computing is pure and the bulk of the CPU: done in parallel, in the chunk's order.
+            List<Decoded> decoded = chunk.parallelStream().map(this::decode).toList();
+            writing.join();
+            writing = write(decoded, skipped).thenRun(() -> records.addAndGet(chunk.size()));
+        }
+        writing.join();
+    }
+
+    /** A record of the topic: its change (none for a type not consumed), or why it can never be applied. */
+    private record Decoded(ConsumerRecord<String, String> record, Change change, InvalidEventException invalid) {
+    }
+
+    private Decoded decode(ConsumerRecord<String, String> r) {
+        try {
+            return new Decoded(r, handler.changeOf(r.value()).orElse(null), null);
+        } catch (InvalidEventException e) {
+            return new Decoded(r, null, e);
+        }
+    }
+
+    /**
+     * One transaction per chunk into the shadow; a chunk the database refuses for good is bisected like a live batch
+     * and its poison records set aside; transient failures are retried up to the transient timeout.
+     */
+    private CompletableFuture<?> write(List<Decoded> decoded, AtomicLong skipped) {
+        List<Decoded> changes = decoded.stream().filter(d -> d.change() != null).toList();
+        Uni<Void> setAside = Uni.createFrom().voidItem();
+        for (Decoded d : decoded) {
+            if (d.invalid() != null) {
+                setAside = setAside.chain(() -> deadLetters.deadLetter(FailedRecord.of(d.record()),
+                        d.invalid().getMessage(), SubmissionHandler.errorTypeOf(d.invalid())));
+            }
+        }
+        skipped.addAndGet(decoded.size() - changes.size());
+        return setAside.chain(() -> PoisonIsolation.<Decoded>apply(changes, part -> bounded(() -> handler.apply(
+                        part.stream().map(Decoded::change).toList(), SHADOW))))
+                .call(poison -> {
+                    skipped.addAndGet(poison.size());
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (Poison<Decoded> x : poison) {
+                        chain = chain.chain(() -> deadLetters.deadLetter(FailedRecord.of(x.item().record()), x.failure()));
+                    }
+                    return chain;
+                })
+                .subscribeAsCompletionStage();
+    }
+
+    /** Retries transient failures, but only for the transient timeout: a rebuild may fail, the live state stays. */
+    private <T> Uni<T> bounded(java.util.function.Supplier<Uni<? extends T>> work) {
+        return Uni.createFrom().<T>deferred(work)
+                .onFailure(f -> FailureKind.of(f).isTransient()).retry()
+                .withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).expireIn(transientTimeout.toMillis());
+    }
+
+    private <T> T await(Uni<T> uni, String what) {
+        return bounded(() -> uni).await().atMost(transientTimeout.plusSeconds(30));
+    }
+
+    /** Publishes the current state of every (round, authority) whose instrument has indicators, a page at a time. */
+    private long publishAll() {
+        List<StateKey> keys = new ArrayList<>();
+        await(pool.query("select round_id, authority_code, instrument from authority_round_state").execute(),
+                "reading the states").forEach(r -> {
+                    if (IndicatorDictionary.hasIndicators(r.getString("instrument"))) {
+                        keys.add(new StateKey(r.getString("round_id"), r.getString("authority_code")));
+                    }
+                });
+        long published = 0;
+        for (int from = 0; from < keys.size(); from += publishBatch) {
+            List<StateKey> page = keys.subList(from, Math.min(keys.size(), from + publishBatch));
+            List<AuthorityState> states = await(store.read(page), "reading the states");
+            if (!states.isEmpty()) {
+                await(Uni.join().all(states.stream().map(publisher::publish).toList()).andFailFast(),
+                        "publishing the states");
+            }
+            published += states.size();
+        }
+        return published;
     }
 
     /** The records of a poll below the captured end offsets, each partition's in order. */
@@ -181,36 +409,5 @@ public class RebuildService {
             }
         }
         return chunk;
-    }
-
-    /** One transaction per chunk, retried like a live batch (the live consumer may hold a lock or race an insert). */
-    private CompletableFuture<?> write(List<Change> changes) {
-        if (changes.isEmpty()) {
-            return CompletableFuture.completedFuture(null);
-        }
-        return retry.retrying(() -> handler.apply(changes)).subscribeAsCompletionStage();
-    }
-
-    /** Publishes the current state of every (round, authority) whose instrument has indicators, a page at a time. */
-    private long publishAll() {
-        List<StateKey> keys = new ArrayList<>();
-        pool.query("select round_id, authority_code, instrument from authority_round_state")
-                .execute().await().indefinitely()
-                .forEach(r -> {
-                    if (IndicatorDictionary.hasIndicators(r.getString("instrument"))) {
-                        keys.add(new StateKey(r.getString("round_id"), r.getString("authority_code")));
-                    }
-                });
-        long published = 0;
-        for (int from = 0; from < keys.size(); from += publishBatch) {
-            List<AuthorityState> states = store.read(keys.subList(from, Math.min(keys.size(), from + publishBatch)))
-                    .await().indefinitely();
-            if (!states.isEmpty()) {
-                Uni.join().all(states.stream().map(publisher::publish).toList()).andFailFast()
-                        .await().indefinitely();
-            }
-            published += states.size();
-        }
-        return published;
     }
 }

@@ -45,13 +45,22 @@ public class BatchStore {
      *                   event was a duplicate (its publication may have been lost in a crash after the commit)
      */
     public Uni<BatchResult> apply(List<Change> changes, boolean readStates) {
+        return apply(changes, readStates, null);
+    }
+
+    /**
+     * As {@link #apply(List, boolean)}, to the tables of {@code schema} when not null (a rebuild's shadow schema,
+     * holding tables like the live ones): the transaction's search path is that schema alone, so a statement can
+     * never touch the live tables by mistake.
+     */
+    public Uni<BatchResult> apply(List<Change> changes, boolean readStates, String schema) {
         // Microseconds: what PostgreSQL keeps.
         OffsetDateTime now = clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
         List<StateChange> returns = changes.stream()
                 .filter(StateChange.class::isInstance).map(StateChange.class::cast).toList();
         List<ResponseChange> responses = changes.stream()
                 .filter(ResponseChange.class::isInstance).map(ResponseChange.class::cast).toList();
-        return pool.withTransaction(conn -> ReturnWriter.plan(conn, returns)
+        return pool.withTransaction(conn -> searchPath(conn, schema).chain(() -> ReturnWriter.plan(conn, returns))
                 .flatMap(plan -> ResponseWriter.apply(conn, responses, now, scores).flatMap(counted -> {
                     Map<StateKey, List<IndicatorResult>> indicators = new LinkedHashMap<>();
                     plan.newest().forEach((key, c) -> indicators.put(key, c.withdrawn() ? List.of() : c.indicators()));
@@ -77,6 +86,16 @@ public class BatchStore {
                                     .filter(s -> IndicatorDictionary.hasIndicators(s.instrument()))
                                     .toList()));
                 })));
+    }
+
+    private static Uni<Void> searchPath(io.vertx.mutiny.sqlclient.SqlConnection conn, String schema) {
+        if (schema == null) {
+            return Uni.createFrom().voidItem();
+        }
+        if (!schema.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("not a schema name: " + schema);
+        }
+        return conn.query("set local search_path to " + schema).execute().replaceWithVoid();
     }
 
     /** The current states of {@code keys} whose instrument has indicators, in one read (the rebuild's publication). */

@@ -22,7 +22,7 @@ import static org.hamcrest.Matchers.hasSize;
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "metrics"))
 @WithTestResource(value = KafkaTestResource.class,
-        initArgs = @ResourceArg(name = "topics", value = "survey.submissions.v1:6,metrics.indicators.v1:6"))
+        initArgs = @ResourceArg(name = "topics", value = "survey.submissions.v1:6,metrics.indicators.v1:6,survey.submissions.v1.dlq:1"))
 class ApiAccessTest {
 
     private static final String PATH = "/api/v1/authorities/{code}/indicators";

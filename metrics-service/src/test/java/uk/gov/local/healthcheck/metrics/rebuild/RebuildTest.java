@@ -39,7 +39,7 @@ import static uk.gov.local.healthcheck.metrics.support.KafkaTestClient.published
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "metrics"))
 @WithTestResource(value = KafkaTestResource.class,
-        initArgs = @ResourceArg(name = "topics", value = "survey.submissions.v1:6,metrics.indicators.v1:6"))
+        initArgs = @ResourceArg(name = "topics", value = "survey.submissions.v1:6,metrics.indicators.v1:6,survey.submissions.v1.dlq:1"))
 class RebuildTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
