@@ -16,6 +16,9 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    @jakarta.inject.Inject
+    DatabaseOutage outage;
+
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
         return response(e.problem());
@@ -50,6 +53,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        if (DatabaseOutage.isOutage(e)) {
+            return outage.refuse(e);
+        }
         LOG.error("Unexpected failure serving a request", e);
         return response(Problem.of("internal-error", "Internal Server Error", 500,
                 "The request could not be completed; the failure has been logged."));

@@ -101,6 +101,9 @@ public class RebuildService {
     IntakeGate gate;
 
     @Inject
+    uk.gov.local.healthcheck.deadletters.TransientRetry retry;
+
+    @Inject
     MeterRegistry registry;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
@@ -184,10 +187,11 @@ public class RebuildService {
             status.set(new RebuildStatus(started.id(), RebuildStatus.FAILED, started.startedAt(), Instant.now(),
                     records.get(), skipped.get(), null, null, null, reason));
             if (!swapped) {
-                pool.query("drop schema if exists " + SHADOW + " cascade").execute()
-                        .ifNoItem().after(Duration.ofSeconds(10)).fail()
+                // PostgreSQL may be the reason: keep trying (in the background) until the shadow is gone.
+                retry.retrying(() -> pool.query("drop schema if exists " + SHADOW + " cascade").execute(),
+                                "Dropping the shadow schema of rebuild " + started.id())
                         .subscribe().with(ok -> LOG.infof("Rebuild %s: shadow schema dropped", started.id()),
-                                f -> LOG.warnf("Rebuild %s: could not drop the shadow schema yet (the next rebuild "
+                                f -> LOG.warnf("Rebuild %s: could not drop the shadow schema (the next rebuild "
                                         + "will): %s", started.id(), f.toString()));
             }
         }

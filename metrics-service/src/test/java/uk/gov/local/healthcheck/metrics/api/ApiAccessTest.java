@@ -33,6 +33,48 @@ class ApiAccessTest {
         given().get("/api/v1/indicators").then().statusCode(401);
     }
 
+    /**
+     * Issue 10: every bad token, on every method, is a 401 problem+json with WWW-Authenticate (not an empty body),
+     * decided before anything of the application runs.
+     */
+    @Test
+    void everyBadTokenIsA401Problem() throws Exception {
+        for (String token : BadTokens.all()) {
+            for (String method : new String[]{"GET", "POST"}) {
+                for (String path : new String[]{"/api/v1/authorities/E10000031/indicators?round=workforce-2024",
+                        "/api/v1/admin/rebuild", "/api/v1/admin/dead-letters", "/api/v1/admin/dead-letters/1/replay"}) {
+                    var request = given();
+                    if (token != null) {
+                        request.header("Authorization", "Bearer " + token);
+                    }
+                    request.request(method, path).then().statusCode(401)
+                            .contentType("application/problem+json")
+                            .header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer"))
+                            .body("type", equalTo("https://healthcheck.local.gov.uk/problems/unauthorized"))
+                            .body("title", equalTo("Unauthorized"))
+                            .body("status", equalTo(401));
+                }
+            }
+        }
+    }
+
+    @Test
+    @TestSecurity(user = "viewer", roles = "council-viewer")
+    void deadLettersAreForLgaAdminsOnly() {
+        given().get("/api/v1/admin/dead-letters").then().statusCode(403).contentType("application/problem+json")
+                .body("type", equalTo("https://healthcheck.local.gov.uk/problems/forbidden"));
+        given().post("/api/v1/admin/dead-letters/1/dismiss").then().statusCode(403);
+    }
+
+    @Test
+    void readinessIsTheDatabaseAndThePartitionsNotKafka() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.name", hasItem("kafka-consumer-partitions"))
+                .body("checks.name", org.hamcrest.Matchers.not(hasItem(containsString("smallrye-reactive-messaging"))));
+        given().get("/q/health/live").then().statusCode(200)
+                .body("checks.name", org.hamcrest.Matchers.not(hasItem(containsString("smallrye-reactive-messaging"))));
+    }
+
     @Test
     @TestSecurity(user = "council", roles = "council-submitter")
     @OidcSecurity(claims = @Claim(key = "authority_code", value = "E10000031"))

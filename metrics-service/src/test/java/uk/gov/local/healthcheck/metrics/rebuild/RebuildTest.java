@@ -100,6 +100,13 @@ class RebuildTest {
                 }
             }
         }
+        // A poison event (a NUL in a three-words item: PostgreSQL refuses it) and an undecodable record: the live
+        // consumer sets them aside; the rebuild meets them again and must neither stop nor list them twice.
+        String poisonCode = "E08000000";
+        Map<String, Object> nul = new HashMap<>();
+        nul.put("culture.three_words", List.of("fine", "not\u0000fine"));
+        send(poisonCode, Events.response(Events.newId(), "practitioners-rebuild", poisonCode, "poison-1", nul));
+        send(poisonCode, "{ this is not an event");
         // Wait until the live consumer has applied every record sent: a marker behind them on each key.
         for (int i = 0; i < 8; i++) {
             String code = String.format("E0800%04d", i);
@@ -112,6 +119,8 @@ class RebuildTest {
 
         List<List<String>> live = snapshot();
         assertFalse(live.get(0).isEmpty());
+        String deadLetters = "select count(*) from dead_letter where record_key = '" + poisonCode + "'";
+        awaitCount(deadLetters, 2);
 
         given().post("/api/v1/admin/rebuild").then().statusCode(202).body("state", equalTo("running"));
         given().post("/api/v1/admin/rebuild").then().statusCode(409).contentType("application/problem+json");
@@ -133,6 +142,14 @@ class RebuildTest {
         for (int t = 0; t < SNAPSHOT.size(); t++) {
             assertEquals(live.get(t), rebuilt.get(t), "table of " + SNAPSHOT.get(t));
         }
+        assertEquals(2, TestDatabase.count(deadLetters), "each poison record listed once, not again by the rebuild");
+        assertEquals(0, TestDatabase.count("select count(*) from pg_namespace where nspname in "
+                + "('metrics_rebuild', 'metrics_retired')"), "the shadow schema is gone");
+        // The foreign key and named indexes came back with the rebuilt tables.
+        assertEquals(1, TestDatabase.count("select count(*) from pg_constraint where contype = 'f' "
+                + "and conrelid = 'public.authority_indicator'::regclass"));
+        assertEquals(1, TestDatabase.count("select count(*) from pg_indexes where schemaname = 'public' "
+                + "and indexname = 'processed_event_round_authority'"));
         // The final states were published again (same event id as before: same source revision): the live
         // publication of revision 11 (one per batch, so not necessarily one per response) and the rebuild's.
         String code = "E08000001";
@@ -148,6 +165,14 @@ class RebuildTest {
         assertEquals(0, new BigDecimal("11").compareTo(new BigDecimal(TestDatabase.single(
                 "select responses from practitioner_word where round_id = 'practitioners-rebuild' "
                         + "and authority_code = ? and word = 'busy'", code).toString())));
+    }
+
+    private static void awaitCount(String sql, long expected) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (TestDatabase.count(sql) < expected && System.nanoTime() < deadline) {
+            sleep();
+        }
+        assertEquals(expected, TestDatabase.count(sql), sql);
     }
 
     private static List<List<String>> snapshot() {

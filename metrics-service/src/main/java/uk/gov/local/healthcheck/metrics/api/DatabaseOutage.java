@@ -1,0 +1,78 @@
+package uk.gov.local.healthcheck.metrics.api;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import uk.gov.local.healthcheck.deadletters.FailureKind;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A request that needed PostgreSQL while it could not be reached is answered 503 problem+json
+ * ({@code .../problems/database-unavailable}) with {@code Retry-After}, never 500; counted in
+ * {@code healthcheck_database_unavailable_total{service}} and logged once per interval ("PostgreSQL unreachable (N
+ * requests refused in the last 30 s): cause"), never a stack trace per request.
+ */
+@ApplicationScoped
+public class DatabaseOutage {
+
+    private static final Logger LOG = Logger.getLogger(DatabaseOutage.class);
+
+    @Inject
+    MeterRegistry registry;
+
+    @ConfigProperty(name = "healthcheck.database-unavailable.retry-after-seconds", defaultValue = "5")
+    int retryAfter;
+
+    @ConfigProperty(name = "metrics.database-unavailable.log-interval", defaultValue = "PT30S")
+    Duration logInterval;
+
+    private final AtomicLong lastLog = new AtomicLong();
+    private final AtomicInteger refused = new AtomicInteger();
+    private volatile Counter counter;
+
+    /** Whether {@code failure} means PostgreSQL (or another server) could not be reached. */
+    public static boolean isOutage(Throwable failure) {
+        return FailureKind.of(failure).isTransient();
+    }
+
+    public Response refuse(Throwable failure) {
+        counter().increment();
+        int n = refused.incrementAndGet();
+        long now = System.nanoTime();
+        long last = lastLog.get();
+        if ((last == 0 || now - last >= logInterval.toNanos()) && lastLog.compareAndSet(last, now)) {
+            refused.addAndGet(-n);
+            LOG.warnf("PostgreSQL unreachable (%d requests refused in the last %d s): %s", n,
+                    logInterval.toSeconds(), rootMessage(failure));
+        }
+        return Response.fromResponse(ProblemMappers.response(Problem.of("database-unavailable", "Service Unavailable",
+                        503, "The database cannot be reached just now; try again in " + retryAfter + " seconds.")))
+                .header("Retry-After", retryAfter).build();
+    }
+
+    private Counter counter() {
+        Counter c = counter;
+        if (c == null) {
+            c = Counter.builder("healthcheck.database.unavailable")
+                    .description("Requests answered 503 because PostgreSQL was unreachable")
+                    .tag("service", "metrics-service").register(registry);
+            counter = c;
+        }
+        return c;
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == t ? t.toString() : t.getClass().getSimpleName() + " <- " + root;
+    }
+}

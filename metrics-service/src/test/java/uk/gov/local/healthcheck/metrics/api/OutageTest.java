@@ -1,0 +1,142 @@
+package uk.gov.local.healthcheck.metrics.api;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import uk.gov.local.healthcheck.events.Topics;
+import uk.gov.local.healthcheck.infra.KafkaTestResource;
+import uk.gov.local.healthcheck.metrics.support.Events;
+import uk.gov.local.healthcheck.metrics.support.KafkaTestClient;
+import uk.gov.local.healthcheck.metrics.support.RestartablePostgresResource;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uk.gov.local.healthcheck.metrics.support.KafkaTestClient.published;
+
+/**
+ * PostgreSQL stopped under the running service (issue 10): the read APIs answer 503 problem+json with Retry-After,
+ * never 500; a rebuild running when it goes reports FAILED with the reason and leaves the live state as it was, which
+ * answers as before once PostgreSQL is back; and events sent meanwhile are applied once it is back.
+ */
+@QuarkusTest
+@WithTestResource(value = RestartablePostgresResource.class)
+@WithTestResource(value = KafkaTestResource.class,
+        initArgs = @ResourceArg(name = "topics", value = "survey.submissions.v1:6,metrics.indicators.v1:6,survey.submissions.v1.dlq:1"))
+class OutageTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String CODE = "E10000031";
+    private static final String ROUND = "outage-2024";
+    private static KafkaTestClient kafka;
+
+    @BeforeAll
+    static void connect() {
+        kafka = new KafkaTestClient(Topics.INDICATORS);
+    }
+
+    @AfterAll
+    static void disconnect() {
+        kafka.close();
+    }
+
+    @Test
+    @TestSecurity(user = "lga1", roles = "lga-admin")
+    void postgresStoppedMidRebuild() throws Exception {
+        // Live state.
+        for (int i = 0; i < 300; i++) {
+            String code = String.format("E0700%04d", i);
+            kafka.send(Topics.SUBMISSIONS, code, Events.accepted(Events.newId(), ROUND, Events.WORKFORCE, code, 1,
+                    Events.answers("40")));
+        }
+        kafka.send(Topics.SUBMISSIONS, CODE, Events.accepted(Events.newId(), ROUND, Events.WORKFORCE, CODE, 3,
+                Events.answers("40")));
+        kafka.await(published(ROUND, CODE), 1, WAIT);
+        String before = indicators().then().statusCode(200).extract().asString();
+
+        given().post("/api/v1/admin/rebuild").then().statusCode(202);
+        RestartablePostgresResource.stopServer();
+        try {
+            // Reads: 503 problem with Retry-After, never 500.
+            awaitStatus(OutageTest::indicators, 503);
+            indicators().then().statusCode(503).contentType("application/problem+json")
+                    .header("Retry-After", notNullValue())
+                    .body("type", equalTo("https://healthcheck.local.gov.uk/problems/database-unavailable"))
+                    .body("status", equalTo(503));
+            given().get("/api/v1/admin/dead-letters").then().statusCode(503).header("Retry-After", notNullValue());
+            // The rebuild fails (the test profile waits out an outage for a few seconds only) and says why.
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            String state;
+            do {
+                state = given().get("/api/v1/admin/rebuild").then().statusCode(200).extract().path("state");
+                Thread.sleep(300);
+            } while ("running".equals(state) && System.nanoTime() < deadline);
+            given().get("/api/v1/admin/rebuild").then().statusCode(200).body("state", equalTo("failed"))
+                    .body("error", startsWith("the live state is unchanged: "));
+            // A submission sent while PostgreSQL is down waits; it is not skipped.
+            kafka.send(Topics.SUBMISSIONS, CODE, Events.accepted(Events.newId(), ROUND + "-during", Events.WORKFORCE,
+                    CODE, 1, Events.answers("40")));
+            Thread.sleep(2000);
+        } finally {
+            RestartablePostgresResource.startServer();
+        }
+        // The live state answers as before, and the event sent during the outage is applied.
+        awaitStatus(OutageTest::indicators, 200);
+        assertEquals(before, indicators().then().statusCode(200).extract().asString());
+        kafka.await(published(ROUND + "-during", CODE), 1, WAIT);
+        given().queryParam("round", ROUND + "-during").get("/api/v1/authorities/{code}/indicators", CODE)
+                .then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("healthcheck_database_unavailable_total{service=\"metrics-service\"}"))
+                .body(containsString("healthcheck_rebuild_failures_total 1.0"));
+        // The shadow schema is dropped once PostgreSQL is back.
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline && shadowSchemas() > 0) {
+            Thread.sleep(300);
+        }
+        assertEquals(0, shadowSchemas());
+        // A rebuild now completes.
+        given().post("/api/v1/admin/rebuild").then().statusCode(202);
+        String state;
+        do {
+            Thread.sleep(300);
+            state = given().get("/api/v1/admin/rebuild").then().statusCode(200).extract().path("state");
+        } while ("running".equals(state));
+        assertEquals("completed", state, () -> given().get("/api/v1/admin/rebuild").asString());
+        assertEquals(before, indicators().then().statusCode(200).extract().asString());
+    }
+
+    private static long shadowSchemas() {
+        return uk.gov.local.healthcheck.metrics.support.TestDatabase.count(
+                "select count(*) from pg_namespace where nspname in ('metrics_rebuild', 'metrics_retired')");
+    }
+
+    private static io.restassured.response.Response indicators() {
+        return given().queryParam("round", ROUND).get("/api/v1/authorities/{code}/indicators", CODE);
+    }
+
+    private static void awaitStatus(Supplier<io.restassured.response.Response> call, int status) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        int last = -1;
+        while (System.nanoTime() < deadline) {
+            last = call.get().statusCode();
+            assertTrue(last != 500, "never a 500");
+            if (last == status) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        assertEquals(status, last);
+    }
+}
