@@ -10,6 +10,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /**
@@ -25,6 +26,9 @@ public class CatalogRefresh {
     private final RoundSnapshots snapshots;
     private final Duration interval;
     private final boolean preload;
+    private final AtomicBoolean rebuilding = new AtomicBoolean();
+    private volatile boolean loaded;
+    private int failures;
 
     public CatalogRefresh(RoundSnapshots snapshots,
                           @ConfigProperty(name = "benchmark.snapshots.catalog-refresh-interval") Duration interval,
@@ -35,17 +39,44 @@ public class CatalogRefresh {
     }
 
     void start(@Observes StartupEvent event, Vertx vertx) {
-        // Not awaited: start-up must not depend on the database being up; reads load whatever is not here yet.
+        // Not awaited: start-up must not depend on the database being up; reads load whatever is not here yet, and
+        // the rebuild is tried again at every refresh until it succeeds (readiness waits for it).
+        rebuild();
+        vertx.setPeriodic(interval.toMillis(), id -> {
+            if (!loaded) {
+                rebuild();
+                return;
+            }
+            snapshots.refresh().subscribe().with(
+                    rounds -> { },
+                    failure -> LOG.debugf("Round catalog refresh failed, retrying in %s: %s", interval, failure));
+        });
+    }
+
+    /** Whether the snapshots have been rebuilt from the database since start (readiness needs it). */
+    public boolean loaded() {
+        return loaded;
+    }
+
+    private void rebuild() {
+        if (!rebuilding.compareAndSet(false, true)) {
+            return;
+        }
         // One round at a time, so the rebuild never takes the whole connection pool from requests.
         Uni<?> first = !preload ? snapshots.refresh() : snapshots.refresh().chain(rounds -> Multi.createFrom()
                 .iterable(rounds.values())
                 .onItem().transformToUniAndConcatenate(snapshots::snapshot)
                 .collect().with(Collectors.counting()));
-        first.subscribe().with(done -> LOG.debugf("Round snapshots rebuilt from the database: %s", done),
-                failure -> LOG.warnf("Could not rebuild the round snapshots at start-up (reads will load them): %s",
-                        failure.toString()));
-        vertx.setPeriodic(interval.toMillis(), id -> snapshots.refresh().subscribe().with(
-                rounds -> { },
-                failure -> LOG.debugf("Round catalog refresh failed, retrying in %s: %s", interval, failure)));
+        first.subscribe().with(done -> {
+            loaded = true;
+            rebuilding.set(false);
+            LOG.debugf("Round snapshots rebuilt from the database: %s", done);
+        }, failure -> {
+            rebuilding.set(false);
+            if (failures++ % 30 == 0) {
+                LOG.warnf("Could not rebuild the round snapshots at start-up, retrying every %s (reads will load "
+                        + "what they need): %s", interval, failure.toString());
+            }
+        });
     }
 }
