@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import uk.gov.local.healthcheck.benchmark.query.NoBenchmarkDataException;
+import uk.gov.local.healthcheck.deadletters.FailureKind;
 
 import java.lang.reflect.Method;
 import java.util.Arrays;
@@ -24,6 +25,12 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final int SERVER_ERROR = 500;
+
+    private final DatabaseOutage outage;
+
+    public ProblemMappers(DatabaseOutage outage) {
+        this.outage = outage;
+    }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -53,8 +60,8 @@ public class ProblemMappers {
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthorized(RuntimeException e, UriInfo uri) {
         return Response.status(401).type(Problem.MEDIA_TYPE).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .entity(new Problem(Problem.type("unauthorized"), "Authentication required", 401,
-                        "Send a valid bearer token from the healthcheck realm", uri.getPath(), null))
+                .entity(new Problem(Problem.type("unauthorized"), "Unauthorized", 401,
+                        UnauthorizedChallenge.DETAIL, uri.getPath(), null))
                 .build();
     }
 
@@ -70,8 +77,21 @@ public class ProblemMappers {
         return respond(status, new Problem(Problem.type("http-" + status), title, status, detail, uri.getPath(), null));
     }
 
+    /**
+     * PostgreSQL (the only thing a request may wait on) could not be reached: 503 with Retry-After, the outage logged
+     * once per interval by {@link DatabaseOutage}; anything else unexpected is logged and answered 500.
+     */
     @ServerExceptionMapper
-    public Response unexpected(Exception e, UriInfo uri) {
+    public Response unexpected(Throwable e, UriInfo uri) {
+        if (FailureKind.of(e).isTransient()) {
+            outage.refused(uri.getPath(), e);
+            return Response.status(503).type(Problem.MEDIA_TYPE)
+                    .header(HttpHeaders.RETRY_AFTER, outage.retryAfterSeconds())
+                    .entity(new Problem(Problem.type("database-unavailable"), "Database unavailable", 503,
+                            "The benchmark database cannot be reached just now; try again in "
+                                    + outage.retryAfterSeconds() + " seconds", uri.getPath(), null))
+                    .build();
+        }
         LOG.error("Unexpected failure on " + uri.getPath(), e);
         return respond(SERVER_ERROR, new Problem(Problem.type("internal"), "Internal error", SERVER_ERROR,
                 "The request failed unexpectedly; it has been logged", uri.getPath(), null));
