@@ -1,6 +1,7 @@
 package uk.gov.local.healthcheck.benchmark.intake;
 
 import uk.gov.local.healthcheck.events.AuthorityIndicators;
+import uk.gov.local.healthcheck.events.DeadLetter;
 
 /** The outcome of reading one Kafka record: an event to apply, or a reason to skip the record. */
 public sealed interface DecodedEvent {
@@ -12,7 +13,10 @@ public sealed interface DecodedEvent {
     record OtherType(String type) implements DecodedEvent {
     }
 
-    /** Unparseable or invalid: logged and skipped, so one bad record never blocks its partition. */
-    record Poison(String reason) implements DecodedEvent {
+    /**
+     * Unparseable ({@code errorType} {@link DeadLetter#UNDECODABLE}) or breaking the contract
+     * ({@link DeadLetter#INVALID}): set aside on the dead-letter topic, so one bad record never blocks its partition.
+     */
+    record Poison(String reason, String errorType) implements DecodedEvent {
     }
 }

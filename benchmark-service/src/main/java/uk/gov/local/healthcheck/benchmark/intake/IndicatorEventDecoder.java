@@ -1,6 +1,7 @@
 package uk.gov.local.healthcheck.benchmark.intake;
 
 import uk.gov.local.healthcheck.events.AuthorityIndicators;
+import uk.gov.local.healthcheck.events.DeadLetter;
 import uk.gov.local.healthcheck.events.EventEnvelope;
 import uk.gov.local.healthcheck.events.EventJson;
 import uk.gov.local.healthcheck.events.IndicatorValue;
@@ -19,23 +20,24 @@ public final class IndicatorEventDecoder {
 
     public static DecodedEvent decode(String json) {
         if (json == null || json.isBlank()) {
-            return new DecodedEvent.Poison("empty record value");
+            return new DecodedEvent.Poison("empty record value", DeadLetter.UNDECODABLE);
         }
         String type;
         EventEnvelope<AuthorityIndicators> envelope;
         try {
             type = EventJson.typeOf(json);
             if (!AuthorityIndicators.TYPE.equals(type)) {
-                return type == null ? new DecodedEvent.Poison("no CloudEvents type") : new DecodedEvent.OtherType(type);
+                return type == null ? new DecodedEvent.Poison("no CloudEvents type", DeadLetter.UNDECODABLE)
+                        : new DecodedEvent.OtherType(type);
             }
             envelope = EventJson.read(json, AuthorityIndicators.class);
         } catch (RuntimeException e) {
-            return new DecodedEvent.Poison(e.getMessage());
+            return new DecodedEvent.Poison(String.valueOf(e.getMessage()), DeadLetter.UNDECODABLE);
         }
         String problem = validate(envelope.data());
         return problem == null
                 ? new DecodedEvent.Indicators(envelope.id(), envelope.data())
-                : new DecodedEvent.Poison(problem);
+                : new DecodedEvent.Poison(problem, DeadLetter.INVALID);
     }
 
     /** @return what is wrong with the payload, or null when it can be applied */
