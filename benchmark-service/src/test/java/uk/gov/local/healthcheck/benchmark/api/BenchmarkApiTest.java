@@ -54,7 +54,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "benchmark"))
-@WithTestResource(value = KafkaTestResource.class, initArgs = @ResourceArg(name = "topics", value = Topics.INDICATORS + ":6"))
+@WithTestResource(value = KafkaTestResource.class, initArgs = @ResourceArg(name = "topics", value = Topics.INDICATORS + ":6," + Topics.INDICATORS + ".dlq:1"))
 class BenchmarkApiTest {
 
     static final String HARTLEPOOL = "E06000001";       // North East
@@ -367,11 +367,16 @@ class BenchmarkApiTest {
                 .body("errors[0].field", equalTo("indicatorId"));
     }
 
-    /** Refused by the HTTP permission before JAX-RS (see README: the body is Quarkus's empty challenge). */
+    /** Refused by the HTTP permission before JAX-RS, with a problem written into the challenge. */
     @Test
     void withoutATokenIs401() {
         given().pathParam("round", "workforce-2024").pathParam("indicator", AGENCY)
-                .get(PATH).then().statusCode(401);
+                .get(PATH).then().statusCode(401)
+                .contentType(startsWith(Problem.MEDIA_TYPE))
+                .header("WWW-Authenticate", startsWith("Bearer"))
+                .body("type", equalTo(Problem.type("unauthorized")))
+                .body("title", equalTo("Unauthorized"))
+                .body("status", equalTo(401));
     }
 
     @Test

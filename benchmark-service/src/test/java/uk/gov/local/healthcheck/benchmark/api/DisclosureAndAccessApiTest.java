@@ -50,7 +50,7 @@ import static uk.gov.local.healthcheck.benchmark.api.EventPublisher.share;
  */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "benchmark"))
-@WithTestResource(value = KafkaTestResource.class, initArgs = @ResourceArg(name = "topics", value = Topics.INDICATORS + ":6"))
+@WithTestResource(value = KafkaTestResource.class, initArgs = @ResourceArg(name = "topics", value = Topics.INDICATORS + ":6," + Topics.INDICATORS + ".dlq:1"))
 class DisclosureAndAccessApiTest {
 
     static final String HARTLEPOOL = "E06000001", MIDDLESBROUGH = "E06000002", REDCAR = "E06000003",

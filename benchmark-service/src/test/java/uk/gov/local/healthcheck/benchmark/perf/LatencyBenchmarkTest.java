@@ -54,7 +54,7 @@ import static uk.gov.local.healthcheck.benchmark.api.EventPublisher.rate;
 @Tag("benchmark")
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "benchmark"))
-@WithTestResource(value = KafkaTestResource.class, initArgs = @ResourceArg(name = "topics", value = Topics.INDICATORS + ":6"))
+@WithTestResource(value = KafkaTestResource.class, initArgs = @ResourceArg(name = "topics", value = Topics.INDICATORS + ":6," + Topics.INDICATORS + ".dlq:1"))
 class LatencyBenchmarkTest {
 
     static final int RATE_PER_SECOND = 200;

@@ -1,0 +1,361 @@
+package uk.gov.local.healthcheck.benchmark.api;
+
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.http.Header;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import uk.gov.local.healthcheck.benchmark.support.RecordedSpans;
+import uk.gov.local.healthcheck.benchmark.support.RestartablePostgres;
+import uk.gov.local.healthcheck.benchmark.support.Tokens;
+import uk.gov.local.healthcheck.events.AuthorityIndicators;
+import uk.gov.local.healthcheck.events.DeadLetter;
+import uk.gov.local.healthcheck.events.EventEnvelope;
+import uk.gov.local.healthcheck.events.EventJson;
+import uk.gov.local.healthcheck.events.IndicatorValue;
+import uk.gov.local.healthcheck.events.Topics;
+import uk.gov.local.healthcheck.infra.KafkaTestResource;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Issue 10 on the real broker and a real PostgreSQL that the test stops and starts: readiness, 401 problems for every
+ * bad token on every method, poison events set aside between good ones (dead-letter topic, admin API, replay,
+ * dismiss), traces continued from the events' traceparent, Prometheus metrics, and PostgreSQL going away (503 for
+ * what needs it, intake waiting and losing nothing). The outage runs last.
+ */
+@QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@WithTestResource(value = RestartablePostgres.class, initArgs = @ResourceArg(name = "database", value = "benchmark"))
+@WithTestResource(value = KafkaTestResource.class,
+        initArgs = @ResourceArg(name = "topics", value = Topics.INDICATORS + ":6," + Topics.INDICATORS + ".dlq:1"))
+class ResilienceApiTest {
+
+    static final String HARTLEPOOL = "E06000001";
+    static final String MIDDLESBROUGH = "E06000002";
+    static final String REDCAR = "E06000003";
+    static final String CAMDEN = "E09000007";
+    static final String HACKNEY = "E09000012";
+    static final String AGENCY = "agency_rate";
+    static final String PATH = "/api/v1/benchmarks/{round}/indicators/{indicator}";
+    static final String DEAD_LETTERS = "/api/v1/admin/dead-letters";
+    static final Duration WAIT = Duration.ofSeconds(90);
+
+    static KafkaProducer<String, String> producer;
+
+    @BeforeAll
+    static void connect() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        producer = new KafkaProducer<>(props);
+    }
+
+    @AfterAll
+    static void close() {
+        producer.close();
+    }
+
+    // ---- helpers ----
+
+    static String round(String name) {
+        return "it-" + name + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static IndicatorValue agency(String indicatorId, String numerator) {
+        BigDecimal n = new BigDecimal(numerator);
+        return new IndicatorValue(indicatorId, n.divide(BigDecimal.valueOf(2)), n, new BigDecimal("200"), 100, null);
+    }
+
+    static String event(String round, String authority, IndicatorValue... values) {
+        AuthorityIndicators data = new AuthorityIndicators(round, "workforce", "2024", authority, 1, false,
+                OffsetDateTime.now(), List.of(values));
+        return EventJson.write(EventEnvelope.of(UUID.randomUUID().toString(), "/metrics-service",
+                AuthorityIndicators.TYPE, data.computedAt(), "rounds/" + round + "/authorities/" + authority, data));
+    }
+
+    static void send(String key, String value, String traceparent) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.INDICATORS, key, value);
+        if (traceparent != null) {
+            record.headers().add(new RecordHeader("traceparent", traceparent.getBytes(StandardCharsets.UTF_8)));
+        }
+        try {
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not publish", e);
+        }
+    }
+
+    static void send(String key, String value) {
+        send(key, value, null);
+    }
+
+    static Response benchmark(String round) {
+        return given().pathParam("round", round).pathParam("indicator", AGENCY).get(PATH);
+    }
+
+    static <T> T await(String what, Supplier<T> probe, Predicate<T> done) {
+        Instant deadline = Instant.now().plus(WAIT);
+        T last;
+        do {
+            last = probe.get();
+            if (done.test(last)) {
+                return last;
+            }
+            sleep(250);
+        } while (Instant.now().isBefore(deadline));
+        fail("Timed out waiting for " + what + "; last: " + (last instanceof Response r ? r.statusCode() + " "
+                + r.asString() : last));
+        return last;
+    }
+
+    static Response awaitNationalN(String round, int n) {
+        return await(round + " with " + n + " authorities", () -> benchmark(round),
+                r -> r.statusCode() == 200 && r.jsonPath().getInt("national.n") == n);
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every dead letter on the topic so far. */
+    static List<DeadLetter> deadLetterTopic() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<DeadLetter> letters = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            consumer.subscribe(List.of(Topics.INDICATORS_DEAD_LETTERS));
+            Instant until = Instant.now().plusSeconds(5);
+            while (Instant.now().isBefore(until)) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    letters.add(EventJson.readRecord(r.value(), DeadLetter.class));
+                }
+            }
+        }
+        return letters;
+    }
+
+    // ---- tests ----
+
+    @Test
+    @Order(1)
+    void readyOnceItHoldsItsPartitionsAndHasCaughtUpAndKafkaIsNotPartOfHealth() {
+        Response ready = await("readiness", () -> given().get("/q/health/ready"), r -> r.statusCode() == 200);
+        List<String> names = ready.jsonPath().getList("checks.name");
+        assertTrue(names.contains("kafka-consumer-partitions"), names.toString());
+        assertTrue(names.contains("benchmark-current-figures"), names.toString());
+        assertEquals(true, ready.jsonPath().getBoolean(
+                "checks.find { it.name == 'benchmark-current-figures' }.data.snapshotsLoaded"));
+        String all = given().get("/q/health").asString();
+        assertFalse(all.contains("Reactive Messaging"), "the Kafka connector's health is not in health: " + all);
+        given().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    @Order(2)
+    void everyBadTokenIsA401ProblemOnEveryMethod() {
+        String publicKey = ConfigProvider.getConfig().getValue("quarkus.oidc.public-key", String.class);
+        Map<String, String> tokens = new HashMap<>(Tokens.invalid(publicKey));
+        tokens.put("none", null);
+        for (String path : List.of("/api/v1/benchmarks/workforce-2024/indicators/agency_rate", DEAD_LETTERS,
+                DEAD_LETTERS + "/1/replay", "/api/v1/reports/workforce-2024")) {
+            for (String method : List.of("GET", "POST", "PUT", "DELETE", "PATCH")) {
+                for (Map.Entry<String, String> token : tokens.entrySet()) {
+                    var request = given().contentType("application/json").body("{}");
+                    if (token.getValue() != null) {
+                        request = request.header(new Header("Authorization", "Bearer " + token.getValue()));
+                    }
+                    Response r = request.request(method, path);
+                    String what = method + " " + path + " with token " + token.getKey() + ": " + r.statusCode()
+                            + " " + r.asString();
+                    assertEquals(401, r.statusCode(), what);
+                    assertTrue(r.contentType().startsWith("application/problem+json"), what);
+                    assertTrue(r.header("WWW-Authenticate") != null && r.header("WWW-Authenticate").startsWith("Bearer"),
+                            what);
+                    JsonPath body = r.jsonPath();
+                    assertEquals("https://healthcheck.local.gov.uk/problems/unauthorized", body.getString("type"), what);
+                    assertEquals("Unauthorized", body.getString("title"), what);
+                    assertEquals(401, body.getInt("status"), what);
+                }
+            }
+        }
+        // health stays public (without a token)
+        given().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    @Order(3)
+    @TestSecurity(user = "lga1", roles = "lga-admin")
+    void poisonEventsBetweenGoodOnesAreSetAsideAndEveryOtherEventApplied() {
+        String before = round("before");
+        String after = round("after");
+        String marker = round("poison");
+        // One key, so one partition and this order: good, three kinds of poison, good.
+        send(CAMDEN, event(before, CAMDEN, agency(AGENCY, "5")));
+        send(CAMDEN, "not JSON at all " + marker);
+        // Reads and validates, but PostgreSQL refuses the NUL in a text column (SQLState 22021).
+        send(CAMDEN, event(marker, CAMDEN, agency("agency\u0000rate", "7")));
+        // Breaks the contract: the same indicator twice.
+        send(CAMDEN, event(marker + "-dup", CAMDEN, agency(AGENCY, "1"), agency(AGENCY, "2")));
+        send(CAMDEN, event(after, CAMDEN, agency(AGENCY, "9")));
+
+        awaitNationalN(before, 1);
+        awaitNationalN(after, 1);
+
+        List<DeadLetter> onTopic = await("3 dead letters on the topic", () -> deadLetterTopic().stream()
+                .filter(d -> d.value() != null && d.value().contains(marker)).toList(), l -> l.size() == 3);
+        Map<String, DeadLetter> byType = new HashMap<>();
+        onTopic.forEach(d -> byType.put(d.errorType(), d));
+        assertEquals(List.of(DeadLetter.INVALID, DeadLetter.UNDECODABLE, DeadLetter.UNSTORABLE),
+                byType.keySet().stream().sorted().toList());
+        for (DeadLetter d : onTopic) {
+            assertEquals("benchmark-service", d.consumer());
+            assertEquals(Topics.INDICATORS, d.topic());
+            assertEquals(CAMDEN, d.key());
+        }
+        assertTrue(byType.get(DeadLetter.UNSTORABLE).value().contains("agency\u0000rate")
+                        || byType.get(DeadLetter.UNSTORABLE).value().contains("agency\\u0000rate"),
+                byType.get(DeadLetter.UNSTORABLE).value());
+
+        // Listed by the admin API, each once.
+        JsonPath list = await("3 open dead letters listed", () -> given().queryParam("status", "open")
+                        .get(DEAD_LETTERS).then().statusCode(200).extract().jsonPath(),
+                j -> j.getList("deadLetters.findAll { it.value != null && it.value.contains('" + marker + "') }")
+                        .size() == 3);
+        long unstorable = list.getLong("deadLetters.find { it.value != null && it.value.contains('" + marker
+                + "') && it.errorType == 'unstorable' }.id");
+        long undecodable = list.getLong("deadLetters.find { it.value != null && it.value.contains('" + marker
+                + "') && it.errorType == 'undecodable' }.id");
+
+        // Replaying what still cannot be applied: 422, still open. Dismissing: dismissed.
+        given().post(DEAD_LETTERS + "/" + unstorable + "/replay").then().statusCode(422)
+                .contentType(startsWith("application/problem+json"));
+        given().get(DEAD_LETTERS + "/" + unstorable).then().statusCode(200).body("status", equalTo("open"));
+        given().post(DEAD_LETTERS + "/" + undecodable + "/dismiss").then().statusCode(200)
+                .body("status", equalTo("dismissed"));
+        given().post(DEAD_LETTERS + "/" + undecodable + "/dismiss").then().statusCode(409);
+
+        String metrics = given().get("/q/metrics").asString();
+        assertTrue(metrics.contains("healthcheck_dead_letters_total{consumer=\"benchmark-service\",error_type=\"unstorable\"}"),
+                metrics);
+        assertTrue(metrics.contains("healthcheck_dead_letters_open{consumer=\"benchmark-service\"}"), metrics);
+    }
+
+    @Test
+    @Order(4)
+    @TestSecurity(user = "lga1", roles = "lga-admin")
+    void applyingContinuesTheTraceOfTheEventsTraceparent() {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String parentSpanId = traceId.substring(0, 16);
+        String round = round("traced");
+        send(HACKNEY, event(round, HACKNEY, agency(AGENCY, "3")), "00-" + traceId + "-" + parentSpanId + "-01");
+        awaitNationalN(round, 1);
+        SpanData span = await("a span of trace " + traceId, () -> RecordedSpans.ended().stream()
+                .filter(s -> s.getTraceId().equals(traceId) && s.getName().equals(Topics.INDICATORS + " apply"))
+                .findFirst().orElse(null), s -> s != null);
+        assertEquals(parentSpanId, span.getParentSpanId());
+    }
+
+    /** Last: Micrometer binds the Kafka client's per-partition metrics (lag) up to a minute after they appear. */
+    @Test
+    @Order(20)
+    void prometheusMetricsAreServedWithTheAgreedNames() {
+        String metrics = await("the consumer's lag per partition", () -> given().get("/q/metrics").then()
+                .statusCode(200).extract().asString(), m -> m.contains("kafka_consumer_fetch_manager_records_lag{")
+                && m.contains("topic=\"" + Topics.INDICATORS + "\""));
+        for (String name : List.of("healthcheck_events_applied_total{consumer=\"benchmark-service\"}",
+                "healthcheck_consumer_partitions_assigned{consumer=\"benchmark-service\"}",
+                "healthcheck_database_unavailable_total{service=\"benchmark-service\"}",
+                "kafka_consumer_fetch_manager_records_lag",
+                "http_server_requests_seconds_count")) {
+            assertTrue(metrics.contains(name), name + " missing from /q/metrics:\n" + metrics);
+        }
+    }
+
+    @Test
+    @Order(10)
+    @TestSecurity(user = "lga1", roles = "lga-admin")
+    void postgresDownMeans503ForWhatNeedsItAndIntakeWaitsAndLosesNothing() {
+        String known = round("known");
+        send(HARTLEPOOL, event(known, HARTLEPOOL, agency(AGENCY, "4")));
+        awaitNationalN(known, 1);
+
+        String during = round("during-outage");
+        RestartablePostgres.server().takeDown();
+        try {
+            // A round this instance has never seen needs the database: 503, not 500.
+            Response refused = await("a 503", () -> benchmark(round("unknown")), r -> r.statusCode() == 503);
+            refused.then().contentType(startsWith("application/problem+json"))
+                    .header("Retry-After", "5")
+                    .body("type", equalTo("https://healthcheck.local.gov.uk/problems/database-unavailable"))
+                    .body("status", equalTo(503));
+            // What it holds is still served, and it stays ready and live.
+            benchmark(known).then().statusCode(200);
+            given().get("/q/health/ready").then().statusCode(200);
+            given().get("/q/health/live").then().statusCode(200);
+
+            for (String authority : List.of(HARTLEPOOL, MIDDLESBROUGH, REDCAR, CAMDEN, HACKNEY)) {
+                send(authority, event(during, authority, agency(AGENCY, "6")));
+            }
+            sleep(8_000);   // the consumer meets the outage and retries (longer than the old 8 attempts' first ones)
+        } finally {
+            RestartablePostgres.server().bringBack();
+        }
+        awaitNationalN(during, 5);
+        assertTrue(given().get("/q/metrics").asString()
+                .matches("(?s).*healthcheck_database_unavailable_total\\{service=\"benchmark-service\"} [1-9].*"));
+    }
+}
