@@ -2,6 +2,8 @@ package uk.gov.local.healthcheck.survey.observability;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Map;
@@ -12,6 +14,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * refusals, by reason: the last segment of the problem's type ({@code validation}, {@code round-closed},
  * {@code unauthorized}, {@code payload-too-large}, {@code database-unavailable}...). A batch counts each line.
  */
+/*
+ * Created at start-up, so its meters are on /q/metrics (at 0) from the first scrape; they are removed again at
+ * shutdown, because Micrometer's global registry outlives the application (a restarted application, as in the
+ * tests, would otherwise keep reporting the first one's meters).
+ */
+@Startup
 @ApplicationScoped
 public class SubmissionMetrics {
 
@@ -27,6 +35,11 @@ public class SubmissionMetrics {
         for (String kind : new String[] {RETURN, WITHDRAWAL, RESPONSE}) {
             accepted(kind, 0);    // present (at 0) from the start, so a rate can be taken from the first scrape
         }
+    }
+
+    @PreDestroy
+    void remove() {
+        counters.values().forEach(registry::remove);
     }
 
     public void accepted(String kind, long n) {

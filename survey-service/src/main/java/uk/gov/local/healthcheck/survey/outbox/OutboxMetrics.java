@@ -7,7 +7,11 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.micrometer.core.instrument.Meter;
+import java.util.List;
 import uk.gov.local.healthcheck.survey.availability.DatabaseFailures;
 import uk.gov.local.healthcheck.survey.availability.DatabaseOutage;
 
@@ -21,6 +25,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * and how many were published. The backlog is sampled from the database every
  * {@code survey.outbox.backlog-sample-interval}, so a scrape never queries it.
  */
+/*
+ * Created at start-up, so its meters are on /q/metrics (at 0) from the first scrape; they are removed again at
+ * shutdown, because Micrometer's global registry outlives the application (a restarted application, as in the
+ * tests, would otherwise keep reporting the first one's meters).
+ */
+@Startup
 @ApplicationScoped
 public class OutboxMetrics {
 
@@ -32,6 +42,8 @@ public class OutboxMetrics {
     private final Pool pool;
     private final DatabaseOutage outage;
     private final Counter published;
+    private final MeterRegistry registry;
+    private final List<Meter> meters;
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong oldestAgeMillis = new AtomicLong();
     private final AtomicReference<Instant> sampledAt = new AtomicReference<>();
@@ -39,13 +51,20 @@ public class OutboxMetrics {
     public OutboxMetrics(Pool pool, DatabaseOutage outage, MeterRegistry registry) {
         this.pool = pool;
         this.outage = outage;
+        this.registry = registry;
         this.published = Counter.builder("healthcheck.outbox.published")
                 .description("Outbox events published to Kafka (acknowledged by the broker)").register(registry);
-        Gauge.builder("healthcheck.outbox.backlog", backlog, AtomicLong::get)
+        Gauge backlogGauge = Gauge.builder("healthcheck.outbox.backlog", backlog, AtomicLong::get)
                 .description("Outbox events not yet published").register(registry);
-        Gauge.builder("healthcheck.outbox.oldest.unpublished.age", oldestAgeMillis, a -> a.get() / 1000.0)
+        Gauge age = Gauge.builder("healthcheck.outbox.oldest.unpublished.age", oldestAgeMillis, a -> a.get() / 1000.0)
                 .baseUnit("seconds").description("How long the oldest unpublished outbox event has waited (0 when none)")
                 .register(registry);
+        this.meters = List.of(published, backlogGauge, age);
+    }
+
+    @PreDestroy
+    void remove() {
+        meters.forEach(registry::remove);
     }
 
     void published(int events) {
@@ -55,7 +74,7 @@ public class OutboxMetrics {
     }
 
     @Scheduled(every = "${survey.outbox.backlog-sample-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            identity = "outbox-backlog")
+            identity = "outbox-backlog", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> sample() {
         return pool.query(BACKLOG).execute().invoke(rows -> {
             Row row = rows.iterator().next();

@@ -63,6 +63,10 @@ public class OutboxRelay {
     private final AtomicBoolean nudged = new AtomicBoolean();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
+    /** The last cycle failed because PostgreSQL could not be reached. */
+    private volatile boolean databaseDown;
+    /** A writer committed since then: PostgreSQL is back, so the backoff need not be waited out. */
+    private volatile boolean committedSinceFailure;
     private final DatabaseOutage outage;
     private final OutboxMetrics metrics;
     /** While Kafka is down every cycle fails: one line per interval, not one per cycle. */
@@ -90,7 +94,10 @@ public class OutboxRelay {
 
     /** The fallback: finds events committed by other instances, and any whose nudge was missed. */
     @Scheduled(every = "${survey.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            delayed = "${survey.outbox.start-delay:1s}", identity = "outbox-relay")
+            delayed = "${survey.outbox.start-delay:1s}", identity = "outbox-relay",
+            // Not before the application has started: on a slow start the first poll came before the channel was
+            // wired, and failed with a stack trace ("Unable to connect an emitter with the channel").
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> relay() {
         return drain();
     }
@@ -101,6 +108,7 @@ public class OutboxRelay {
      * publishes in batches rather than one cycle (and one claim query) per request.
      */
     public void nudge() {
+        committedSinceFailure = true;
         if (nudged.compareAndSet(false, true)) {
             vertx.setTimer(nudgeDelay.toMillis(), timer -> {
                 nudged.set(false);
@@ -137,10 +145,15 @@ public class OutboxRelay {
 
     /** One batch, unless backing off; answers whether it was full (so more may be waiting). */
     private Uni<Boolean> cycle() {
-        if (!backoff.mayRun(clock.instant())) {
+        if (!backoff.mayRun(clock.instant()) && !(databaseDown && committedSinceFailure)) {
             return Uni.createFrom().item(false);
         }
-        return publishBatch().map(outcome -> {
+        // While backing off after a failure, one event goes as a probe: a batch of sends that all time out would
+        // only fill the producer's buffer and the log. Once it is acknowledged, full batches resume at once.
+        boolean probing = !backoff.currentDelay().isZero();
+        int limit = probing ? 1 : batchSize;
+        return publishBatch(limit).map(outcome -> {
+            databaseDown = false;
             metrics.published(outcome.published());
             if (outcome.failed() > 0) {
                 backoff.failed(clock.instant());
@@ -154,10 +167,12 @@ public class OutboxRelay {
                 kafkaLog.reset();
             }
             backoff.succeeded();
-            return outcome.published() == batchSize;
+            return outcome.published() == limit;
         }).onFailure().recoverWithUni(e -> {
             backoff.failed(clock.instant());
             if (DatabaseFailures.isUnreachable(e)) {
+                databaseDown = true;
+                committedSinceFailure = false;
                 outage.background("Outbox relay", e);
             } else {
                 kafkaLog.warn("cycle:" + e.getClass().getName(), "Outbox relay cycle failed", "cycles failed",
@@ -169,9 +184,13 @@ public class OutboxRelay {
 
     /** Takes the relay lease, claims a batch, publishes it, and records each row's outcome, all in one transaction. */
     Uni<BatchOutcome> publishBatch() {
+        return publishBatch(batchSize);
+    }
+
+    private Uni<BatchOutcome> publishBatch(int limit) {
         return pool.withTransaction(connection -> connection.query(LEASE).execute()
                 .flatMap(lease -> !lease.iterator().next().getBoolean(0) ? Uni.createFrom().item(BatchOutcome.NONE)
-                        : connection.preparedQuery(CLAIM).execute(Tuple.of(batchSize)).flatMap(rows -> {
+                        : connection.preparedQuery(CLAIM).execute(Tuple.of(limit)).flatMap(rows -> {
                             List<PendingEvent> events = new ArrayList<>();
                             rows.forEach(row -> events.add(PendingEvent.of(row)));
                             return events.isEmpty() ? Uni.createFrom().item(BatchOutcome.NONE) : publish(events)

@@ -49,12 +49,65 @@ public final class TestTokens {
         }
     }
 
+    /** A well-formed token from another issuer (another realm, another Keycloak), signed with the right key. */
+    public static String fromIssuer(String issuer, String subject, List<String> roles) {
+        return sign(subject, roles, Map.of(), "healthcheck-api", 300, KEY, issuer);
+    }
+
+    /** The claims of a valid token, unsigned: {@code alg: none} with an empty signature. */
+    public static String unsigned(String subject, List<String> roles) {
+        return encode("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + encode(claims(subject, roles, Map.of(), "healthcheck-api", 300, ISSUER).toJson()) + ".";
+    }
+
+    /**
+     * The claims of a valid token, HMAC-signed (HS256) with the public key as the secret: the old trick against a
+     * verifier that takes whatever algorithm the token names.
+     */
+    public static String hs256WithPublicKey(String subject, List<String> roles, String publicKeyBase64) {
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims(subject, roles, Map.of(), "healthcheck-api", 300, ISSUER).toJson());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
+        jws.setKey(new org.jose4j.keys.HmacKey(publicKeyBase64.getBytes(StandardCharsets.US_ASCII)));
+        jws.setDoKeyValidation(false);
+        try {
+            return jws.getCompactSerialization();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static final String ISSUER = "http://127.0.0.1:8180/realms/healthcheck";
+
     private static String sign(String subject, List<String> roles, Map<String, String> claims, String audience,
                                int secondsValid, PrivateKey key) {
+        return sign(subject, roles, claims, audience, secondsValid, key, ISSUER);
+    }
+
+    private static JwtClaims claims(String subject, List<String> roles, Map<String, String> claims, String audience,
+                                    int secondsValid, String issuer) {
         JwtClaims jwt = new JwtClaims();
         jwt.setSubject(subject);
         jwt.setAudience(audience, "account");
-        jwt.setIssuer("http://127.0.0.1:8180/realms/healthcheck");
+        jwt.setIssuer(issuer);
+        jwt.setIssuedAt(NumericDate.fromSeconds(System.currentTimeMillis() / 1000 - 120));
+        jwt.setExpirationTime(NumericDate.fromSeconds(System.currentTimeMillis() / 1000 + secondsValid));
+        jwt.setClaim("azp", "test-client");
+        jwt.setClaim("preferred_username", subject);
+        jwt.setClaim("realm_access", Map.of("roles", roles));
+        claims.forEach(jwt::setClaim);
+        return jwt;
+    }
+
+    private static String sign(String subject, List<String> roles, Map<String, String> claims, String audience,
+                               int secondsValid, PrivateKey key, String issuer) {
+        JwtClaims jwt = new JwtClaims();
+        jwt.setSubject(subject);
+        jwt.setAudience(audience, "account");
+        jwt.setIssuer(issuer);
         jwt.setIssuedAt(NumericDate.fromSeconds(System.currentTimeMillis() / 1000 - 120));
         jwt.setExpirationTime(NumericDate.fromSeconds(System.currentTimeMillis() / 1000 + secondsValid));
         jwt.setClaim("azp", "test-client");
