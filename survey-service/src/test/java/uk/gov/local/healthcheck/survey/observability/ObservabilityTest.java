@@ -56,10 +56,11 @@ class ObservabilityTest {
 
     /**
      * The value of the first sample of {@code name} whose labels contain every one of {@code labels}; null when absent.
-     * A sample may be followed by an exemplar ({@code # {span_id=..,trace_id=..} ...}): the trace that last moved it.
+     * A sample may be followed by an exemplar ({@code # {span_id=..,trace_id=..} ...}): the trace that last moved it;
+     * label values may hold braces ({@code uri="/api/v1/rounds/{roundId}"}).
      */
     static Double sample(String text, String name, String... labels) {
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*\\})? ([0-9.eE+-]+|NaN)( #.*)?$").matcher(text);
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{.*\\})? ([0-9.eE+-]+|NaN)( #.*)?$").matcher(text);
         while (m.find()) {
             String found = m.group(1) == null ? "" : m.group(1);
             boolean all = true;
