@@ -29,8 +29,11 @@ public class ConsumerPartitions implements KafkaConsumerRebalanceListener {
     public static final String NAME = "healthcheck-partitions";
     private static final Logger LOG = Logger.getLogger(ConsumerPartitions.class);
 
-    @ConfigProperty(name = "healthcheck.dead-letters.consumer", defaultValue = "${quarkus.application.name}")
-    String consumerName;
+    @ConfigProperty(name = "healthcheck.dead-letters.consumer")
+    java.util.Optional<String> consumerConfigured;
+
+    @ConfigProperty(name = "quarkus.application.name", defaultValue = "unknown")
+    String applicationName;
 
     @Inject
     MeterRegistry registry;
@@ -85,7 +88,7 @@ public class ConsumerPartitions implements KafkaConsumerRebalanceListener {
                 if (!gaugeRegistered) {
                     Gauge.builder("healthcheck.consumer.partitions.assigned", this, ConsumerPartitions::assigned)
                             .description("Partitions of the incoming topic this instance holds")
-                            .tag("consumer", consumerName).register(registry);
+                            .tag("consumer", consumerConfigured.filter(c -> !c.isBlank()).orElse(applicationName)).register(registry);
                     gaugeRegistered = true;
                 }
             }

@@ -33,11 +33,15 @@ public class DeadLetterStore {
     @Inject
     Pool pool;
 
-    @ConfigProperty(name = "healthcheck.dead-letters.consumer", defaultValue = "${quarkus.application.name}")
-    String consumer;
+    @ConfigProperty(name = "healthcheck.dead-letters.consumer")
+    java.util.Optional<String> consumerConfigured;
 
+    @ConfigProperty(name = "quarkus.application.name", defaultValue = "unknown")
+    String applicationName;
+
+    /** {@code healthcheck.dead-letters.consumer}, else {@code quarkus.application.name}. */
     public String consumer() {
-        return consumer;
+        return consumerConfigured.filter(c -> !c.isBlank()).orElse(applicationName);
     }
 
     /** Inserts the dead letter unless that (topic, partition, offset) is listed already; its id if it was new. */
@@ -47,7 +51,7 @@ public class DeadLetterStore {
         return pool.preparedQuery("insert into dead_letter (consumer, topic, partition, offset_, record_key, value, "
                         + "headers, error, error_type, failed_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
                         + "on conflict (topic, partition, offset_) do nothing returning id")
-                .execute(Tuple.from(new Object[]{consumer, record.topic(), record.partition(), record.offset(),
+                .execute(Tuple.from(new Object[]{consumer(), record.topic(), record.partition(), record.offset(),
                         clean(record.key()), record.value() == null ? null : io.vertx.core.buffer.Buffer.buffer(record.value()), headers,
                         clean(error), errorType, failedAt}))
                 .map(rows -> rows.rowCount() == 0 || !rows.iterator().hasNext()
