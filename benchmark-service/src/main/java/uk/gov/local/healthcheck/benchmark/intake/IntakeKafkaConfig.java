@@ -2,10 +2,8 @@ package uk.gov.local.healthcheck.benchmark.intake;
 
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import uk.gov.local.healthcheck.deadletters.ConsumerPartitions;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -24,16 +22,6 @@ public class IntakeKafkaConfig {
     Map<String, Object> kafkaConfiguration(
             @ConfigProperty(name = "healthcheck.instance-id") Optional<String> instanceId) {
         return settings(instanceId);
-    }
-
-    /**
-     * The dead-letters module's readiness check injects {@link ConsumerPartitions} without a qualifier while the bean
-     * carries only its {@code @Identifier}; this exposes it as the default bean too (until the module does).
-     */
-    @Produces
-    @Dependent
-    ConsumerPartitions defaultPartitions(@Identifier(ConsumerPartitions.NAME) ConsumerPartitions partitions) {
-        return partitions;
     }
 
     /** Pure, for tests: the extra consumer settings for an instance id (or none). */
