@@ -227,6 +227,8 @@ public class RebuildService {
                         }));
         return ddl.chain(statements -> pool.withTransaction(conn -> {
             List<String> all = new ArrayList<>();
+            // "does not exist, skipping" and "drop cascades to ..." are expected: not worth a WARN line each.
+            all.add("set local client_min_messages to warning");
             all.add("drop schema if exists " + SHADOW + " cascade");
             all.add("drop schema if exists " + RETIRED + " cascade");
             all.add("create schema " + SHADOW);
@@ -281,6 +283,7 @@ public class RebuildService {
 
     private static Uni<Void> swap(io.vertx.mutiny.sqlclient.SqlConnection conn) {
         List<String> all = new ArrayList<>();
+        all.add("set local client_min_messages to warning");
         all.add("create schema " + RETIRED);
         for (String t : TABLES) {
             all.add("alter table public." + t + " set schema " + RETIRED);
