@@ -56,6 +56,9 @@ public class SubmissionsConsumer {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    io.opentelemetry.api.trace.Tracer tracer;
+
     private Counter applied;
 
     /** A decoded record: its change, the record as consumed, its W3C trace context. */
@@ -94,14 +97,65 @@ public class SubmissionsConsumer {
         String where = "batch of " + batch.getRecords().size() + " records from "
                 + FailedRecord.of(batch.getRecords().get(0)).position();
         long start = System.nanoTime();
-        return setAside
-                .chain(() -> guard.apply(items, Item::raw, this::apply, where))
-                .invoke(poison -> {
-                    applied.increment(items.size() - poison.size());
-                    LOG.debugf("%s applied and published in %d ms", where, (System.nanoTime() - start) / 1_000_000);
-                })
-                .chain(() -> ack(batch));
+        // The batch is applied in a span that continues the trace of its last submission (linked to the others'),
+        // so its log lines carry that trace id.
+        Uni<Void> toSetAside = setAside;
+        return Uni.createFrom().deferred(() -> {
+            // Current from the subscription to the end, on this batch's own (duplicated) Vert.x context.
+            io.opentelemetry.api.trace.Span span = span(batch, where);
+            io.opentelemetry.context.Scope scope = span.makeCurrent();
+            return toSetAside
+                    .chain(() -> guard.apply(items, Item::raw, this::apply, where))
+                    .invoke(poison -> {
+                        applied.increment(items.size() - poison.size());
+                        LOG.debugf("%s applied and published in %d ms", where, (System.nanoTime() - start) / 1_000_000);
+                    })
+                    .chain(() -> ack(batch))
+                    .eventually(() -> {
+                        span.end();
+                        scope.close();
+                    });
+        });
     }
+
+    private io.opentelemetry.api.trace.Span span(KafkaRecordBatch<String, String> batch, String where) {
+        var propagator = io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator.getInstance();
+        var builder = tracer.spanBuilder("apply " + where).setSpanKind(io.opentelemetry.api.trace.SpanKind.CONSUMER)
+                .setNoParent();
+        io.opentelemetry.context.Context parent = null;
+        for (KafkaRecord<String, String> record : batch.getRecords()) {
+            var header = record.getHeaders().lastHeader("traceparent");
+            if (header == null) {
+                continue;
+            }
+            var context = propagator.extract(io.opentelemetry.context.Context.root(),
+                    new String(header.value(), java.nio.charset.StandardCharsets.UTF_8), TEXT);
+            var spanContext = io.opentelemetry.api.trace.Span.fromContext(context).getSpanContext();
+            if (spanContext.isValid()) {
+                if (parent != null) {
+                    builder.addLink(io.opentelemetry.api.trace.Span.fromContext(parent).getSpanContext());
+                }
+                parent = context;
+            }
+        }
+        if (parent != null) {
+            builder.setParent(parent);
+        }
+        return builder.startSpan();
+    }
+
+    private static final io.opentelemetry.context.propagation.TextMapGetter<String> TEXT =
+            new io.opentelemetry.context.propagation.TextMapGetter<>() {
+                @Override
+                public Iterable<String> keys(String carrier) {
+                    return List.of("traceparent");
+                }
+
+                @Override
+                public String get(String carrier, String key) {
+                    return "traceparent".equals(key) ? carrier : null;
+                }
+            };
 
     /** Applies some decoded records in one transaction and publishes what they changed (held off during a swap). */
     public Uni<?> apply(List<Item> part) {
