@@ -355,7 +355,8 @@ class FaultIT {
         StringBuilder out = new StringBuilder();
         out.append("FaultIT ").append(java.time.OffsetDateTime.now().withNano(0)).append(" (2-core machine; load ")
                 .append(SINGLES_PER_SECOND).append(" single responses/s + ").append(BATCH_LINES * 2)
-                .append(" responses/s in batches of ").append(BATCH_LINES).append(", 3 authorities)\n\n");
+                .append(" responses/s in batches of ").append(BATCH_LINES).append(", ").append(AUTHORITIES.size())
+                .append(" authorities in 3 regions)\n\n");
         out.append(String.format(Locale.ROOT, "%-27s %8s %9s %7s %6s %7s %7s %6s %9s %9s %9s %9s %7s%n",
                 "phase", "requests", "responses", "2xx", "503", "refused", "cut off", "other",
                 "stored*", "absent**", "metrics", "benchmark", "result"));
