@@ -9,6 +9,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
+import uk.gov.local.healthcheck.events.DeadLetter;
+
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -33,12 +36,20 @@ public class DeadLetterMetrics {
         Gauge.builder("healthcheck.dead.letters.open", open, AtomicLong::get)
                 .description("Dead letters not yet replayed or dismissed")
                 .tag("consumer", store.consumer()).register(registry);
+        // Every kind is shown from the start at 0, so an alert on its increase has a series to compare with.
+        for (String errorType : List.of(DeadLetter.UNDECODABLE, DeadLetter.INVALID, DeadLetter.UNSTORABLE)) {
+            counter(errorType);
+        }
         refreshOpen();
     }
 
     public void deadLettered(String errorType) {
-        Counter.builder("healthcheck.dead.letters").description("Records set aside on the dead-letter topic")
-                .tag("consumer", store.consumer()).tag("error_type", errorType).register(registry).increment();
+        counter(errorType).increment();
+    }
+
+    private Counter counter(String errorType) {
+        return Counter.builder("healthcheck.dead.letters").description("Records set aside on the dead-letter topic")
+                .tag("consumer", store.consumer()).tag("error_type", errorType).register(registry);
     }
 
     /** Re-reads the open count (asynchronously; a failure leaves the last value). */
