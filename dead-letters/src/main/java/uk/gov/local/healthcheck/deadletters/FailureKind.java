@@ -27,7 +27,14 @@ public enum FailureKind {
             "40P01", // deadlock detected
             "55P03", // lock not available
             "58000", "58030", // system error, I/O error
-            "XX000"  // internal error
+            "XX000", // internal error
+            "25006", // read-only transaction: a failover left us on a standby for now
+            // The schema is not what this code expects (a migration not yet run, a table being swapped in): no record
+            // is to blame, and dead-lettering would set aside every record until it is fixed.
+            "42P01", // undefined table
+            "42703", // undefined column
+            "42883", // undefined function
+            "3F000"  // invalid schema name
     );
 
     /** Simple class names (anywhere in the cause chain) that mean the server or broker could not be reached. */

@@ -45,7 +45,8 @@ class FailureKindTest {
 
     @Test
     void transientSqlStates() {
-        for (String state : new String[]{"08006", "08001", "53300", "57P01", "57P03", "40001", "40P01", "55P03"}) {
+        for (String state : new String[]{"08006", "08001", "53300", "57P01", "57P03", "40001", "40P01", "55P03",
+                "25006", "42P01", "42703", "3F000"}) {
             assertEquals(FailureKind.TRANSIENT, FailureKind.of(new FakePgException("x", state)), state);
             assertEquals(FailureKind.TRANSIENT, FailureKind.of(new SQLException("x", state)), state);
         }
@@ -53,7 +54,7 @@ class FailureKindTest {
 
     @Test
     void dataTheDatabaseRefusesIsPermanent() {
-        for (String state : new String[]{"22021", "22P05", "22001", "23505", "23502", "22003", "42703"}) {
+        for (String state : new String[]{"22021", "22P05", "22001", "23505", "23502", "22003"}) {
             assertEquals(FailureKind.PERMANENT, FailureKind.of(new FakePgException(
                     "invalid byte sequence for encoding \"UTF8\": 0x00", state)), state);
         }
