@@ -184,16 +184,17 @@ public class RebuildService {
                     + ErrorTypes.describe(t);
             LOG.errorf("Rebuild %s failed; %s", started.id(), reason);
             failures.increment();
+            if (!swapped) {
+                // PostgreSQL may be the reason: keep trying until the shadow is gone. On the rebuild's own (single)
+                // thread, queued before the status says FAILED, so that a next rebuild, which can only be started
+                // after that, runs after the drop: dropped later, it would take the next rebuild's shadow with it.
+                runner.submit(() -> retry.retrying(() -> pool.query("drop schema if exists " + SHADOW + " cascade")
+                                        .execute(), "Dropping the shadow schema of rebuild " + started.id())
+                        .invoke(() -> LOG.infof("Rebuild %s: shadow schema dropped", started.id()))
+                        .await().indefinitely());
+            }
             status.set(new RebuildStatus(started.id(), RebuildStatus.FAILED, started.startedAt(), Instant.now(),
                     records.get(), skipped.get(), null, null, null, reason));
-            if (!swapped) {
-                // PostgreSQL may be the reason: keep trying (in the background) until the shadow is gone.
-                retry.retrying(() -> pool.query("drop schema if exists " + SHADOW + " cascade").execute(),
-                                "Dropping the shadow schema of rebuild " + started.id())
-                        .subscribe().with(ok -> LOG.infof("Rebuild %s: shadow schema dropped", started.id()),
-                                f -> LOG.warnf("Rebuild %s: could not drop the shadow schema (the next rebuild "
-                                        + "will): %s", started.id(), f.toString()));
-            }
         }
     }
 
