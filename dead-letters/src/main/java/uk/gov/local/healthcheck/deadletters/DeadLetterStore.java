@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The service's {@code dead_letter} table (its own Flyway migration creates it; see the module README), through the
+ * The service's {@code dead_letter} table (its own Flyway migration creates it; see dead-letters/README.md), through the
  * service's reactive pool. Unique on (topic, partition, offset_): a record redelivered after a crash is not listed twice.
  */
 @ApplicationScoped
