@@ -29,6 +29,8 @@ class HealthcheckRealmTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static JsonNode realm;
     private static final int KEYCLOAK_COLUMN_LENGTH = 255;
+    /** DEMO ONLY, documented in identity/README.md; deploy/platform gives it to the portal as PORTAL_CLIENT_SECRET. */
+    static final String PORTAL_SECRET = "portal-demo-secret";
 
     @BeforeAll
     static void load() throws IOException {
@@ -74,14 +76,21 @@ class HealthcheckRealmTest {
         assertTrue(lifespan > 0 && lifespan <= 300, "access token lifespan is deliberately short: " + lifespan);
     }
 
+    /** The four people's roles of docs/conventions.md, and the portal's relay role (held by its service account only). */
     @Test
-    void realmRolesAreExactlyTheFourConventionRoles() {
+    void realmRolesAreTheFourConventionRolesAndThePortalsRelay() {
         Set<String> roles = new TreeSet<>();
         for (JsonNode role : realm.path("roles").path("realm")) {
             roles.add(role.path("name").asText());
             assertFalse(role.path("description").asText().isBlank(), "role " + role + " has a description");
         }
-        assertEquals(new TreeSet<>(List.of("lga-admin", "council-submitter", "council-viewer", "ria-analyst")), roles);
+        assertEquals(new TreeSet<>(List.of("lga-admin", "council-submitter", "council-viewer", "ria-analyst", "survey-relay")), roles);
+        for (JsonNode user : realm.path("users")) {
+            if (texts(user.path("realmRoles")).contains("survey-relay")) {
+                assertEquals("portal", user.path("serviceAccountClientId").asText(),
+                        user.path("username").asText() + " must not hold survey-relay: only the portal's service account does");
+            }
+        }
     }
 
     @Test
@@ -224,6 +233,85 @@ class HealthcheckRealmTest {
         JsonNode account = find(realm.path("users"), "serviceAccountClientId", "council-E10000031")
                 .orElseThrow(() -> new AssertionError("no service account user for the council client"));
         assertEquals(List.of("default-roles-healthcheck", "council-submitter"), texts(account.path("realmRoles")));
+    }
+
+    /** The portal signs people in with the authorization code flow and PKCE (S256), as a confidential client. */
+    @Test
+    void portalIsAConfidentialClientSigningInWithTheCodeFlowAndPkceS256Only() {
+        JsonNode portal = client("portal");
+        assertTrue(portal.path("enabled").asBoolean());
+        assertFalse(portal.path("publicClient").asBoolean(true), "the portal is confidential (it keeps its secret server-side)");
+        assertEquals("client-secret", portal.path("clientAuthenticatorType").asText());
+        assertEquals(PORTAL_SECRET, portal.path("secret").asText(), "the DEMO ONLY secret documented in identity/README.md");
+        assertTrue(portal.path("description").asText().startsWith("DEMO ONLY"), "its well-known secret is marked demo-only");
+        assertTrue(portal.path("standardFlowEnabled").asBoolean(), "authorization code flow");
+        for (String flow : List.of("implicitFlowEnabled", "directAccessGrantsEnabled")) {
+            assertTrue(portal.has(flow), flow + " is set explicitly");
+            assertFalse(portal.path(flow).asBoolean(true), "the portal must not have " + flow);
+        }
+        assertFalse(portal.path("consentRequired").asBoolean(true), "the demo users sign in without a consent screen");
+        JsonNode attributes = portal.path("attributes");
+        assertEquals("S256", attributes.path("pkce.code.challenge.method").asText(), "PKCE is required, with S256 (never plain)");
+        assertEquals("false", attributes.path("oauth2.device.authorization.grant.enabled").asText());
+        assertEquals("false", attributes.path("oidc.ciba.grant.enabled").asText());
+    }
+
+    /**
+     * After sign-in and sign-out Keycloak sends the browser back to the portal's own address and nowhere else. The
+     * realm holds the default address (port 8084); deploy/platform's RealmTemplate puts PORTAL_PORT in when it differs.
+     */
+    @Test
+    void portalRedirectsOnlyToThePortalsAddress() {
+        JsonNode portal = client("portal");
+        List<String> portalUris = List.of("http://127.0.0.1:8084/*", "http://localhost:8084/*");
+        assertEquals(portalUris, texts(portal.path("redirectUris")));
+        assertEquals(String.join("##", portalUris), portal.path("attributes").path("post.logout.redirect.uris").asText(),
+                "post-logout redirects: the portal's address only (not '+', which would follow any later redirect URI)");
+        for (JsonNode origin : portal.path("webOrigins")) {
+            assertTrue(List.of("+", "http://127.0.0.1:8084", "http://localhost:8084").contains(origin.asText()),
+                    "web origin beyond the portal's address: " + origin);
+        }
+        String base = portal.path("baseUrl").asText("");
+        assertTrue(base.isEmpty() || base.startsWith("http://127.0.0.1:8084/"), "baseUrl " + base);
+    }
+
+    /** Signed-in users' access tokens carry what the APIs read, so the portal can call them with the user's token. */
+    @Test
+    void portalTokensCarryTheScopeClaimsAndTheApiAudience() {
+        JsonNode mappers = client("portal").path("protocolMappers");
+        for (String claim : List.of("authority_code", "region_code")) {
+            JsonNode mapper = find(mappers, "name", claim).orElseThrow(() -> new AssertionError("portal has no mapper " + claim));
+            assertEquals("oidc-usermodel-attribute-mapper", mapper.path("protocolMapper").asText());
+            assertEquals(claim, mapper.path("config").path("user.attribute").asText());
+            assertEquals(claim, mapper.path("config").path("claim.name").asText());
+            assertEquals("true", mapper.path("config").path("access.token.claim").asText());
+            assertEquals("false", mapper.path("config").path("multivalued").asText());
+        }
+        List<JsonNode> audiences = new ArrayList<>();
+        for (JsonNode mapper : mappers) {
+            if ("oidc-audience-mapper".equals(mapper.path("protocolMapper").asText())) {
+                audiences.add(mapper);
+            }
+        }
+        assertEquals(1, audiences.size(), "one audience mapper");
+        assertEquals("healthcheck-api", audiences.get(0).path("config").path("included.client.audience").asText());
+        assertEquals("true", audiences.get(0).path("config").path("access.token.claim").asText());
+    }
+
+    /**
+     * The portal's own token (client credentials: anonymous practitioner responses with an invitation code) holds
+     * survey-relay and nothing else: no default roles, none of the people's roles, no authority of its own.
+     */
+    @Test
+    void portalsServiceAccountHoldsSurveyRelayOnly() {
+        assertTrue(client("portal").path("serviceAccountsEnabled").asBoolean(), "client credentials for the survey relay");
+        JsonNode account = find(realm.path("users"), "serviceAccountClientId", "portal")
+                .orElseThrow(() -> new AssertionError("no service account user for the portal"));
+        assertEquals("service-account-portal", account.path("username").asText());
+        assertEquals(List.of("survey-relay"), texts(account.path("realmRoles")));
+        assertTrue(account.path("clientRoles").isMissingNode() || account.path("clientRoles").isEmpty(), "no client roles");
+        assertTrue(account.path("groups").isMissingNode() || account.path("groups").isEmpty(), "no groups");
+        assertTrue(account.path("attributes").path("authority_code").isMissingNode(), "the relay acts for no authority");
     }
 
     @Test
