@@ -7,6 +7,7 @@ import uk.gov.local.healthcheck.survey.problems.ProblemException;
 import uk.gov.local.healthcheck.survey.reference.Authority;
 import uk.gov.local.healthcheck.survey.reference.AuthorityRegister;
 import uk.gov.local.healthcheck.survey.rounds.Round;
+import uk.gov.local.healthcheck.survey.rounds.RoundCalendar;
 import uk.gov.local.healthcheck.survey.validation.Violation;
 
 import java.util.List;
@@ -14,17 +15,19 @@ import java.util.Optional;
 
 /**
  * The checks every submission passes before its answers are looked at, whether a return or a response: the round
- * is open and collects this kind of submission, and the authority is in the register and existed in the round's year.
+ * is open, today is within its dates, and it collects this kind of submission, and the authority is in the register and existed in the round's year.
  */
 @ApplicationScoped
 public class Admission {
 
     private final AuthorityRegister register;
     private final InstrumentCatalog instruments;
+    private final RoundCalendar calendar;
 
-    public Admission(AuthorityRegister register, InstrumentCatalog instruments) {
+    public Admission(AuthorityRegister register, InstrumentCatalog instruments, RoundCalendar calendar) {
         this.register = register;
         this.instruments = instruments;
+        this.calendar = calendar;
     }
 
     public Optional<Authority> find(String authorityCode) {
@@ -40,11 +43,9 @@ public class Admission {
         return "No authority with code " + code + " in the register of English authorities (use the ONS GSS code, e.g. E10000031)";
     }
 
+    /** The round is open and today (London time) is between its opening and closing dates; a 409 naming the date otherwise. */
     public void requireOpen(Round round) {
-        if (!round.isOpen()) {
-            throw ProblemException.conflict("round-closed", "Round closed",
-                    "Round " + round.id + " is closed (its deadline was " + round.closesOn + "); the LGA can reopen it for a late submission");
-        }
+        calendar.requireAccepting(round);
     }
 
     /** The round collects per-authority returns ({@code true}) or anonymous respondents' responses ({@code false}). */

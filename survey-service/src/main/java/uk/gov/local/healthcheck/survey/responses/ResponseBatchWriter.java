@@ -3,6 +3,7 @@ package uk.gov.local.healthcheck.survey.responses;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import uk.gov.local.healthcheck.events.ResponseAccepted;
@@ -11,10 +12,13 @@ import uk.gov.local.healthcheck.survey.admission.Admission;
 import uk.gov.local.healthcheck.survey.outbox.OutboxEvent;
 import uk.gov.local.healthcheck.survey.outbox.OutboxRelay;
 import uk.gov.local.healthcheck.survey.outbox.OutboxWriter;
+import uk.gov.local.healthcheck.survey.problems.ProblemException;
 import uk.gov.local.healthcheck.survey.rounds.Round;
+import uk.gov.local.healthcheck.survey.rounds.RoundCalendar;
 import uk.gov.local.healthcheck.survey.storage.AnswersJson;
 import uk.gov.local.healthcheck.survey.validation.Violation;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,8 +32,9 @@ import java.util.UUID;
 
 /**
  * Stores checked responses with one statement: the new practitioner_response rows and their outbox_event rows are
- * inserted together, and only if the round is still open (it is locked against closing meanwhile). One statement is
- * atomic on its own, so a failure stores nothing, and a group of responses costs one round trip to the database
+ * inserted together, and only if the round is still open and today (London time) is within its dates (it is locked
+ * against closing meanwhile). One statement is atomic on its own, so a failure stores nothing, and a group of
+ * responses costs one round trip to the database
  * instead of six (begin, round check, ids, two inserts, commit). Persisting two Hibernate entities per response had
  * been the largest single cost of intake; see README, Performance.
  *
@@ -44,7 +49,7 @@ public class ResponseBatchWriter {
 
     private static final String STORE = """
             with open_round as (
-                select id from round where id = $1 and status = 'open' for share
+                select id from round where id = $1 and status = 'open' and $16::date between opens_on and closes_on for share
             ), stored as (
                 insert into practitioner_response (id, round_id, response_id, authority_code, answers, content_hash, received_at)
                 select t.id, $1, t.response_id, t.authority_code, t.answers, t.content_hash, $2
@@ -61,7 +66,9 @@ public class ResponseBatchWriter {
                 where e.response_id in (select response_id from stored)
             )
             select exists (select 1 from open_round), array(select response_id::text from stored)""";
-    private static final String ROUND_OPEN = "select exists (select 1 from round where id = $1 and status = 'open')";
+    private static final String ROUND_OPEN = """
+            select exists (select 1 from round where id = $1 and status = 'open' and $2::date between opens_on and closes_on)""";
+    private static final String ROUND_STATE = "select status, opens_on, closes_on from round where id = $1";
     /*
      * Written so that every id probes the (round_id, response_id) key. The plain form "round_id = $1 and response_id
      * = any($2)" was planned, while a new round's rows were not yet in the statistics, as a scan of the whole round
@@ -76,9 +83,12 @@ public class ResponseBatchWriter {
     private final Admission admission;
     private final IdBlocks idBlocks;
     private final OutboxRelay relay;
+    private final RoundCalendar calendar;
 
-    public ResponseBatchWriter(Pool pool, OutboxWriter outbox, Admission admission, IdBlocks idBlocks, OutboxRelay relay) {
+    public ResponseBatchWriter(Pool pool, OutboxWriter outbox, Admission admission, IdBlocks idBlocks, OutboxRelay relay,
+                               RoundCalendar calendar) {
         this.pool = pool;
+        this.calendar = calendar;
         this.relay = relay;
         this.outbox = outbox;
         this.admission = admission;
@@ -92,10 +102,20 @@ public class ResponseBatchWriter {
     /**
      * Stores the new ones among {@code candidates} (line number → checked line, in line order) and puts each line's
      * outcome into {@code results}: accepted, duplicate (stored before, or earlier in the batch, with the same
-     * answers) or rejected (stored with other answers). The round must still be open when they are stored;
-     * otherwise nothing is stored and the round's 409 is raised.
+     * answers) or rejected (stored with other answers). The round must still be open, and today within its dates,
+     * when they are stored; otherwise nothing is stored and the round's 409 is raised.
      */
     Uni<Void> store(Round round, Map<Integer, Accepted> candidates, Map<Integer, LineResult> results, OffsetDateTime now) {
+        return store(pool, round, candidates, results, now).invoke(relay::nudge);
+    }
+
+    /**
+     * As {@link #store(Round, Map, Map, OffsetDateTime)}, through {@code client}: a connection whose transaction the
+     * caller commits (and then nudges the relay), so that what it writes besides commits or fails with the responses.
+     */
+    Uni<Void> store(SqlClient client, Round round, Map<Integer, Accepted> candidates, Map<Integer, LineResult> results,
+                    OffsetDateTime now) {
+        LocalDate today = calendar.today();
         Map<String, String> hashById = new HashMap<>();
         List<Accepted> fresh = new ArrayList<>();
         for (var entry : candidates.entrySet()) {
@@ -109,19 +129,20 @@ public class ResponseBatchWriter {
             results.put(entry.getKey(), outcome(entry.getKey(), a, hashById.get(id), isNew));
         }
         if (fresh.isEmpty()) {
-            return pool.preparedQuery(ROUND_OPEN).execute(Tuple.of(round.id))
-                    .invoke(rows -> requireOpen(round, rows.iterator().next().getBoolean(0))).replaceWithVoid();
+            return client.preparedQuery(ROUND_OPEN).execute(Tuple.of(round.id, today))
+                    .flatMap(rows -> requireOpen(client, round, rows.iterator().next().getBoolean(0)));
         }
         return idBlocks.take(fresh.size())
-                .flatMap(ids -> pool.preparedQuery(STORE).execute(parameters(round, fresh, ids, now)))
+                .flatMap(ids -> client.preparedQuery(STORE).execute(parameters(round, fresh, ids, now, today)))
                 .flatMap(rows -> {
                     Row row = rows.iterator().next();
-                    requireOpen(round, row.getBoolean(0));
-                    relay.nudge();
+                    return requireOpen(client, round, row.getBoolean(0)).replaceWith(row);
+                })
+                .flatMap(row -> {
                     Set<String> stored = new HashSet<>(Arrays.asList(row.getArrayOfStrings(1)));
                     String[] lost = fresh.stream().map(a -> a.submission().responseId()).filter(id -> !stored.contains(id))
                             .toArray(String[]::new);
-                    return lost.length == 0 ? Uni.createFrom().voidItem() : stored(round.id, lost).map(winners -> {
+                    return lost.length == 0 ? Uni.createFrom().voidItem() : stored(client, round.id, lost).map(winners -> {
                         if (winners.size() != lost.length) {   // rows are never deleted, so cannot happen
                             throw new IllegalStateException("Responses neither inserted nor found; batch not stored");
                         }
@@ -131,14 +152,28 @@ public class ResponseBatchWriter {
                 });
     }
 
-    /** Closed since the responses were checked (or closed elsewhere): nothing was stored. */
-    private void requireOpen(Round round, boolean open) {
-        round.status = open ? Round.OPEN : Round.CLOSED;
-        admission.requireOpen(round);
+    /**
+     * Closed or past its dates since the responses were checked (or changed elsewhere): nothing was stored. The round
+     * is read again so that the 409 says why (closed, not yet open, or closed at the end of which date).
+     */
+    private Uni<Void> requireOpen(SqlClient client, Round round, boolean open) {
+        if (open) {
+            return Uni.createFrom().voidItem();
+        }
+        return client.preparedQuery(ROUND_STATE).execute(Tuple.of(round.id)).map(rows -> {
+            Row row = rows.iterator().next();
+            round.status = row.getString(0);
+            round.opensOn = row.getLocalDate(1);
+            round.closesOn = row.getLocalDate(2);
+            admission.requireOpen(round);
+            // Reopened or extended between the statement and this read: still nothing was stored.
+            throw ProblemException.conflict("round-closed", "Round closed", "Round " + round.id
+                    + " was closed while this was being stored; nothing was stored, send it again");
+        });
     }
 
     /** The columns of the new rows, one array per column, in line order. */
-    private Tuple parameters(Round round, List<Accepted> fresh, IdBlocks.Ids ids, OffsetDateTime now) {
+    private Tuple parameters(Round round, List<Accepted> fresh, IdBlocks.Ids ids, OffsetDateTime now, LocalDate today) {
         int n = fresh.size();
         Long[] rowIds = new Long[n];
         String[] responseId = new String[n];
@@ -171,7 +206,7 @@ public class ResponseBatchWriter {
             traceparent[i] = a.traceparent();    // the request's, not the group's: each single response has its own
         }
         return Tuple.from(List.<Object>of(round.id, now, rowIds, responseId, authority, answers, hash,
-                Topics.SUBMISSIONS, ResponseAccepted.TYPE, eventRowIds, eventId, key, subject, payload, traceparent));
+                Topics.SUBMISSIONS, ResponseAccepted.TYPE, eventRowIds, eventId, key, subject, payload, traceparent, today));
     }
 
     /** Lines whose responseId another request stored first: a duplicate of what it stored, or a conflict. */
@@ -197,8 +232,8 @@ public class ResponseBatchWriter {
     }
 
     /** responseId → content hash of those among {@code ids} already stored in the round. */
-    private Uni<Map<String, String>> stored(String roundId, String[] ids) {
-        return pool.preparedQuery(STORED).execute(Tuple.of(roundId, ids)).map(rows -> {
+    private static Uni<Map<String, String>> stored(SqlClient client, String roundId, String[] ids) {
+        return client.preparedQuery(STORED).execute(Tuple.of(roundId, ids)).map(rows -> {
             Map<String, String> found = new LinkedHashMap<>();
             for (Row row : rows) {
                 found.put(row.getString(0), row.getString(1));

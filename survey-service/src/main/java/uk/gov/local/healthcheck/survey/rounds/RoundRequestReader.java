@@ -63,6 +63,21 @@ final class RoundRequestReader {
         return new RoundRequest(id, instrument, version, title, period, opensOn, closesOn);
     }
 
+    /** The body of {@code POST /rounds/{id}/extend}: {@code {"closesOn":"2027-04-30"}} and nothing else. */
+    static LocalDate readExtension(JsonNode body, List<Violation> violations) {
+        if (!body.isObject()) {
+            violations.add(new Violation("body", "type", "the body must be a JSON object such as {\"closesOn\":\"2027-04-30\"}"));
+            return null;
+        }
+        for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!"closesOn".equals(f)) {
+                violations.add(new Violation(f, "unknown", "unknown field " + f + "; the only field is closesOn"));
+            }
+        }
+        return date(body, "closesOn", violations);
+    }
+
     private static String text(JsonNode body, String field, boolean required, List<Violation> violations) {
         JsonNode n = body.get(field);
         if (n == null || n.isNull()) {

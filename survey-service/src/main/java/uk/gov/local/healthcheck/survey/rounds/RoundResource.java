@@ -25,6 +25,7 @@ import uk.gov.local.healthcheck.survey.web.BodyLimits;
 import uk.gov.local.healthcheck.survey.web.RequestJson;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -68,7 +69,7 @@ public class RoundResource {
     @Path("{roundId}/close")
     @RolesAllowed(Roles.LGA_ADMIN)
     @Audited("round.close")
-    @Operation(summary = "Close a round: no more submissions (LGA only)")
+    @Operation(summary = "Close a round early: no more submissions whatever its dates (LGA only)")
     public Uni<RoundView> close(@PathParam("roundId") String roundId) {
         return rounds.setStatus(roundId, Round.CLOSED);
     }
@@ -77,13 +78,39 @@ public class RoundResource {
     @Path("{roundId}/reopen")
     @RolesAllowed(Roles.LGA_ADMIN)
     @Audited("round.reopen")
-    @Operation(summary = "Reopen a round, e.g. for a late return (LGA only)")
+    @Operation(summary = "Reopen a round closed early (LGA only)",
+            description = "Sets the status open; the dates still apply: a round past its closesOn takes nothing until it is "
+                    + "extended (POST .../extend), and one before its opensOn nothing until that day (London time).")
     public Uni<RoundView> reopen(@PathParam("roundId") String roundId) {
         return rounds.setStatus(roundId, Round.OPEN);
     }
 
+    @POST
+    @Path("{roundId}/extend")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.LGA_ADMIN)
+    @Audited("round.extend")
+    @Operation(summary = "Extend a round to a new closing date and open it (LGA only)",
+            description = "Submissions are then accepted until the end of closesOn, London time. closesOn may not be before "
+                    + "the round's opensOn nor before today (London time).")
+    @RequestBody(description = "{\"closesOn\":\"2027-04-30\"}")
+    @APIResponse(responseCode = "200", description = "The round with its new closing date, open")
+    @APIResponse(responseCode = "404", description = "Unknown round")
+    @APIResponse(responseCode = "422", description = "closesOn missing, malformed, before opensOn or before today")
+    public Uni<RoundView> extend(@PathParam("roundId") String roundId, byte[] body) {
+        List<Violation> violations = new ArrayList<>();
+        LocalDate closesOn = RoundRequestReader.readExtension(RequestJson.parse(body, limits.maxDocument()), violations);
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid("The extension has " + violations.size() + " problem(s)", violations);
+        }
+        return rounds.extend(roundId, closesOn);
+    }
+
     @GET
-    @Operation(summary = "List rounds with their progress")
+    @Operation(summary = "List rounds with their progress",
+            description = "Each round says its kind (returns or responses), whether it takes submissions now "
+                    + "(acceptingSubmissions), when it stops (closesAt, the start of the day after closesOn in London) and "
+                    + "daysLeft (closesOn minus today; 0 on the last day, null when not accepting).")
     public Uni<List<RoundView>> list() {
         return rounds.list();
     }

@@ -11,7 +11,9 @@ import uk.gov.local.healthcheck.survey.security.Caller;
 import uk.gov.local.healthcheck.survey.validation.Violation;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,11 +36,13 @@ public class RoundService {
     private final InstrumentCatalog instruments;
     private final Clock clock;
     private final RecentRounds recent;
+    private final RoundCalendar calendar;
 
-    public RoundService(InstrumentCatalog instruments, Clock clock, RecentRounds recent) {
+    public RoundService(InstrumentCatalog instruments, Clock clock, RecentRounds recent, RoundCalendar calendar) {
         this.instruments = instruments;
         this.clock = clock;
         this.recent = recent;
+        this.calendar = calendar;
     }
 
     public Uni<RoundView> create(RoundRequest request, Caller caller) {
@@ -60,11 +64,14 @@ public class RoundService {
             round.status = Round.OPEN;
             round.createdAt = OffsetDateTime.now(clock);
             round.createdBy = caller.subject();
-            return round.persist().map(r -> RoundView.of(round, RoundView.RoundCounts.NONE));
+            return round.persist().map(r -> view(round, RoundView.RoundCounts.NONE));
         }));
     }
 
-    /** Closes or reopens a round (the LGA may reopen one for a late return). Setting the status it has is a no-op. */
+    /**
+     * Closes or reopens a round (the LGA may reopen one for a late return). Setting the status it has is a no-op.
+     * Reopening does not move the dates: a round past its closing date still takes nothing until it is extended.
+     */
     public Uni<RoundView> setStatus(String id, String status) {
         return Panache.withTransaction(() -> require(id).flatMap(round -> {
             round.status = status;
@@ -72,10 +79,34 @@ public class RoundService {
         })).invoke(committed -> recent.forget(id));
     }
 
+    /**
+     * Sets a new closing date and opens the round: the LGA's way to take late submissions. The date may not be before
+     * the round opens, nor before today (London time): a round cannot be extended into the past.
+     */
+    public Uni<RoundView> extend(String id, LocalDate closesOn) {
+        return Panache.withTransaction(() -> require(id).flatMap(round -> {
+            List<Violation> violations = new ArrayList<>();
+            if (closesOn.isBefore(round.opensOn)) {
+                violations.add(new Violation("closesOn", "range", "closesOn (" + closesOn + ") is before the round opens (" + round.opensOn + ")"));
+            }
+            LocalDate today = calendar.today();
+            if (closesOn.isBefore(today)) {
+                violations.add(new Violation("closesOn", "range", "closesOn (" + closesOn + ") is before today (" + today
+                        + ", " + calendar.zone().getId() + ")"));
+            }
+            if (!violations.isEmpty()) {
+                throw ProblemException.invalid("Round " + id + " cannot be extended to " + closesOn, violations);
+            }
+            round.closesOn = closesOn;
+            round.status = Round.OPEN;
+            return view(round);
+        })).invoke(committed -> recent.forget(id));
+    }
+
     public Uni<List<RoundView>> list() {
         return Panache.withSession(() -> Round.<Round>list("order by instrument, period, id")
                 .flatMap(rounds -> counts(null).map(counts -> rounds.stream()
-                        .map(r -> RoundView.of(r, counts.getOrDefault(r.id, RoundView.RoundCounts.NONE))).toList())));
+                        .map(r -> view(r, counts.getOrDefault(r.id, RoundView.RoundCounts.NONE))).toList())));
     }
 
     public Uni<RoundView> get(String id) {
@@ -93,7 +124,17 @@ public class RoundService {
     }
 
     private Uni<RoundView> view(Round round) {
-        return counts(round.id).map(counts -> RoundView.of(round, counts.getOrDefault(round.id, RoundView.RoundCounts.NONE)));
+        return counts(round.id).map(counts -> view(round, counts.getOrDefault(round.id, RoundView.RoundCounts.NONE)));
+    }
+
+    private RoundView view(Round round, RoundView.RoundCounts counts) {
+        return RoundView.of(round, counts, kind(round), calendar);
+    }
+
+    /** {@code returns} for an instrument answered once per authority, {@code responses} for the practitioner survey. */
+    public String kind(Round round) {
+        return instruments.find(round.instrument, round.instrumentVersion)
+                .map(i -> i.isPerAuthority() ? RoundView.RETURNS : RoundView.RESPONSES).orElse(null);
     }
 
     /** Progress of one round, or of all when {@code roundId} is null, in two grouped queries (a session runs one at a time). */

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import uk.gov.local.healthcheck.infra.KafkaTestResource;
 import uk.gov.local.healthcheck.infra.PostgresTestResource;
 import uk.gov.local.healthcheck.survey.security.TestTokens;
+import uk.gov.local.healthcheck.survey.testing.Dates;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -35,7 +36,7 @@ class AuditTrailTest {
     void everyWriteIsRecordedWithWhoWhatWhichAuthorityWhenAndTheOutcome() {
         OffsetDateTime start = OffsetDateTime.now().minusSeconds(1);
         given().auth().oauth2(LGA).contentType(ContentType.JSON).body("{\"id\":\"audit-2024\",\"instrument\":\"workforce-return\","
-                + "\"period\":\"2024\",\"opensOn\":\"2024-10-01\",\"closesOn\":\"2025-03-31\"}").post("/api/v1/rounds").then().statusCode(201);
+                + "\"period\":\"2024\",\"opensOn\":\"" + Dates.OPENS + "\",\"closesOn\":\"" + Dates.CLOSES + "\"}").post("/api/v1/rounds").then().statusCode(201);
         given().auth().oauth2(COUNCIL).contentType(ContentType.JSON).body(RETURN)
                 .put("/api/v1/rounds/audit-2024/returns/E06000001").then().statusCode(200);
         given().auth().oauth2(COUNCIL).contentType(ContentType.JSON).body(RETURN.replace("170.5", "200"))
@@ -59,7 +60,7 @@ class AuditTrailTest {
     @Test
     void practitionerResponsesAreAuditedByTheSubmittingSystemOnly() {
         given().auth().oauth2(LGA).contentType(ContentType.JSON).body("{\"id\":\"audit-practice\",\"instrument\":\"practitioner-survey\","
-                + "\"period\":\"2024\",\"opensOn\":\"2024-10-01\",\"closesOn\":\"2025-03-31\"}").post("/api/v1/rounds").then().statusCode(201);
+                + "\"period\":\"2024\",\"opensOn\":\"" + Dates.OPENS + "\",\"closesOn\":\"" + Dates.CLOSES + "\"}").post("/api/v1/rounds").then().statusCode(201);
         given().auth().oauth2(COUNCIL).contentType(ContentType.JSON)
                 .body("{\"responseId\":\"anon-1\",\"authorityCode\":\"E06000001\",\"answers\":{\"profile.role\":\"social_worker\",\"profile.service\":\"children\"}}")
                 .post("/api/v1/rounds/audit-practice/responses").then().statusCode(201);

@@ -14,6 +14,7 @@ import uk.gov.local.healthcheck.survey.security.TestTokens;
 import uk.gov.local.healthcheck.survey.testing.RoundRows;
 import uk.gov.local.healthcheck.survey.testing.Rows;
 import uk.gov.local.healthcheck.survey.testing.TopicReader;
+import uk.gov.local.healthcheck.survey.testing.Dates;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -67,7 +68,7 @@ class DatabaseOutageTest {
                 .put("/api/v1/rounds/" + WORKFORCE + "/returns/E10000031"));
         e.put("DELETE return", r -> r.delete("/api/v1/rounds/" + WORKFORCE + "/returns/E10000031"));
         e.put("POST rounds", r -> r.contentType("application/json").body("{\"id\":\"outage-new\",\"instrument\":\"workforce-return\","
-                + "\"period\":\"2024\",\"opensOn\":\"2024-10-01\",\"closesOn\":\"2025-03-31\"}").post("/api/v1/rounds"));
+                + "\"period\":\"2024\",\"opensOn\":\"" + Dates.OPENS + "\",\"closesOn\":\"" + Dates.CLOSES + "\"}").post("/api/v1/rounds"));
         e.put("POST close", r -> r.post("/api/v1/rounds/" + WORKFORCE + "/close"));
         e.put("GET rounds", r -> r.get("/api/v1/rounds"));
         e.put("GET round", r -> r.get("/api/v1/rounds/" + WORKFORCE));

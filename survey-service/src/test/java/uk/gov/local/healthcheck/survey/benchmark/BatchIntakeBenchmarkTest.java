@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import uk.gov.local.healthcheck.infra.KafkaTestResource;
 import uk.gov.local.healthcheck.infra.PostgresTestResource;
+import uk.gov.local.healthcheck.survey.testing.Dates;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -62,7 +63,7 @@ class BatchIntakeBenchmarkTest {
         int lines = Integer.getInteger("benchmark.lines", 1000);
         int warmup = Integer.getInteger("benchmark.warmup", 10);
         given().contentType(ContentType.JSON).body("{\"id\":\"bench-2024\",\"instrument\":\"practitioner-survey\",\"period\":\"2024\","
-                + "\"opensOn\":\"2024-10-01\",\"closesOn\":\"2025-03-31\"}").post("/api/v1/rounds").then().statusCode(201);
+                + "\"opensOn\":\"" + Dates.OPENS + "\",\"closesOn\":\"" + Dates.CLOSES + "\"}").post("/api/v1/rounds").then().statusCode(201);
         for (int b = 0; b < warmup; b++) {
             send(batch("w" + b, lines), lines, 0);
         }

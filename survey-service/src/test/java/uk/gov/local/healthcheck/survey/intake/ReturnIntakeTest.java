@@ -18,6 +18,7 @@ import uk.gov.local.healthcheck.infra.KafkaTestResource;
 import uk.gov.local.healthcheck.infra.PostgresTestResource;
 import uk.gov.local.healthcheck.survey.testing.RoundRows;
 import uk.gov.local.healthcheck.survey.testing.TopicReader;
+import uk.gov.local.healthcheck.survey.testing.Dates;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -115,7 +116,7 @@ class ReturnIntakeTest {
                 .then().statusCode(403).contentType("application/problem+json")
                 .body("detail", containsString("E10000031 only"));
         given().contentType(ContentType.JSON).body("{\"id\":\"x-2024\",\"instrument\":\"workforce-return\",\"period\":\"2024\","
-                        + "\"opensOn\":\"2024-10-01\",\"closesOn\":\"2025-03-31\"}")
+                        + "\"opensOn\":\"" + Dates.OPENS + "\",\"closesOn\":\"" + Dates.CLOSES + "\"}")
                 .post("/api/v1/rounds").then().statusCode(403).contentType("application/problem+json");
     }
 
@@ -202,7 +203,7 @@ class ReturnIntakeTest {
 
     private static String round(String id, String period) {
         return "{\"id\":\"" + id + "\",\"instrument\":\"workforce-return\",\"period\":\"" + period
-                + "\",\"opensOn\":\"2024-10-01\",\"closesOn\":\"2025-03-31\"}";
+                + "\",\"opensOn\":\"" + Dates.OPENS + "\",\"closesOn\":\"" + Dates.CLOSES + "\"}";
     }
 
     /** Councils may not create rounds, so their tests get theirs straight into the database. */

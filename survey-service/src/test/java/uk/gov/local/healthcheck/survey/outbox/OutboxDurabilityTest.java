@@ -15,6 +15,7 @@ import uk.gov.local.healthcheck.events.ReturnAccepted;
 import uk.gov.local.healthcheck.infra.KafkaTestResource;
 import uk.gov.local.healthcheck.infra.PostgresTestResource;
 import uk.gov.local.healthcheck.survey.testing.TopicReader;
+import uk.gov.local.healthcheck.survey.testing.Dates;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -52,7 +53,7 @@ class OutboxDurabilityTest {
     @TestSecurity(user = "lga1", roles = "lga-admin")
     void returnsAcceptedWhileKafkaIsDownArePublishedExactlyOnceInOrderWhenItReturns() throws Exception {
         given().contentType(ContentType.JSON).body("{\"id\":\"outage-2024\",\"instrument\":\"workforce-return\",\"period\":\"2024\","
-                + "\"opensOn\":\"2024-10-01\",\"closesOn\":\"2025-03-31\"}").post("/api/v1/rounds").then().statusCode(201);
+                + "\"opensOn\":\"" + Dates.OPENS + "\",\"closesOn\":\"" + Dates.CLOSES + "\"}").post("/api/v1/rounds").then().statusCode(201);
         KafkaTestResource.broker().stop();
         try {
             for (int revision = 1; revision <= REVISIONS; revision++) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import uk.gov.local.healthcheck.infra.KafkaTestResource;
 import uk.gov.local.healthcheck.infra.PostgresTestResource;
 import uk.gov.local.healthcheck.survey.testing.TopicReader;
+import uk.gov.local.healthcheck.survey.testing.Dates;
 
 import java.util.HashSet;
 import java.util.List;
@@ -47,7 +48,7 @@ class OutboxNudgeTest {
     @TestSecurity(user = "lga1", roles = "lga-admin")
     void aBatchIsPublishedInFullWithoutThePoll() {
         given().contentType(ContentType.JSON).body("{\"id\":\"nudge-2024\",\"instrument\":\"practitioner-survey\",\"period\":\"2024\","
-                + "\"opensOn\":\"2024-10-01\",\"closesOn\":\"2025-03-31\"}").post("/api/v1/rounds").then().statusCode(201);
+                + "\"opensOn\":\"" + Dates.OPENS + "\",\"closesOn\":\"" + Dates.CLOSES + "\"}").post("/api/v1/rounds").then().statusCode(201);
         String ndjson = IntStream.range(0, 1200).mapToObj(i -> "{\"responseId\":\"n-" + i + "\",\"authorityCode\":\"E10000031\","
                 + "\"answers\":{\"profile.role\":\"social_worker\",\"profile.service\":\"children\"}}").collect(Collectors.joining("\n"));
         given().contentType("application/x-ndjson").body(ndjson.getBytes(java.nio.charset.StandardCharsets.UTF_8))

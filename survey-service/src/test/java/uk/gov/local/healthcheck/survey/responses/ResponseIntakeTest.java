@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import uk.gov.local.healthcheck.infra.KafkaTestResource;
 import uk.gov.local.healthcheck.infra.PostgresTestResource;
 import uk.gov.local.healthcheck.survey.testing.RoundRows;
+import uk.gov.local.healthcheck.survey.testing.Dates;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -110,6 +111,6 @@ class ResponseIntakeTest {
 
     private static void createPractitionerRound(String id) {
         given().contentType(ContentType.JSON).body("{\"id\":\"" + id + "\",\"instrument\":\"practitioner-survey\",\"period\":\"2024\","
-                + "\"opensOn\":\"2024-10-01\",\"closesOn\":\"2025-03-31\"}").post("/api/v1/rounds").then().statusCode(201);
+                + "\"opensOn\":\"" + Dates.OPENS + "\",\"closesOn\":\"" + Dates.CLOSES + "\"}").post("/api/v1/rounds").then().statusCode(201);
     }
 }

@@ -10,6 +10,7 @@ import uk.gov.local.healthcheck.infra.KafkaTestResource;
 import uk.gov.local.healthcheck.infra.PostgresTestResource;
 import uk.gov.local.healthcheck.survey.testing.RoundRows;
 import uk.gov.local.healthcheck.survey.testing.Rows;
+import uk.gov.local.healthcheck.survey.testing.Dates;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -61,7 +62,7 @@ class BadTokensTest {
                 + "\"profile.service\":\"children\"}}").getBytes(StandardCharsets.UTF_8);
         Map<String, Function<RequestSpecification, io.restassured.response.Response>> e = new LinkedHashMap<>();
         e.put("POST /rounds", r -> r.contentType("application/json").body("{\"id\":\"tokens-new\",\"instrument\":\"workforce-return\","
-                + "\"period\":\"2024\",\"opensOn\":\"2024-10-01\",\"closesOn\":\"2025-03-31\"}").post("/api/v1/rounds"));
+                + "\"period\":\"2024\",\"opensOn\":\"" + Dates.OPENS + "\",\"closesOn\":\"" + Dates.CLOSES + "\"}").post("/api/v1/rounds"));
         e.put("POST /rounds/{id}/close", r -> r.post("/api/v1/rounds/" + ROUND + "/close"));
         e.put("POST /rounds/{id}/reopen", r -> r.post("/api/v1/rounds/" + ROUND + "/reopen"));
         e.put("PUT return", r -> r.contentType("application/json").body("{\"status\":\"draft\",\"answers\":{\"staff.headcount\":1}}")

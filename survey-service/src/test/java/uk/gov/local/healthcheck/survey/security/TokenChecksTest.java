@@ -7,6 +7,7 @@ import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import uk.gov.local.healthcheck.infra.KafkaTestResource;
 import uk.gov.local.healthcheck.infra.PostgresTestResource;
+import uk.gov.local.healthcheck.survey.testing.Dates;
 
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,7 @@ class TokenChecksTest {
                 .body("detail", containsString("lga-admin")).body("detail", containsString("ria-analyst"));
         given().auth().oauth2(TestTokens.token("ria1", List.of("ria-analyst"), Map.of("region_code", "E12000007")))
                 .contentType(ContentType.JSON).body("{\"id\":\"x-2024\",\"instrument\":\"workforce-return\",\"period\":\"2024\","
-                        + "\"opensOn\":\"2024-10-01\",\"closesOn\":\"2025-03-31\"}")
+                        + "\"opensOn\":\"" + Dates.OPENS + "\",\"closesOn\":\"" + Dates.CLOSES + "\"}")
                 .post("/api/v1/rounds").then().statusCode(403).body("detail", containsString("lga-admin"));
     }
 

@@ -11,6 +11,7 @@ import uk.gov.local.healthcheck.infra.PostgresTestResource;
 import uk.gov.local.healthcheck.survey.security.TestTokens;
 import uk.gov.local.healthcheck.survey.testing.RoundRows;
 import uk.gov.local.healthcheck.survey.testing.Rows;
+import uk.gov.local.healthcheck.survey.testing.Dates;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -169,9 +170,9 @@ class HostileInputTest {
     @Test
     void roundsAndPathIdsAreCheckedTooAndWithdrawingWithABadIdStoresNothing() {
         List<Case> cases = List.of(
-                Case.json("NUL in a title", "{\"id\":\"hostile-round-1\",\"instrument\":\"workforce-return\",\"title\":\"t" + NUL + "\",\"period\":\"2024\",\"opensOn\":\"2024-10-01\",\"closesOn\":\"2025-03-31\"}", 422, "title"),
-                Case.json("lone surrogate in the id", "{\"id\":\"hostile-round-" + HIGH + "\",\"instrument\":\"workforce-return\",\"period\":\"2024\",\"opensOn\":\"2024-10-01\",\"closesOn\":\"2025-03-31\"}", 422, "id"),
-                new Case("bytes that are not UTF-8", splice("{\"id\":\"hostile-round-3\",\"instrument\":\"workforce-return\",\"title\":\"@\",\"period\":\"2024\",\"opensOn\":\"2024-10-01\",\"closesOn\":\"2025-03-31\"}", (byte) 0xC0, (byte) 0xAF), 400, "body"),
+                Case.json("NUL in a title", "{\"id\":\"hostile-round-1\",\"instrument\":\"workforce-return\",\"title\":\"t" + NUL + "\",\"period\":\"2024\",\"opensOn\":\"" + Dates.OPENS + "\",\"closesOn\":\"" + Dates.CLOSES + "\"}", 422, "title"),
+                Case.json("lone surrogate in the id", "{\"id\":\"hostile-round-" + HIGH + "\",\"instrument\":\"workforce-return\",\"period\":\"2024\",\"opensOn\":\"" + Dates.OPENS + "\",\"closesOn\":\"" + Dates.CLOSES + "\"}", 422, "id"),
+                new Case("bytes that are not UTF-8", splice("{\"id\":\"hostile-round-3\",\"instrument\":\"workforce-return\",\"title\":\"@\",\"period\":\"2024\",\"opensOn\":\"" + Dates.OPENS + "\",\"closesOn\":\"" + Dates.CLOSES + "\"}", (byte) 0xC0, (byte) 0xAF), 400, "body"),
                 Case.json("deep nesting", "{\"id\":\"hostile-round-4\",\"title\":" + nested(50) + "}", 400, "body"));
         for (Case c : cases) {
             given().auth().oauth2(LGA).contentType("application/json").body(c.body()).post("/api/v1/rounds").then()
