@@ -40,6 +40,7 @@ import static uk.gov.local.healthcheck.deploy.RunningPlatform.platform;
 import static uk.gov.local.healthcheck.deploy.RunningPlatform.token;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -62,7 +63,14 @@ class PlatformIT {
     @Order(1)
     void statusShowsEveryComponentUp() throws Exception {
         String status = platform(Duration.ofMinutes(1), "status");
-        for (String component : List.of("postgres", "kafka", "keycloak", "survey", "metrics", "benchmark")) {
+        List<String> components = new java.util.ArrayList<>(List.of("postgres", "kafka", "keycloak", "survey", "metrics", "benchmark"));
+        if (RunningPlatform.portalBuilt()) {
+            components.add("portal");
+        } else {
+            assertTrue(status.lines().anyMatch(l -> l.startsWith("portal ") && l.contains(" down ") && l.contains(" not-built ")),
+                    "a portal not yet in the build is shown as not built:\n" + status);
+        }
+        for (String component : components) {
             assertTrue(status.lines().anyMatch(l -> l.startsWith(component + " ") && l.contains(" up ") && l.contains(" ready ")),
                     component + " up and ready in:\n" + status);
         }
@@ -106,6 +114,85 @@ class PlatformIT {
         assertEquals("E12000007", claims(token("ria1")).path("region_code").asText());
     }
 
+    /**
+     * The demo users sign in to the portal at Keycloak's real login page: the authorization code flow with PKCE (S256)
+     * on the confidential client portal, back to this platform's portal address (PORTAL_PORT, which deploy/platform
+     * put in the realm). The access token the portal gets is the user's own, and the APIs accept it as the user's.
+     */
+    @Test
+    @Order(2)
+    void theDemoUsersSignInToThePortalAndTheApisAcceptTheirTokens() throws Exception {
+        Map<String, String> roles = Map.of("lga1", "lga-admin", "council1", "council-submitter", "viewer1", "council-viewer",
+                "ria1", "ria-analyst");
+        for (Map.Entry<String, String> user : roles.entrySet()) {
+            JsonNode tokens = RunningPlatform.signInToPortal(user.getKey(), user.getKey() + "-password");
+            String access = tokens.path("access_token").asText();
+            JsonNode claims = claims(access);
+            assertEquals("portal", claims.path("azp").asText(), claims.toString());
+            assertTrue(claims.path("aud").toString().contains("healthcheck-api"), claims.toString());
+            assertTrue(claims.path("realm_access").path("roles").toString().contains(user.getValue()), claims.toString());
+            assertEquals(user.getKey(), claims.path("preferred_username").asText());
+            assertTrue(tokens.hasNonNull("id_token"), "the portal gets an ID token (openid scope) for sign-out");
+            given().auth().oauth2(access).get(SURVEY + "/api/v1/rounds").then().statusCode(200);
+        }
+        JsonNode council = claims(RunningPlatform.signInToPortal("council1", "council1-password").path("access_token").asText());
+        assertEquals(WARWICKSHIRE, council.path("authority_code").asText());
+        assertEquals(WEST_MIDLANDS, council.path("region_code").asText());
+    }
+
+    /**
+     * Keycloak sends codes to this platform's portal only, and only to a sign-in that proves it asked for the code:
+     * another address (the default port 8084 included: the tests' portal is on 28084) is refused outright, a request
+     * without a PKCE S256 challenge is sent back with an error, and a code is exchanged only with its verifier.
+     */
+    @Test
+    @Order(2)
+    void thePortalClientRedirectsOnlyToThisPlatformsPortalAndRequiresPkce() throws Exception {
+        RunningPlatform.Pkce pkce = RunningPlatform.Pkce.create();
+        for (String elsewhere : List.of("http://127.0.0.1:8084/signed-in", "http://evil.example/signed-in",
+                RunningPlatform.PORTAL.replace("28084", "28085") + "/signed-in")) {
+            assertEquals(400, RunningPlatform.browser(RunningPlatform.authorizationUrl(elsewhere, pkce.challenge(), "S256"), null, null)
+                    .statusCode(), "Keycloak must not redirect to " + elsewhere);
+        }
+        assertEquals(200, RunningPlatform.browser(RunningPlatform.authorizationUrl(
+                RunningPlatform.PORTAL.replace("127.0.0.1", "localhost") + "/signed-in", pkce.challenge(), "S256"), null, null).statusCode(),
+                "the portal's address by name is one of its redirect URIs");
+        for (String method : new String[] {null, "plain"}) {
+            var answer = RunningPlatform.browser(RunningPlatform.authorizationUrl(RunningPlatform.PORTAL_SIGNED_IN,
+                    method == null ? pkce.challenge() : pkce.verifier(), method), null, null);
+            String location = answer.headers().firstValue("Location").orElse("");
+            assertEquals(302, answer.statusCode(), "PKCE " + method + ": " + answer.body());
+            assertTrue(location.startsWith(RunningPlatform.PORTAL_SIGNED_IN + "?error=invalid_request"), "PKCE " + method + ": " + location);
+            assertFalse(location.contains("code="), location);
+        }
+        String code = RunningPlatform.portalCode("council1", "council1-password", pkce);
+        var withoutVerifier = RunningPlatform.exchangeCode(code, RunningPlatform.PORTAL_SIGNED_IN, null);
+        assertEquals(400, withoutVerifier.statusCode(), withoutVerifier.body());
+        RunningPlatform.Pkce other = RunningPlatform.Pkce.create();
+        String second = RunningPlatform.portalCode("council1", "council1-password", other);
+        var wrongVerifier = RunningPlatform.exchangeCode(second, RunningPlatform.PORTAL_SIGNED_IN, pkce.verifier());
+        assertEquals(400, wrongVerifier.statusCode(), wrongVerifier.body());
+    }
+
+    /**
+     * The portal's own token (client credentials), with which it posts anonymous practitioner responses, holds
+     * survey-relay and nothing else: the APIs' audience, no person's role, no authority; metrics and benchmarks refuse it.
+     */
+    @Test
+    @Order(2)
+    void thePortalsOwnTokenHoldsSurveyRelayOnly() throws Exception {
+        String relay = RunningPlatform.clientToken("portal", RunningPlatform.PORTAL_SECRET);
+        JsonNode claims = claims(relay);
+        assertEquals("[\"survey-relay\"]", claims.path("realm_access").path("roles").toString(), claims.toString());
+        assertTrue(claims.path("aud").toString().contains("healthcheck-api"), claims.toString());
+        assertTrue(claims.path("authority_code").isMissingNode(), claims.toString());
+        assertTrue(claims.path("resource_access").isMissingNode() || claims.path("resource_access").isEmpty(), claims.toString());
+        given().auth().oauth2(relay).get(METRICS + "/api/v1/indicators").then().statusCode(403);
+        given().auth().oauth2(relay).get(BENCHMARK + "/api/v1/benchmarks/any/indicators/agency_rate").then().statusCode(403);
+        given().auth().oauth2(relay).contentType(ContentType.JSON).body("{\"status\":\"draft\",\"answers\":{}}")
+                .put(SURVEY + "/api/v1/rounds/any/returns/" + WARWICKSHIRE).then().statusCode(403);
+    }
+
     @Test
     @Order(3)
     void everyApiRequiresAValidToken() {
@@ -121,7 +208,8 @@ class PlatformIT {
         String lga = token("lga1");
         String council = token("council1");
         given().auth().oauth2(lga).contentType(ContentType.JSON)
-                .body("{\"id\":\"e2e-2024\",\"instrument\":\"workforce-return\",\"period\":\"2024\",\"opensOn\":\"2024-10-01\",\"closesOn\":\"2025-03-31\"}")
+                // period 2024 (the authorities of that year, its 254 working days), taking submissions today
+                .body("{\"id\":\"e2e-2024\",\"instrument\":\"workforce-return\",\"period\":\"2024\"," + RunningPlatform.roundDates(30) + "}")
                 .post(SURVEY + "/api/v1/rounds").then().statusCode(201);
         given().auth().oauth2(council).contentType(ContentType.JSON)
                 .body("{\"status\":\"submitted\",\"answers\":{\"staff.headcount\":180,\"staff.fte\":170.5,\"staff.agency_headcount\":20,"

@@ -131,6 +131,35 @@ class PlatformScriptTest {
                 "started Kafka after a failed build:\n" + failed.output());
     }
 
+    /**
+     * {@code ./mvnw verify} packages every application deploy/platform runs before the module deploy, whose
+     * integration tests start them (with HEALTHCHECK_BUILD=missing, so an application not yet packaged would be
+     * built by a second Maven inside the first): the root pom lists each service's module, and the portal's once the
+     * repository has it, before deploy.
+     */
+    @Test
+    void theReactorPackagesEveryApplicationThePlatformRunsBeforeDeploy() throws Exception {
+        Matcher services = Pattern.compile("(?m)^readonly SERVICES=\\(([^)]*)\\)$").matcher(Files.readString(SCRIPT));
+        assertTrue(services.find(), "readonly SERVICES=(...) not found in deploy/platform");
+        List<String> modules = new ArrayList<>();
+        Matcher module = Pattern.compile("<module>([^<]+)</module>").matcher(Files.readString(ROOT.resolve("pom.xml")));
+        while (module.find()) {
+            modules.add(module.group(1).trim());
+        }
+        assertTrue(modules.contains("deploy"), "the root pom lists deploy: " + modules);
+        List<String> expected = new ArrayList<>();
+        for (String service : services.group(1).trim().split("\\s+")) {
+            String dir = service.equals("portal") ? "portal" : service + "-service";
+            if (service.equals("portal") && !Files.isRegularFile(ROOT.resolve("portal/pom.xml"))) {
+                continue;   // not written yet: deploy/platform runs without it
+            }
+            expected.add(dir);
+            assertTrue(modules.contains(dir), "the root pom does not list " + dir + ", which deploy/platform runs: " + modules);
+            assertTrue(modules.indexOf(dir) < modules.indexOf("deploy"), dir + " must come before deploy in the root pom: " + modules);
+        }
+        assertTrue(expected.containsAll(List.of("survey-service", "metrics-service", "benchmark-service")), expected.toString());
+    }
+
     private static String version(String script, String name) {
         Matcher m = Pattern.compile("(?m)^readonly " + name + "=(\\S+)$").matcher(script);
         assertTrue(m.find(), name + " not found in deploy/platform");

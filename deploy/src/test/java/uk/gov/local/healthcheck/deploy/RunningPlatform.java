@@ -31,22 +31,51 @@ final class RunningPlatform {
 
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     static final Path RUN_DIR = Path.of("target/platform-it").toAbsolutePath();
-    static final Map<String, String> ENV = Map.of(
-            "HEALTHCHECK_RUN_DIR", RUN_DIR.toString(),
-            "SURVEY_PORT", "28081", "METRICS_PORT", "28082", "BENCHMARK_PORT", "28083",
-            "KEYCLOAK_PORT", "28180", "KEYCLOAK_MANAGEMENT_PORT", "28190",
-            "KAFKA_PORT", "29092", "POSTGRES_PORT", "25433",
+    static final Map<String, String> ENV = Map.ofEntries(
+            Map.entry("HEALTHCHECK_RUN_DIR", RUN_DIR.toString()),
+            Map.entry("SURVEY_PORT", "28081"), Map.entry("METRICS_PORT", "28082"), Map.entry("BENCHMARK_PORT", "28083"),
+            Map.entry("PORTAL_PORT", "28084"),
+            Map.entry("KEYCLOAK_PORT", "28180"), Map.entry("KEYCLOAK_MANAGEMENT_PORT", "28190"),
+            Map.entry("KAFKA_PORT", "29092"), Map.entry("POSTGRES_PORT", "25433"),
             // Keycloak's first start (schema + realm import) takes over 180 s on two cores busy with a build
-            "HEALTHCHECK_READY_TIMEOUT", "480",
+            Map.entry("HEALTHCHECK_READY_TIMEOUT", "480"),
             // the Maven build running these tests has just packaged the modules: build only what is missing (as with
             // -pl deploy), never a second Maven inside this one because a file is newer than an unchanged artifact
-            "HEALTHCHECK_BUILD", "missing");
+            Map.entry("HEALTHCHECK_BUILD", "missing"));
     static final String SURVEY = "http://127.0.0.1:28081";
     static final String METRICS = "http://127.0.0.1:28082";
     static final String BENCHMARK = "http://127.0.0.1:28083";
+    /** The portal (a web app): the realm's portal client redirects here, RealmTemplate having put PORTAL_PORT in. */
+    static final String PORTAL = "http://127.0.0.1:28084";
     static final String KEYCLOAK = "http://127.0.0.1:28180";
+    /** DEMO ONLY secret of the realm's portal client (identity/README.md), which deploy/platform gives the portal. */
+    static final String PORTAL_SECRET = "portal-demo-secret";
+    /** London's date: a round takes submissions from the start of opensOn to the end of closesOn, London time. */
+    static final java.time.ZoneId LONDON = java.time.ZoneId.of("Europe/London");
     static final Duration EVENTUALLY = Duration.ofSeconds(90);
     static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * Whether this repository builds the portal (its module exists and the root pom lists it): until it does,
+     * deploy/platform runs without it and the tests do not expect it.
+     */
+    static boolean portalBuilt() {
+        try {
+            return Files.isRegularFile(ROOT.resolve("portal/pom.xml"))
+                    && Files.readString(ROOT.resolve("pom.xml")).contains("<module>portal</module>");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Dates for a test round that takes submissions today: it opened {@code daysOpen} days ago (London) and closes
+     * a year from today, so a round the tests create is open whatever day they run.
+     */
+    static String roundDates(int daysOpen) {
+        java.time.LocalDate today = java.time.LocalDate.now(LONDON);
+        return "\"opensOn\":\"" + today.minusDays(daysOpen) + "\",\"closesOn\":\"" + today.plusYears(1) + "\"";
+    }
 
     private static boolean started;
     private static boolean teardownRegistered;
@@ -160,6 +189,110 @@ final class RunningPlatform {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         }
         return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * A person signing in to the portal as a browser would, at Keycloak's real login page: the authorization request
+     * (client portal, redirect to the test platform's portal address, PKCE S256), the login form posted with the
+     * user's password, then the code Keycloak sends back to the portal exchanged (with the client secret and the
+     * PKCE verifier) for tokens, as the portal does. Returns Keycloak's token response; fails naming the step.
+     */
+    static JsonNode signInToPortal(String user, String password) throws Exception {
+        Pkce pkce = Pkce.create();
+        HttpResponse<String> tokens = exchangeCode(portalCode(user, password, pkce), PORTAL_SIGNED_IN, pkce.verifier());
+        if (tokens.statusCode() != 200) {
+            throw new AssertionError("Keycloak refused the portal's code exchange for " + user + ": " + tokens.statusCode() + " " + tokens.body());
+        }
+        return JSON.readTree(tokens.body());
+    }
+
+    /** Where the tests' sign-ins send the browser back to: an address of the test platform's portal. */
+    static final String PORTAL_SIGNED_IN = PORTAL + "/signed-in";
+
+    /** The authorization code Keycloak sends back to the portal once the user has signed in at its login page. */
+    static String portalCode(String user, String password, Pkce pkce) throws Exception {
+        String redirect = PORTAL_SIGNED_IN;
+        HttpResponse<String> login = browser(authorizationUrl(redirect, pkce.challenge(), "S256"), null, null);
+        if (login.statusCode() != 200) {
+            throw new AssertionError("Keycloak's login page for the portal answered " + login.statusCode() + " " + abbreviate(login.body()));
+        }
+        java.util.regex.Matcher form = java.util.regex.Pattern.compile("action=\"([^\"]*login-actions/authenticate[^\"]*)\"").matcher(login.body());
+        if (!form.find()) {
+            throw new AssertionError("No login form on Keycloak's page: " + abbreviate(login.body()));
+        }
+        String action = form.group(1).replace("&amp;", "&");
+        HttpResponse<String> posted = browser(action, cookies(login), "username=" + encode(user) + "&password=" + encode(password) + "&credentialId=");
+        String location = posted.headers().firstValue("Location").orElse("");
+        if (posted.statusCode() != 302 || !location.startsWith(redirect + "?")) {
+            throw new AssertionError(user + " was not signed in to the portal: " + posted.statusCode() + " Location " + location + " "
+                    + abbreviate(posted.body()));
+        }
+        return queryParameter(URI.create(location), "code");
+    }
+
+    /** The token endpoint's answer to the portal's exchange of an authorization code; {@code verifier} may be null. */
+    static HttpResponse<String> exchangeCode(String code, String redirect, String verifier) throws Exception {
+        String form = "grant_type=authorization_code&client_id=portal&client_secret=" + encode(PORTAL_SECRET)
+                + "&code=" + encode(code) + "&redirect_uri=" + encode(redirect) + (verifier == null ? "" : "&code_verifier=" + encode(verifier));
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(KEYCLOAK + "/realms/healthcheck/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** An authorization request of the portal client; {@code method} null sends no PKCE challenge at all. */
+    static String authorizationUrl(String redirect, String challenge, String method) {
+        return KEYCLOAK + "/realms/healthcheck/protocol/openid-connect/auth?client_id=portal&response_type=code&scope=openid"
+                + "&state=" + java.util.UUID.randomUUID() + "&redirect_uri=" + encode(redirect)
+                + (method == null ? "" : "&code_challenge=" + encode(challenge) + "&code_challenge_method=" + method);
+    }
+
+    /** A PKCE verifier and its S256 challenge (RFC 7636). */
+    record Pkce(String verifier, String challenge) {
+        static Pkce create() throws Exception {
+            byte[] random = new byte[32];
+            new java.security.SecureRandom().nextBytes(random);
+            String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            return new Pkce(verifier, Base64.getUrlEncoder().withoutPadding().encodeToString(hash));
+        }
+    }
+
+    /** One browser request to Keycloak, redirects not followed: GET, or POST of a form when {@code form} is given. */
+    static HttpResponse<String> browser(String url, String cookies, String form) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        if (cookies != null && !cookies.isEmpty()) {
+            b.header("Cookie", cookies);
+        }
+        if (form != null) {
+            b.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form));
+        }
+        return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The cookies a response set, as a Cookie header (Keycloak's login session lives in them). */
+    private static String cookies(HttpResponse<?> response) {
+        List<String> pairs = new ArrayList<>();
+        for (String header : response.headers().allValues("Set-Cookie")) {
+            String pair = header.split(";", 2)[0].trim();
+            if (!pair.endsWith("=")) {
+                pairs.add(pair);
+            }
+        }
+        return String.join("; ", pairs);
+    }
+
+    static String queryParameter(URI uri, String name) {
+        for (String pair : uri.getRawQuery().split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && pair.substring(0, eq).equals(name)) {
+                return java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            }
+        }
+        throw new AssertionError("no " + name + " in " + uri);
+    }
+
+    private static String abbreviate(String body) {
+        return body == null ? "" : body.length() > 600 ? body.substring(0, 600) + "…" : body;
     }
 
     /** The realm's RS256 signing key as Keycloak publishes it: the kid and the public key (X.509 SubjectPublicKeyInfo, DER). */
