@@ -1,0 +1,244 @@
+package uk.gov.local.healthcheck.portal.survey;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import uk.gov.local.healthcheck.portal.api.ApiProblem;
+import uk.gov.local.healthcheck.portal.api.ApiResult;
+import uk.gov.local.healthcheck.portal.api.FieldError;
+import uk.gov.local.healthcheck.portal.forms.AnswerBinder;
+import uk.gov.local.healthcheck.portal.forms.AnswerDisplay;
+import uk.gov.local.healthcheck.portal.forms.Condition;
+import uk.gov.local.healthcheck.portal.forms.ErrorLink;
+import uk.gov.local.healthcheck.portal.forms.FieldView;
+import uk.gov.local.healthcheck.portal.forms.FormFields;
+import uk.gov.local.healthcheck.portal.forms.InstrumentDefinition;
+import uk.gov.local.healthcheck.portal.forms.InstrumentDefinition.QuestionDef;
+import uk.gov.local.healthcheck.portal.forms.InstrumentDefinition.SectionDef;
+import uk.gov.local.healthcheck.portal.rounds.RoundLine;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The practitioner survey by invitation link: no sign-in, anonymous. Start page, one page per part of the survey
+ * (the statements of each standard as radios), check your answers, submit, confirmation. An unknown, revoked,
+ * expired or full link, or a closed round, each get their own page (404/410/409), never a stack trace.
+ */
+@Path("/survey/{code}")
+@Produces(MediaType.TEXT_HTML)
+public class SurveyPages {
+
+    public record Invitation(String code, String roundTitle, String authorityName, String closesOn, String base) {
+    }
+
+    public record CheckRow(String label, String value, String changeHref) {
+    }
+
+    public record CheckSection(String title, List<CheckRow> rows) {
+    }
+
+    @CheckedTemplate
+    public static class Templates {
+        public static native TemplateInstance start(Invitation invitation, int questions, int parts);
+
+        public static native TemplateInstance page(Invitation invitation, SectionDef section, List<FieldView> fields,
+                                                   List<ErrorLink> errors, int number, int total, String back);
+
+        public static native TemplateInstance check(Invitation invitation, List<CheckSection> sections, List<ErrorLink> errors);
+
+        public static native TemplateInstance sent();
+
+        public static native TemplateInstance ended(Invitation invitation);
+    }
+
+    private final Invitations invitations;
+    private final SurveyCookie cookies;
+    private final AddressRateLimit limit;
+    private final int maxTextLength;
+
+    public SurveyPages(Invitations invitations, SurveyCookie cookies, AddressRateLimit limit,
+                       @ConfigProperty(name = "portal.forms.max-text-length") int maxTextLength) {
+        this.invitations = invitations;
+        this.cookies = cookies;
+        this.limit = limit;
+        this.maxTextLength = maxTextLength;
+    }
+
+    /** The invitation and its questionnaire, checked on every page so a revoked link stops at once. */
+    record Loaded(Invitation invitation, InstrumentDefinition instrument) {
+    }
+
+    Loaded load(String code, HttpServerRequest request) {
+        if (request.remoteAddress() != null && !limit.admit(request.remoteAddress().hostAddress())) {
+            throw new TooManyRequests();
+        }
+        JsonNode inv = invitations.resolve(code);
+        InstrumentDefinition instrument = invitations.instrument(inv.path("instrument").asText(), inv.path("version").asInt());
+        String closes = inv.hasNonNull("closesOn") ? java.time.LocalDate.parse(inv.get("closesOn").asText()).format(RoundLine.DAY) : null;
+        return new Loaded(new Invitation(code, inv.path("roundTitle").asText(inv.path("roundId").asText()),
+                inv.path("authorityName").asText(inv.path("authorityCode").asText()), closes, "/survey/" + code), instrument);
+    }
+
+    /** Raised when one address asks for too many survey pages. */
+    public static class TooManyRequests extends RuntimeException {
+        public TooManyRequests() {
+            super("too many requests from one address", null, false, false);
+        }
+    }
+
+    @GET
+    public TemplateInstance start(@PathParam("code") String code, @Context HttpServerRequest request) {
+        Loaded l = load(code, request);
+        int questions = l.instrument().sections().stream().mapToInt(s -> s.questions().size()).sum();
+        return Templates.start(l.invitation(), questions, l.instrument().sections().size());
+    }
+
+    @POST
+    @Path("start")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response begin(@PathParam("code") String code, @Context HttpServerRequest request,
+                          @CookieParam(SurveyCookie.NAME) String cookie) {
+        Loaded l = load(code, request);
+        String path = l.invitation().base();
+        SurveyState state = cookies.read(path, cookie)
+                .orElseGet(() -> new SurveyState(UUID.randomUUID().toString(), JsonNodeFactory.instance.objectNode()));
+        return Response.seeOther(URI.create(path + "/questions/" + l.instrument().sections().get(0).id()))
+                .cookie(cookies.write(path, state, request.isSSL())).build();
+    }
+
+    @GET
+    @Path("questions/{sectionId}")
+    public Response page(@PathParam("code") String code, @PathParam("sectionId") String sectionId,
+                         @Context HttpServerRequest request, @CookieParam(SurveyCookie.NAME) String cookie) {
+        Loaded l = load(code, request);
+        Optional<SurveyState> state = cookies.read(l.invitation().base(), cookie);
+        if (state.isEmpty()) {
+            return Response.ok(Templates.ended(l.invitation())).build();
+        }
+        SectionDef section = section(l, sectionId);
+        return Response.ok(page(l, section, state.get().answers(), List.of())).build();
+    }
+
+    @POST
+    @Path("questions/{sectionId}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response answer(@PathParam("code") String code, @PathParam("sectionId") String sectionId,
+                           @Context HttpServerRequest request, @CookieParam(SurveyCookie.NAME) String cookie,
+                           MultivaluedMap<String, String> form) {
+        Loaded l = load(code, request);
+        String path = l.invitation().base();
+        Optional<SurveyState> state = cookies.read(path, cookie);
+        if (state.isEmpty()) {
+            return Response.ok(Templates.ended(l.invitation())).build();
+        }
+        SectionDef section = section(l, sectionId);
+        AnswerBinder.Bound bound = AnswerBinder.bind(section, form, state.get().answers(), null);
+        List<FieldError> missing = new ArrayList<>();
+        for (QuestionDef q : section.questions()) {
+            Condition when = Condition.parse(q.when());
+            if (q.required() && !bound.answers().has(q.id()) && (when == null || when.holds(bound.answers()))) {
+                missing.add(new FieldError(q.id(), "required", "Select " + q.label().toLowerCase()));
+            }
+        }
+        SurveyState next = new SurveyState(state.get().responseId(), bound.answers());
+        if (!missing.isEmpty()) {
+            return Response.status(422).entity(page(l, section, bound.answers(), missing)).cookie(cookies.write(path, next, request.isSSL())).build();
+        }
+        String target = l.instrument().after(sectionId).map(s -> path + "/questions/" + s.id()).orElse(path + "/check");
+        return Response.seeOther(URI.create(target)).cookie(cookies.write(path, next, request.isSSL())).build();
+    }
+
+    @GET
+    @Path("check")
+    public Response check(@PathParam("code") String code, @Context HttpServerRequest request,
+                          @CookieParam(SurveyCookie.NAME) String cookie) {
+        Loaded l = load(code, request);
+        Optional<SurveyState> state = cookies.read(l.invitation().base(), cookie);
+        if (state.isEmpty()) {
+            return Response.ok(Templates.ended(l.invitation())).build();
+        }
+        return Response.ok(Templates.check(l.invitation(), checkSections(l, state.get().answers()), List.of())).build();
+    }
+
+    @POST
+    @Path("submit")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response submit(@PathParam("code") String code, @Context HttpServerRequest request,
+                           @CookieParam(SurveyCookie.NAME) String cookie) {
+        Loaded l = load(code, request);
+        String path = l.invitation().base();
+        Optional<SurveyState> state = cookies.read(path, cookie);
+        if (state.isEmpty()) {
+            return Response.ok(Templates.ended(l.invitation())).build();
+        }
+        JsonNode answers = state.get().answers().deepCopy();
+        AnswerBinder.dropInapplicable(l.instrument(), (com.fasterxml.jackson.databind.node.ObjectNode) answers);
+        ApiResult result = invitations.respond(code, state.get().responseId(), answers);
+        if (result.status() == 422) {
+            ApiProblem problem = ApiProblem.of(422, result.json(), "your answers");
+            List<ErrorLink> errors = ErrorLink.of(l.instrument(), problem.errors(), null, s -> path + "/questions/" + s);
+            return Response.status(422).entity(Templates.check(l.invitation(), checkSections(l, state.get().answers()), errors)).build();
+        }
+        result.orThrow("this survey link");
+        // the answers are sent: the only copy the browser held is deleted
+        return Response.seeOther(URI.create(path + "/sent")).cookie(cookies.delete(path, request.isSSL())).build();
+    }
+
+    @GET
+    @Path("sent")
+    public TemplateInstance sent(@PathParam("code") String code, @Context HttpServerRequest request) {
+        if (request.remoteAddress() != null && !limit.admit(request.remoteAddress().hostAddress())) {
+            throw new TooManyRequests();
+        }
+        // the link may be full or closed by now: the thank-you page does not depend on it
+        return Templates.sent();
+    }
+
+    private TemplateInstance page(Loaded l, SectionDef section, JsonNode answers, List<FieldError> errors) {
+        List<FieldView> fields = FormFields.of(section, answers, null, errors, maxTextLength);
+        List<ErrorLink> links = ErrorLink.of(l.instrument(), errors, section.id(), null);
+        List<SectionDef> all = l.instrument().sections();
+        int number = all.indexOf(section) + 1;
+        String back = number == 1 ? l.invitation().base() : l.invitation().base() + "/questions/" + all.get(number - 2).id();
+        return Templates.page(l.invitation(), section, fields, links, number, all.size(), back);
+    }
+
+    private static List<CheckSection> checkSections(Loaded l, JsonNode answers) {
+        List<CheckSection> sections = new ArrayList<>();
+        for (SectionDef s : l.instrument().sections()) {
+            List<CheckRow> rows = new ArrayList<>();
+            for (QuestionDef q : s.questions()) {
+                Condition when = Condition.parse(q.when());
+                if (when == null || when.holds(answers)) {
+                    rows.add(new CheckRow(q.label(), AnswerDisplay.of(q, answers),
+                            l.invitation().base() + "/questions/" + s.id() + "#" + FormFields.htmlId(q.id())));
+                }
+            }
+            sections.add(new CheckSection(s.heading(), rows));
+        }
+        return sections;
+    }
+
+    private static SectionDef section(Loaded l, String sectionId) {
+        return l.instrument().section(sectionId).orElseThrow(() -> new ApiProblem(404, "unknown-section", "Unknown page",
+                "The survey has no part " + sectionId, List.of(), "this part of the survey"));
+    }
+}

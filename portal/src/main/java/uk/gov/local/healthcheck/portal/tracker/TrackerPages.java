@@ -1,0 +1,253 @@
+package uk.gov.local.healthcheck.portal.tracker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import uk.gov.local.healthcheck.portal.api.ApiClient;
+import uk.gov.local.healthcheck.portal.api.ApiProblem;
+import uk.gov.local.healthcheck.portal.api.ApiResult;
+import uk.gov.local.healthcheck.portal.api.FieldError;
+import uk.gov.local.healthcheck.portal.api.PersonToken;
+import uk.gov.local.healthcheck.portal.rounds.RoundLine;
+import uk.gov.local.healthcheck.portal.rounds.Rounds;
+import uk.gov.local.healthcheck.portal.web.Person;
+import uk.gov.local.healthcheck.portal.web.Session;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The collection tracker: per round, every authority the person may see with its return's status or its count of
+ * practitioner responses, totals by region, "not yet submitted" and a CSV download; the LGA extends or closes a
+ * round here. Invitations to the practitioner survey are made and revoked here too. The API scopes every list.
+ */
+@Path("/rounds/{roundId}")
+@Produces(MediaType.TEXT_HTML)
+public class TrackerPages {
+
+    public record Row(String code, String name, String region, String status, String statusClass, String revision,
+                      String when, long responses, long invitations, String href) {
+    }
+
+    public record RegionRow(String name, long authorities, long submitted, long drafts, long notStarted, long responses) {
+    }
+
+    public record InvitationRow(String id, String authority, String expiresOn, long maxResponses, long responses,
+                                String status, boolean active) {
+    }
+
+    public record DateField(String day, String month, String year, String error) {
+    }
+
+    @CheckedTemplate
+    public static class Templates {
+        public static native TemplateInstance tracker(RoundLine round, Person person, List<Row> rows, List<RegionRow> regions,
+                                                      RegionRow totals, boolean notSubmitted, String asAt, DateField extend,
+                                                      List<String> errors);
+
+        public static native TemplateInstance invitations(RoundLine round, Person person, List<InvitationRow> invitations,
+                                                          List<Row> authorities, String authority, DateField expires,
+                                                          String maxResponses, List<FieldError> errors, JsonNode created);
+    }
+
+    private final Rounds rounds;
+    private final ApiClient api;
+    private final PersonToken token;
+    private final Session session;
+
+    public TrackerPages(Rounds rounds, ApiClient api, PersonToken token, Session session) {
+        this.rounds = rounds;
+        this.api = api;
+        this.token = token;
+        this.session = session;
+    }
+
+    @GET
+    @Path("tracker")
+    public TemplateInstance tracker(@PathParam("roundId") String roundId, @QueryParam("filter") String filter) {
+        return trackerPage(roundId, "not-submitted".equals(filter), new DateField("", "", "", null), List.of());
+    }
+
+    private TemplateInstance trackerPage(String roundId, boolean notSubmitted, DateField extend, List<String> errors) {
+        RoundLine round = RoundLine.of(rounds.round(roundId));
+        JsonNode tracker = rounds.tracker(roundId, notSubmitted);
+        Person person = session.person();
+        List<Row> rows = rows(round, tracker, person);
+        List<RegionRow> regions = new ArrayList<>();
+        for (JsonNode r : tracker.path("regions")) {
+            regions.add(region(r.path("regionName").asText(r.path("regionCode").asText()), r));
+        }
+        RegionRow totals = region("Total", tracker.path("totals"));
+        return Templates.tracker(round, person, rows, regions, totals, notSubmitted, RoundLine.moment(tracker.path("asAt").asText(null)),
+                extend, errors);
+    }
+
+    @GET
+    @Path("tracker.csv")
+    @Produces("text/csv")
+    public Response csv(@PathParam("roundId") String roundId) {
+        return Response.ok(rounds.trackerCsv(roundId), "text/csv; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"tracker-" + roundId.replaceAll("[^A-Za-z0-9_-]", "") + ".csv\"").build();
+    }
+
+    @POST
+    @Path("extend")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response extend(@PathParam("roundId") String roundId, MultivaluedMap<String, String> form) {
+        DateField date = new DateField(trim(form.getFirst("closesOn-day")), trim(form.getFirst("closesOn-month")),
+                trim(form.getFirst("closesOn-year")), null);
+        LocalDate closesOn;
+        try {
+            closesOn = LocalDate.of(Integer.parseInt(date.year()), Integer.parseInt(date.month()), Integer.parseInt(date.day()));
+        } catch (NumberFormatException | java.time.DateTimeException e) {
+            DateField bad = new DateField(date.day(), date.month(), date.year(), "Enter a real date, for example 31 3 2027");
+            return Response.status(422).entity(trackerPage(roundId, false, bad, List.of(bad.error()))).build();
+        }
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("closesOn", closesOn.toString());
+        ApiResult result = api.send("POST", roundUrl(roundId) + "/extend", token.value(), body, "extending round " + roundId);
+        if (result.status() == 422) {
+            ApiProblem problem = ApiProblem.of(422, result.json(), "round " + roundId);
+            String message = problem.errors().isEmpty() ? problem.detail() : problem.errors().get(0).message();
+            DateField bad = new DateField(date.day(), date.month(), date.year(), message);
+            return Response.status(422).entity(trackerPage(roundId, false, bad, List.of(message))).build();
+        }
+        result.orThrow("extending round " + roundId);
+        return Response.seeOther(URI.create("/rounds/" + roundId + "/tracker")).build();
+    }
+
+    @POST
+    @Path("close")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response close(@PathParam("roundId") String roundId, MultivaluedMap<String, String> form) {
+        api.send("POST", roundUrl(roundId) + "/close", token.value(), null, "closing round " + roundId).orThrow("closing round " + roundId);
+        return Response.seeOther(URI.create("/rounds/" + roundId + "/tracker")).build();
+    }
+
+    @GET
+    @Path("invitations")
+    public TemplateInstance invitations(@PathParam("roundId") String roundId) {
+        return invitationsPage(roundId, "", new DateField("", "", "", null), "", List.of(), null);
+    }
+
+    @POST
+    @Path("invitations")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response invite(@PathParam("roundId") String roundId, MultivaluedMap<String, String> form) {
+        Person person = session.person();
+        String authority = person.lgaAdmin() ? trim(form.getFirst("authorityCode")) : person.authorityCode();
+        DateField expires = new DateField(trim(form.getFirst("expiresOn-day")), trim(form.getFirst("expiresOn-month")),
+                trim(form.getFirst("expiresOn-year")), null);
+        String max = trim(form.getFirst("maxResponses"));
+        List<FieldError> errors = new ArrayList<>();
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("authorityCode", authority);
+        try {
+            body.put("expiresOn", LocalDate.of(Integer.parseInt(expires.year()), Integer.parseInt(expires.month()),
+                    Integer.parseInt(expires.day())).toString());
+        } catch (NumberFormatException | java.time.DateTimeException e) {
+            errors.add(new FieldError("expiresOn", "date", "Enter the date the link stops working, for example 31 3 2027"));
+        }
+        try {
+            body.put("maxResponses", Integer.parseInt(max));
+        } catch (NumberFormatException e) {
+            errors.add(new FieldError("maxResponses", "type", "Enter the most responses the link may take, as a whole number"));
+        }
+        if (errors.isEmpty()) {
+            ApiResult result = api.send("POST", roundUrl(roundId) + "/invitations", token.value(), body, "invitations to round " + roundId);
+            if (result.status() == 422) {
+                errors.addAll(ApiProblem.of(422, result.json(), "the invitation").errors());
+            } else {
+                JsonNode created = result.orThrow("invitations to round " + roundId);
+                return Response.status(201).entity(invitationsPage(roundId, authority, new DateField("", "", "", null), "", List.of(), created)).build();
+            }
+        }
+        return Response.status(422).entity(invitationsPage(roundId, authority, expires, max, errors, null)).build();
+    }
+
+    @POST
+    @Path("invitations/{id}/revoke")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response revoke(@PathParam("roundId") String roundId, @PathParam("id") String id, MultivaluedMap<String, String> form) {
+        api.send("DELETE", roundUrl(roundId) + "/invitations/" + Rounds.encode(id), token.value(), null, "this invitation")
+                .orThrow("this invitation");
+        return Response.seeOther(URI.create("/rounds/" + roundId + "/invitations")).build();
+    }
+
+    private TemplateInstance invitationsPage(String roundId, String authority, DateField expires, String max,
+                                             List<FieldError> errors, JsonNode created) {
+        RoundLine round = RoundLine.of(rounds.round(roundId));
+        Person person = session.person();
+        String what = "the invitations of round " + roundId;
+        List<InvitationRow> list = new ArrayList<>();
+        for (JsonNode i : api.get(roundUrl(roundId) + "/invitations", token.value(), what).orThrow(what)) {
+            list.add(new InvitationRow(i.path("id").asText(), i.path("authorityName").asText(i.path("authorityCode").asText()),
+                    day(i.path("expiresOn").asText(null)), i.path("maxResponses").asLong(), i.path("responses").asLong(),
+                    i.path("status").asText(), "active".equals(i.path("status").asText())));
+        }
+        List<Row> authorities = person.lgaAdmin() ? rows(round, rounds.tracker(roundId, false), person) : List.of();
+        return Templates.invitations(round, person, list, authorities, authority, expires, max, errors, created);
+    }
+
+    private static List<Row> rows(RoundLine round, JsonNode tracker, Person person) {
+        List<Row> rows = new ArrayList<>();
+        for (JsonNode a : tracker.path("authorities")) {
+            String code = a.path("authorityCode").asText();
+            String status = a.path("status").asText("not-started");
+            String words = switch (status) {
+                case "submitted" -> "Submitted";
+                case "draft" -> "Draft";
+                case "withdrawn" -> "Withdrawn";
+                default -> "Not started";
+            };
+            String tag = switch (status) {
+                case "submitted" -> "govuk-tag--green";
+                case "draft" -> "govuk-tag--yellow";
+                case "withdrawn" -> "govuk-tag--grey";
+                default -> "govuk-tag--red";
+            };
+            String when = RoundLine.moment(a.path("submittedAt").asText(a.path("savedAt").asText(null)));
+            boolean mayOpen = person.lgaAdmin() || code.equals(person.authorityCode());
+            String href = round.returns() && mayOpen ? "/rounds/" + round.id() + "/returns/" + code : null;
+            rows.add(new Row(code, a.path("authorityName").asText(code), a.path("regionName").asText(""), words, tag,
+                    a.hasNonNull("revision") ? a.get("revision").asText() : "", when == null ? "" : when,
+                    a.path("responses").asLong(), a.path("invitations").asLong(), href));
+        }
+        return rows;
+    }
+
+    private static RegionRow region(String name, JsonNode r) {
+        return new RegionRow(name, r.path("authorities").asLong(), r.path("submitted").asLong(), r.path("drafts").asLong(),
+                r.path("notStarted").asLong(), r.path("responses").asLong());
+    }
+
+    private String roundUrl(String roundId) {
+        return api.endpoints().survey() + "/api/v1/rounds/" + Rounds.encode(roundId);
+    }
+
+    private static String day(String iso) {
+        try {
+            return iso == null ? "" : LocalDate.parse(iso).format(RoundLine.DAY);
+        } catch (DateTimeParseException e) {
+            return iso;
+        }
+    }
+
+    private static String trim(String value) {
+        return value == null ? "" : value.trim();
+    }
+}

@@ -1,0 +1,31 @@
+package uk.gov.local.healthcheck.portal.web;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Named;
+
+/** What every page's header needs about the person, for templates as {@code inject:session}. */
+@Named("session")
+@RequestScoped
+public class Session {
+
+    private final SecurityIdentity identity;
+    private Person person;
+    private boolean read;
+
+    public Session(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    public Person person() {
+        if (!read) {
+            person = Person.of(identity);
+            read = true;
+        }
+        return person;
+    }
+
+    public boolean signedIn() {
+        return person() != null;
+    }
+}
