@@ -836,8 +836,9 @@ class FaultIT {
             currentToken = token;
             HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(SURVEY + "/api/v1/rounds"))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    // taking submissions today, whatever day the test runs (London time)
                     .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"" + round + "\",\"instrument\":\"practitioner-survey\",\"period\":\"2026\","
-                            + "\"opensOn\":\"2026-01-01\",\"closesOn\":\"2027-03-31\"}")).build(), HttpResponse.BodyHandlers.ofString());
+                            + RunningPlatform.roundDates(1) + "}")).build(), HttpResponse.BodyHandlers.ofString());
             assertTrue(created.statusCode() == 201, "round " + round + ": " + created.statusCode() + " " + created.body());
         }
 

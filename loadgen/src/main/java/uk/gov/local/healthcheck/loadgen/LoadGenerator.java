@@ -167,8 +167,10 @@ public final class LoadGenerator {
     private String createRound() throws Exception {
         String id = "load-" + options.mode() + "-" + System.currentTimeMillis();
         String instrument = options.mode().equals("returns") ? "workforce-return" : "practitioner-survey";
-        String body = "{\"id\":\"" + id + "\",\"instrument\":\"" + instrument
-                + "\",\"period\":\"2025\",\"opensOn\":\"2025-10-01\",\"closesOn\":\"2026-03-31\"}";
+        // a round takes submissions only from opensOn to the end of closesOn, London time: this one does today
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"));
+        String body = "{\"id\":\"" + id + "\",\"instrument\":\"" + instrument + "\",\"period\":\"2025\",\"opensOn\":\""
+                + today.minusDays(1) + "\",\"closesOn\":\"" + today.plusDays(30) + "\"}";
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(options.survey() + "/api/v1/rounds"))
                 .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());

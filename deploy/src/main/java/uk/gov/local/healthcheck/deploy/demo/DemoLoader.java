@@ -20,10 +20,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -33,6 +36,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Loads the DfE children's social work workforce statistics (2017–2025) into a running platform through the
  * PUBLIC survey API, as an LGA administrator would: one round per reporting year, then every local authority's
  * published figures as its submitted return.
+ *
+ * <p>A round takes submissions only between its dates (London time), and these years' rounds closed long ago. Each
+ * round is created with its real dates (1 October to 31 March), extended to today so that it takes the returns,
+ * loaded, and closed, as the LGA would take a late collection in. Run again, it leaves alone every round that is
+ * closed and holds a submitted return from every authority of its year (nothing is reopened, no revision added);
+ * a round that lacks some (a load that failed or was interrupted, a return withdrawn since) is extended, loaded
+ * again (a return already there with the same answers stays as it is) and closed.
  *
  * <pre>
  * java -cp deploy/target/deploy.jar:deploy/target/platform/lib/* uk.gov.local.healthcheck.deploy.demo.DemoLoader \
@@ -49,6 +59,8 @@ public final class DemoLoader {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
     private static final int ATTEMPTS = 5;
+    /** Where the rounds' dates are meant: survey-service's {@code survey.rounds.zone}. */
+    static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     private final HttpClient http;
     private final URI surveyUrl;
@@ -90,27 +102,30 @@ public final class DemoLoader {
     int load(Path csv) throws IOException, InterruptedException {
         Instant start = Instant.now();
         List<ReturnMapper.DemoReturn> returns = read(csv);
-        TreeSet<Integer> years = new TreeSet<>();
-        returns.forEach(r -> years.add(r.year()));
-        System.out.printf("demo: %d local authority returns for %s in %s%n", returns.size(), years, csv);
+        // each round's returns, and the authorities that must have a submitted return in it for it to count as loaded
+        TreeMap<Integer, List<ReturnMapper.DemoReturn>> byYear = new TreeMap<>();
+        returns.forEach(r -> byYear.computeIfAbsent(r.year(), y -> new ArrayList<>()).add(r));
+        System.out.printf("demo: %d local authority returns for %s in %s%n", returns.size(), byYear.keySet(), csv);
 
         tokens.token(); // fail fast (and clearly) on a wrong password / Keycloak down
 
-        int created = 0;
-        int existing = 0;
+        LocalDate today = LocalDate.now(LONDON);
+        Map<String, Integer> toLoad = new LinkedHashMap<>();   // round → how many authorities' returns
         int roundFailures = 0;
-        for (int year : years) {
-            Outcome o = send("POST", "/api/v1/rounds", ReturnMapper.round(year));
-            if (o.status == 201 || (o.status >= 200 && o.status < 300)) {
-                created++;
-            } else if (o.status == 409) {
-                existing++;
-            } else {
-                roundFailures++;
-                System.err.printf("demo: round %s NOT created: %s%n", ReturnMapper.roundId(year), o.describe());
+        int leftAlone = 0;
+        for (Map.Entry<Integer, List<ReturnMapper.DemoReturn>> year : byYear.entrySet()) {
+            String roundId = ReturnMapper.roundId(year.getKey());
+            int authorities = (int) year.getValue().stream().map(ReturnMapper.DemoReturn::authority).distinct().count();
+            RoundPlan plan = prepare(year.getKey(), authorities, today);
+            System.out.printf("demo: %s: %s%n", roundId, plan.says());
+            switch (plan.action()) {
+                case LOAD -> toLoad.put(roundId, authorities);
+                case LEAVE_ALONE -> leftAlone++;
+                case FAILED -> roundFailures++;
             }
         }
-        System.out.printf("demo: rounds created %d, already there %d, failed %d%n", created, existing, roundFailures);
+        System.out.printf("demo: rounds to load %d, left alone %d, failed %d%n", toLoad.size(), leftAlone, roundFailures);
+        List<ReturnMapper.DemoReturn> loading = returns.stream().filter(r -> toLoad.containsKey(r.roundId())).toList();
 
         AtomicInteger accepted = new AtomicInteger();
         AtomicInteger rejected = new AtomicInteger();
@@ -118,7 +133,7 @@ public final class DemoLoader {
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         try {
             List<Future<?>> futures = new ArrayList<>();
-            for (ReturnMapper.DemoReturn r : returns) {
+            for (ReturnMapper.DemoReturn r : loading) {
                 futures.add(pool.submit(() -> {
                     String path = "/api/v1/rounds/" + r.roundId() + "/returns/" + r.authority();
                     Outcome o = send("PUT", path, r.body());
@@ -145,10 +160,67 @@ public final class DemoLoader {
         } finally {
             pool.shutdown();
         }
-        System.out.printf("demo: returns accepted %d, rejected %d, failed %d (of %d) in %.1f s%n",
-                accepted.get(), rejected.get(), failed.get(), returns.size(),
+        // closed whatever came of the load: a round that lacks returns is completed by the next run
+        for (String roundId : toLoad.keySet()) {
+            Outcome closed = send("POST", "/api/v1/rounds/" + roundId + "/close", null);
+            if (closed.status() == 200) {
+                System.out.printf("demo: %s: closed%n", roundId);
+            } else {
+                roundFailures++;
+                System.err.printf("demo: %s NOT closed: %s%n", roundId, closed.describe());
+            }
+        }
+        System.out.printf("demo: returns accepted %d, rejected %d, failed %d (of %d to load, %d in the file) in %.1f s%n",
+                accepted.get(), rejected.get(), failed.get(), loading.size(), returns.size(),
                 Duration.between(start, Instant.now()).toMillis() / 1000.0);
         return rejected.get() == 0 && failed.get() == 0 && roundFailures == 0 ? 0 : 1;
+    }
+
+    enum Action { LOAD, LEAVE_ALONE, FAILED }
+
+    record RoundPlan(Action action, String says) {
+    }
+
+    /**
+     * Creates the year's round with its real dates if it is not there, then decides: a closed round with a submitted
+     * return from each of its {@code authorities} is left alone; any other is made to take submissions today
+     * (extended to today unless it already does) and loaded.
+     */
+    private RoundPlan prepare(int year, int authorities, LocalDate today) {
+        String roundId = ReturnMapper.roundId(year);
+        Outcome created = send("POST", "/api/v1/rounds", ReturnMapper.round(year));
+        if (created.status() != 201 && created.status() != 409) {
+            return new RoundPlan(Action.FAILED, "NOT created: " + created.describe());
+        }
+        Outcome got = send("GET", "/api/v1/rounds/" + roundId, null);
+        JsonNode round;
+        try {
+            round = got.status() == 200 ? JSON.readTree(got.body()) : null;
+        } catch (IOException e) {
+            round = null;
+        }
+        if (round == null) {
+            return new RoundPlan(Action.FAILED, "could not be read: " + got.describe());
+        }
+        String was = created.status() == 201 ? "created (" + round.path("opensOn").asText() + " to " + round.path("closesOn").asText() + ")"
+                : "already there";
+        long submitted = round.path("counts").path("submitted").asLong();
+        if ("closed".equals(round.path("status").asText()) && submitted >= authorities) {
+            return new RoundPlan(Action.LEAVE_ALONE, was + ", closed, with a submitted return from each of its " + authorities
+                    + " authorities: left alone");
+        }
+        // (a survey-service older than round dates says only its status: open means it takes submissions)
+        if (round.path("acceptingSubmissions").asBoolean("open".equals(round.path("status").asText()))) {
+            return new RoundPlan(Action.LOAD, was + ", taking submissions until " + round.path("closesOn").asText() + ": loading "
+                    + authorities + " returns (" + submitted + " submitted already)");
+        }
+        ObjectNode extension = JSON.createObjectNode().put("closesOn", today.toString());
+        Outcome extended = send("POST", "/api/v1/rounds/" + roundId + "/extend", extension);
+        if (extended.status() != 200) {
+            return new RoundPlan(Action.FAILED, was + ", NOT extended to " + today + ": " + extended.describe());
+        }
+        return new RoundPlan(Action.LOAD, was + ", extended to " + today + " (London): loading " + authorities + " returns ("
+                + submitted + " submitted already)");
     }
 
     static List<ReturnMapper.DemoReturn> read(Path csv) throws IOException {
@@ -170,11 +242,14 @@ public final class DemoLoader {
         return out;
     }
 
-    /** Sends with the bearer token; retries connection errors and 5xx with backoff, renews the token on 401. */
+    /**
+     * Sends with the bearer token (a JSON body, or none when {@code body} is null); retries connection errors and
+     * 5xx with backoff, renews the token on 401.
+     */
     private Outcome send(String method, String path, ObjectNode body) {
         String json;
         try {
-            json = JSON.writeValueAsString(body);
+            json = body == null ? null : JSON.writeValueAsString(body);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -182,13 +257,16 @@ public final class DemoLoader {
         boolean renewed = false;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
-                HttpRequest request = HttpRequest.newBuilder(surveyUrl.resolve(path))
+                HttpRequest.Builder builder = HttpRequest.newBuilder(surveyUrl.resolve(path))
                         .timeout(Duration.ofSeconds(60))
                         .header("Authorization", "Bearer " + tokens.token())
-                        .header("Content-Type", "application/json")
-                        .header("Accept", "application/json, application/problem+json")
-                        .method(method, HttpRequest.BodyPublishers.ofString(json))
-                        .build();
+                        .header("Accept", "application/json, application/problem+json");
+                if (json == null) {
+                    builder.method(method, HttpRequest.BodyPublishers.noBody());
+                } else {
+                    builder.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+                }
+                HttpRequest request = builder.build();
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                 last = new Outcome(response.statusCode(), response.body());
                 if (response.statusCode() == 401 && !renewed) {
