@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 public class Assets {
 
     private static final Pattern FONT_FACE = Pattern.compile("@font-face\\{[^}]*}");
-    private static final Pattern TRANSPORT = Pattern.compile("\"GDS Transport\",\\s*");
+    private static final Pattern TRANSPORT = Pattern.compile("\"?GDS Transport\"?,\\s*");
     private static final Pattern IMAGE = Pattern.compile("[a-z0-9-]+\\.(svg|png|ico)");
 
     private final String root;
