@@ -23,7 +23,7 @@ public class SubmissionCounting {
         String kind = audited == null ? null : switch (audited.value()) {
             case "return.put" -> SubmissionMetrics.RETURN;
             case "return.withdraw" -> SubmissionMetrics.WITHDRAWAL;
-            case "response.submit", "response.batch" -> SubmissionMetrics.RESPONSE;
+            case "response.submit", "response.batch", "response.invited" -> SubmissionMetrics.RESPONSE;
             default -> null;
         };
         if (kind == null) {

@@ -56,6 +56,9 @@ public class SubmissionMetrics {
 
     /** The kind of submission a request path is, or null when it is not one (for refusals before routing). */
     public static String kindOf(String method, String path) {
+        if ("/api/v1/invitations/responses".equals(path)) {
+            return RESPONSE;
+        }
         if (path == null || !path.startsWith("/api/v1/rounds/")) {
             return null;
         }

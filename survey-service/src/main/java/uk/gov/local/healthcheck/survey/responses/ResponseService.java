@@ -3,6 +3,9 @@ package uk.gov.local.healthcheck.survey.responses;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import uk.gov.local.healthcheck.survey.admission.Admission;
@@ -24,6 +27,7 @@ import uk.gov.local.healthcheck.survey.web.RequestJson;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +42,9 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class ResponseService {
+
+    private static final String STORED_ONE = "select authority_code, answers, received_at, content_hash from practitioner_response"
+            + " where round_id = $1 and response_id = $2";
 
     private final Admission admission;
     private final AnswerValidator validator;
@@ -93,11 +100,83 @@ public class ResponseService {
                             "roundId = ?1 and responseId = ?2", roundId, submission.responseId()).firstResult())
                             .map(existing -> new Outcome(view(existing), false));
                 }
-                default -> throw ProblemException.conflict("response-id-reused", "Response id already used",
-                        "Response " + submission.responseId() + " was already received in round " + roundId
-                                + " with different answers; a response is never changed, send a new responseId");
+                default -> throw reused(roundId, submission.responseId());
             });
         });
+    }
+
+    /**
+     * A response checked for its round (fields, answers, content hash) and ready to store: what {@link #check} makes
+     * of a response that came by another route than the body of {@code POST .../responses}, e.g. an invitation.
+     */
+    public static final class Checked {
+        private final Accepted accepted;
+
+        private Checked(Accepted accepted) {
+            this.accepted = accepted;
+        }
+
+        public String authorityCode() {
+            return accepted.submission().authorityCode();
+        }
+    }
+
+    /**
+     * Checks a response exactly as {@link #submit} does (the same validation, normalisation and content hash), for
+     * an authority the caller has already established: a 422 naming each field otherwise.
+     */
+    public Checked check(Round round, String responseId, String authorityCode, JsonNode answers) {
+        admission.requireUnit(round, false);
+        ResponseSubmission submission = new ResponseSubmission(responseId, authorityCode, answers);
+        ValidationResult result = validator.validate(admission.instrumentOf(round), answers, null, true);
+        if (!result.isValid()) {
+            throw ProblemException.invalid("The response has " + result.violations().size() + " problem(s); nothing was stored",
+                    result.violations());
+        }
+        return new Checked(new Accepted(submission, result.answers(), hash(submission, result), Traceparent.current()));
+    }
+
+    /**
+     * What is already stored under the response's id in the round, read through {@code client}: empty when nothing
+     * is, a repeat (not created) when the same answers are, a 409 {@code response-id-reused} when others are.
+     */
+    public Uni<Optional<Outcome>> repeatOf(SqlClient client, Round round, Checked checked) {
+        String responseId = checked.accepted.submission().responseId();
+        return client.preparedQuery(STORED_ONE).execute(Tuple.of(round.id, responseId)).map(rows -> {
+            if (!rows.iterator().hasNext()) {
+                return Optional.empty();
+            }
+            Row row = rows.iterator().next();
+            if (!checked.accepted.hash().equals(row.getString(3))) {
+                throw reused(round.id, responseId);
+            }
+            return Optional.of(new Outcome(new ResponseView(round.id, responseId, row.getString(0),
+                    AnswersJson.read(row.getString(1)), row.getOffsetDateTime(2)), false));
+        });
+    }
+
+    /**
+     * Stores a checked response through {@code tx}, a connection in a transaction the caller commits (and then
+     * nudges the outbox relay): with its outbox event, only if the round still takes submissions, once per
+     * responseId, as {@link #submit} stores one.
+     */
+    public Uni<Outcome> storeWithin(SqlClient tx, Round round, Checked checked) {
+        Map<Integer, Accepted> candidates = Map.of(0, checked.accepted);
+        Map<Integer, LineResult> results = new HashMap<>();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return batches.store(tx, round, candidates, results, now).flatMap(x -> switch (results.get(0).status()) {
+            case LineResult.ACCEPTED -> Uni.createFrom().item(new Outcome(new ResponseView(round.id,
+                    checked.accepted.submission().responseId(), checked.authorityCode(), checked.accepted.answers(), now), true));
+            // Stored by a concurrent request since repeatOf looked: read it back.
+            case LineResult.DUPLICATE -> repeatOf(tx, round, checked).map(Optional::orElseThrow);
+            default -> throw reused(round.id, checked.accepted.submission().responseId());
+        });
+    }
+
+    private static ProblemException reused(String roundId, String responseId) {
+        return ProblemException.conflict("response-id-reused", "Response id already used",
+                "Response " + responseId + " was already received in round " + roundId
+                        + " with different answers; a response is never changed, send a new responseId");
     }
 
     /** One result per non-blank line; good lines are kept even when others are rejected. */

@@ -74,6 +74,16 @@ class BadTokensTest {
         e.put("GET return", r -> r.get("/api/v1/rounds/" + ROUND + "/returns/E10000031"));
         e.put("GET audit", r -> r.get("/api/v1/audit"));
         e.put("GET instruments", r -> r.get("/api/v1/instruments"));
+        e.put("POST extend", r -> r.contentType("application/json").body("{\"closesOn\":\"" + Dates.CLOSES + "\"}")
+                .post("/api/v1/rounds/" + ROUND + "/extend"));
+        e.put("POST invitation", r -> r.contentType("application/json")
+                .body("{\"authorityCode\":\"E10000031\",\"expiresOn\":\"" + Dates.CLOSES + "\",\"maxResponses\":5}")
+                .post("/api/v1/rounds/" + PRACTICE + "/invitations"));
+        e.put("GET invitations", r -> r.get("/api/v1/rounds/" + PRACTICE + "/invitations"));
+        e.put("DELETE invitation", r -> r.delete("/api/v1/rounds/" + PRACTICE + "/invitations/00000000-0000-0000-0000-000000000000"));
+        e.put("POST resolve", r -> r.contentType("application/json").body("{\"code\":\"x\"}").post("/api/v1/invitations/resolve"));
+        e.put("POST invited response", r -> r.contentType("application/json")
+                .body("{\"code\":\"x\",\"responseId\":\"t-2\",\"answers\":{}}").post("/api/v1/invitations/responses"));
         return e;
     }
 
