@@ -48,7 +48,11 @@ class AccessMatrixIT {
     static final String PRACTICE = "matrix-practice-2024";
     static final String RETURN = "{\"status\":\"submitted\",\"answers\":{\"staff.headcount\":180,\"staff.fte\":170.5,"
             + "\"staff.agency_headcount\":20,\"staff.agency_fte\":18.5,\"staff.vacancies_fte\":25,\"flows.leavers_fte\":30.2}}";
-    static final List<String> CALLERS = List.of("lga", "council", "viewer", "ria", "hr-system", "none");
+    /**
+     * The people's roles, a council's HR system, the portal's own service account (role survey-relay: it may only pass
+     * on an invited practitioner's response, through the invitation endpoints, none of which is below) and no token.
+     */
+    static final List<String> CALLERS = List.of("lga", "council", "viewer", "ria", "hr-system", "relay", "none");
 
     static final Map<String, String> TOKENS = new LinkedHashMap<>();
 
@@ -64,6 +68,7 @@ class AccessMatrixIT {
         TOKENS.put("viewer", token("viewer1"));
         TOKENS.put("ria", token("ria1"));
         TOKENS.put("hr-system", RunningPlatform.clientToken("council-E10000031", "council-E10000031-demo-secret"));
+        TOKENS.put("relay", RunningPlatform.clientToken("portal", RunningPlatform.PORTAL_SECRET));
         String lga = TOKENS.get("lga");
         given().auth().oauth2(lga).contentType(ContentType.JSON).body(round(ROUND, "workforce-return")).post(SURVEY + "/api/v1/rounds");
         given().auth().oauth2(lga).contentType(ContentType.JSON).body(round(PRACTICE, "practitioner-survey")).post(SURVEY + "/api/v1/rounds");
@@ -319,7 +324,9 @@ class AccessMatrixIT {
                 "application/x-ndjson", allowed(200, "lga", "council", "hr-system")));
         checks.add(read(SURVEY + "/api/v1/audit?authority=" + OWN, only(200, "lga")));
         // --- metrics-service ---
-        checks.add(read(METRICS + "/api/v1/indicators", all(200)));
+        // the dictionary (what each indicator means; no authority's data) is metrics-service's to any valid token of the
+        // APIs' audience, the portal's relay too
+        checks.add(read(METRICS + "/api/v1/indicators", allowed(200, "lga", "council", "viewer", "ria", "hr-system", "relay")));
         checks.add(read(METRICS + "/api/v1/authorities/" + OWN + "/indicators?round=" + ROUND, allowed(200, "lga", "council", "viewer", "hr-system")));
         checks.add(read(METRICS + "/api/v1/authorities/" + LONDON + "/indicators?round=" + ROUND, allowed(200, "lga", "ria")));
         checks.add(read(METRICS + "/api/v1/authorities/" + OWN + "/indicators/agency_rate/series", allowed(200, "lga", "council", "viewer", "hr-system")));
@@ -379,7 +386,8 @@ class AccessMatrixIT {
     }
 
     static String round(String id, String instrument) {
-        return "{\"id\":\"" + id + "\",\"instrument\":\"" + instrument + "\",\"period\":\"2024\",\"opensOn\":\"2024-10-01\",\"closesOn\":\"2025-03-31\"}";
+        // period 2024, taking submissions today (a round takes them only between its dates, London time)
+        return "{\"id\":\"" + id + "\",\"instrument\":\"" + instrument + "\",\"period\":\"2024\"," + RunningPlatform.roundDates(30) + "}";
     }
 
     static String response(String id, String authority) {

@@ -176,7 +176,9 @@ class PlatformIT {
 
     /**
      * The portal's own token (client credentials), with which it posts anonymous practitioner responses, holds
-     * survey-relay and nothing else: the APIs' audience, no person's role, no authority; metrics and benchmarks refuse it.
+     * survey-relay and nothing else: the APIs' audience, no person's role, no authority; no authority's returns,
+     * indicators or benchmarks are its to read or write. (metrics-service's indicator dictionary, which holds no
+     * authority's data, answers any valid token: AccessMatrixIT.)
      */
     @Test
     @Order(2)
@@ -187,7 +189,8 @@ class PlatformIT {
         assertTrue(claims.path("aud").toString().contains("healthcheck-api"), claims.toString());
         assertTrue(claims.path("authority_code").isMissingNode(), claims.toString());
         assertTrue(claims.path("resource_access").isMissingNode() || claims.path("resource_access").isEmpty(), claims.toString());
-        given().auth().oauth2(relay).get(METRICS + "/api/v1/indicators").then().statusCode(403);
+        given().auth().oauth2(relay).get(METRICS + "/api/v1/authorities/" + WARWICKSHIRE + "/indicators?round=e2e-2024").then().statusCode(403);
+        given().auth().oauth2(relay).get(SURVEY + "/api/v1/rounds").then().statusCode(403);
         given().auth().oauth2(relay).get(BENCHMARK + "/api/v1/benchmarks/any/indicators/agency_rate").then().statusCode(403);
         given().auth().oauth2(relay).contentType(ContentType.JSON).body("{\"status\":\"draft\",\"answers\":{}}")
                 .put(SURVEY + "/api/v1/rounds/any/returns/" + WARWICKSHIRE).then().statusCode(403);
@@ -289,6 +292,7 @@ class PlatformIT {
     void theDemoDataGivesTheNationalAndRegionalPictureThatTheDfePublished() throws Exception {
         platform(Duration.ofMinutes(15), "demo");
         String lga = token("lga1");
+        theDemosRoundsAreLoadedAndClosedAndARunAgainLeavesThemAlone(lga);
         for (String year : List.of("2019", "2020")) {
             Map<String, Map<String, Double>> published = publishedRates(year);
             for (Map.Entry<String, List<String>> indicator : INPUTS.entrySet()) {
@@ -305,6 +309,30 @@ class PlatformIT {
                 }
             }
         }
+    }
+
+    /**
+     * The demo's historic rounds were extended to today to take their returns, then closed: each holds a submitted
+     * return from every authority of its year and refuses another (a published year cannot be changed). A second
+     * {@code demo} leaves every round alone and sends no return.
+     */
+    void theDemosRoundsAreLoadedAndClosedAndARunAgainLeavesThemAlone(String lga) throws Exception {
+        for (int year = 2017; year <= 2025; year++) {
+            String id = "workforce-" + year;
+            String y = String.valueOf(year);
+            long authorities = rows().stream().filter(r -> y.equals(r.get("time_period")) && "Local authority".equals(r.get("geographic_level"))).count();
+            JsonNode round = JSON.readTree(given().auth().oauth2(lga).get(SURVEY + "/api/v1/rounds/" + id).then().statusCode(200).extract().asString());
+            assertEquals("closed", round.path("status").asText(), round.toString());
+            assertFalse(round.path("acceptingSubmissions").asBoolean(true), round.toString());
+            assertEquals(year + "-10-01", round.path("opensOn").asText(), "the round keeps its real opening date: " + round);
+            assertEquals(authorities, round.path("counts").path("submitted").asLong(), round.toString());
+        }
+        given().auth().oauth2(lga).contentType(ContentType.JSON)
+                .body("{\"status\":\"submitted\",\"answers\":{\"staff.headcount\":1,\"staff.fte\":1}}")
+                .put(SURVEY + "/api/v1/rounds/workforce-2019/returns/" + WARWICKSHIRE).then().statusCode(409);
+        String again = platform(Duration.ofMinutes(5), "demo");
+        assertTrue(again.contains("demo: rounds to load 0, left alone 9, failed 0"), again);
+        assertTrue(again.contains("demo: returns accepted 0, rejected 0, failed 0 (of 0 to load"), again);
     }
 
     /** The DfE publishes to one decimal place; our pooled value is rounded the same way. */
