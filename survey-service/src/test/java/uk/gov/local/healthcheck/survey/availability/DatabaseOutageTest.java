@@ -75,6 +75,13 @@ class DatabaseOutageTest {
         e.put("GET return", r -> r.get("/api/v1/rounds/" + WORKFORCE + "/returns/E10000031"));
         e.put("GET revisions", r -> r.get("/api/v1/rounds/" + WORKFORCE + "/returns/E10000031/revisions"));
         e.put("GET audit", r -> r.get("/api/v1/audit"));
+        e.put("POST extend", r -> r.contentType("application/json").body("{\"closesOn\":\"" + Dates.CLOSES + "\"}")
+                .post("/api/v1/rounds/" + WORKFORCE + "/extend"));
+        e.put("POST invitation", r -> r.contentType("application/json")
+                .body("{\"authorityCode\":\"E10000031\",\"expiresOn\":\"" + Dates.CLOSES + "\",\"maxResponses\":5}")
+                .post("/api/v1/rounds/" + ROUND + "/invitations"));
+        e.put("GET invitations", r -> r.get("/api/v1/rounds/" + ROUND + "/invitations"));
+        e.put("GET tracker", r -> r.get("/api/v1/rounds/" + WORKFORCE + "/tracker"));
         return e;
     }
 

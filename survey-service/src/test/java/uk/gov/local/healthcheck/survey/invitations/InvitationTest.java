@@ -307,6 +307,7 @@ class InvitationTest {
         others.put("POST invitation", r -> r.body(invitation(WARWICKSHIRE, EXPIRES, 5)).post("/api/v1/rounds/inv-roles/invitations"));
         others.put("GET invitations", r -> r.get("/api/v1/rounds/inv-roles/invitations"));
         others.put("DELETE invitation", r -> r.delete("/api/v1/rounds/inv-roles/invitations/" + id));
+        others.put("GET tracker", r -> r.get("/api/v1/rounds/inv-roles/tracker"));
         others.forEach((name, call) -> {
             int status = call.apply(as(PORTAL)).then().extract().statusCode();
             assertEquals(403, status, "survey-relay on " + name);

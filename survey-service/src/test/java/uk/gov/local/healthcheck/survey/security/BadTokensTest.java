@@ -84,6 +84,7 @@ class BadTokensTest {
         e.put("POST resolve", r -> r.contentType("application/json").body("{\"code\":\"x\"}").post("/api/v1/invitations/resolve"));
         e.put("POST invited response", r -> r.contentType("application/json")
                 .body("{\"code\":\"x\",\"responseId\":\"t-2\",\"answers\":{}}").post("/api/v1/invitations/responses"));
+        e.put("GET tracker", r -> r.get("/api/v1/rounds/" + ROUND + "/tracker"));
         return e;
     }
 
