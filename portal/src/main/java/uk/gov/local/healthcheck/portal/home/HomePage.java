@@ -77,6 +77,9 @@ public class HomePage {
                 }
                 tasks.add(task(round, person, row));
             }
+            if (tasks.isEmpty() && !all.isEmpty()) {
+                heading = rounds.authorityName(all.get(0).id(), person.authorityCode());
+            }
         } else if (person.ria()) {
             for (RoundLine round : all) {
                 JsonNode region = rounds.tracker(round.id(), false).path("regions").path(0);

@@ -123,7 +123,7 @@ public class ReturnPages {
         } else {
             current = result.orThrow(what);
         }
-        String name = current.path("authorityName").asText(code);
+        String name = current.has("authorityName") ? current.get("authorityName").asText() : rounds.authorityName(roundId, code);
         boolean mayEdit = round.accepting() && session.person() != null && session.person().maySubmitFor(code);
         Context ctx = new Context(round, code, name, instrument.heading(), "/rounds/" + roundId + "/returns/" + code, mayEdit);
         return new Loaded(ctx, instrument, current);

@@ -47,6 +47,22 @@ public class Rounds {
                 token.value(), what).orThrow(what);
     }
 
+    /** An authority's name as the register has it, read from the round's tracker (the code when the token may not see it). */
+    public String authorityName(String roundId, String code) {
+        JsonNode tracker;
+        try {
+            tracker = tracker(roundId, false);
+        } catch (uk.gov.local.healthcheck.portal.api.ApiProblem e) {
+            return code; // a name is a courtesy: the page it heads must not fail for want of it
+        }
+        for (JsonNode row : tracker.path("authorities")) {
+            if (code.equals(row.path("authorityCode").asText())) {
+                return row.path("authorityName").asText(code);
+            }
+        }
+        return code;
+    }
+
     public byte[] trackerCsv(String roundId) {
         String what = "the tracker of round " + roundId;
         var result = api.get(survey("/api/v1/rounds/" + encode(roundId) + "/tracker"), token.value(), "text/csv", what);
