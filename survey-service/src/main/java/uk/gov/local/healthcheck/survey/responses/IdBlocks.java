@@ -3,6 +3,7 @@ package uk.gov.local.healthcheck.survey.responses;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -38,6 +39,15 @@ class IdBlocks {
     }
 
     Uni<Ids> take(int n) {
+        return take(n, pool);
+    }
+
+    /**
+     * As {@link #take(int)}, asking {@code client} when a new block is due: a writer inside a transaction takes its
+     * ids through its own connection, so it never waits for a second one from the pool while holding locks (under
+     * load every holder could be waiting for a connection another holder's lock keeps busy).
+     */
+    Uni<Ids> take(int n, SqlClient client) {
         synchronized (this) {
             if (spare >= n) {
                 Ids ids = new Ids(range(nextResponse, n), range(nextEvent, n));
@@ -48,7 +58,7 @@ class IdBlocks {
             }
         }
         int blocks = (n + ID_BLOCK - 1) / ID_BLOCK;
-        return pool.preparedQuery(NEXT_BLOCKS).execute(Tuple.of(blocks)).map(rows -> {
+        return client.preparedQuery(NEXT_BLOCKS).execute(Tuple.of(blocks)).map(rows -> {
             long[] responseStarts = new long[blocks];
             long[] eventStarts = new long[blocks];
             int i = 0;

@@ -132,7 +132,7 @@ public class ResponseBatchWriter {
             return client.preparedQuery(ROUND_OPEN).execute(Tuple.of(round.id, today))
                     .flatMap(rows -> requireOpen(client, round, rows.iterator().next().getBoolean(0)));
         }
-        return idBlocks.take(fresh.size())
+        return idBlocks.take(fresh.size(), client)
                 .flatMap(ids -> client.preparedQuery(STORE).execute(parameters(round, fresh, ids, now, today)))
                 .flatMap(rows -> {
                     Row row = rows.iterator().next();
