@@ -98,7 +98,7 @@ public class HomePage {
         if (!round.returns()) {
             long responses = row.path("responses").asLong();
             return new Task(round, "/rounds/" + round.id() + "/invitations", responses + (responses == 1 ? " response" : " responses")
-                    + " from your social workers", false, "/rounds/" + round.id() + "/invitations");
+                    + " from your social workers", true, "/rounds/" + round.id() + "/invitations");
         }
         String status = row.path("status").asText("not-started");
         String when = RoundLine.moment(row.path("submittedAt").asText(row.path("savedAt").asText(null)));
