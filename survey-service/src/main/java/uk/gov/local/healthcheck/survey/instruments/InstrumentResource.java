@@ -39,7 +39,10 @@ public class InstrumentResource {
 
     @GET
     @Path("{id}/{version}")
-    @Operation(summary = "One instrument version in full: sections, questions, types, options, conditions and rules")
+    // the portal's relay account renders the practitioner survey from its definition for people without accounts
+    @RolesAllowed({Roles.LGA_ADMIN, Roles.COUNCIL_SUBMITTER, Roles.COUNCIL_VIEWER, Roles.RIA_ANALYST, Roles.SURVEY_RELAY})
+    @Operation(summary = "One instrument version in full: sections, questions, types, options, conditions and rules",
+            description = "Also for the role survey-relay: the portal renders the practitioner survey from it.")
     public Instrument get(@PathParam("id") String id, @PathParam("version") int version) {
         return catalog.find(id, version).orElseThrow(() -> ProblemException.notFound("unknown-instrument", "Unknown instrument",
                 "No instrument " + id + " version " + version));
