@@ -51,6 +51,14 @@ public class TrackerPages {
                                 String status, boolean active) {
     }
 
+    /** A link just made: its code is in the URL, shown this once. */
+    public record CreatedLink(String authorityName, String url, long maxResponses, String expiresOn) {
+        static CreatedLink of(JsonNode created) {
+            return created == null ? null : new CreatedLink(created.path("authorityName").asText(), created.path("url").asText(),
+                    created.path("maxResponses").asLong(), day(created.path("expiresOn").asText(null)));
+        }
+    }
+
     public record DateField(String day, String month, String year, String error) {
     }
 
@@ -62,7 +70,7 @@ public class TrackerPages {
 
         public static native TemplateInstance invitations(RoundLine round, Person person, List<InvitationRow> invitations,
                                                           List<Row> authorities, String authority, DateField expires,
-                                                          String maxResponses, List<FieldError> errors, JsonNode created);
+                                                          String maxResponses, List<FieldError> errors, CreatedLink created);
     }
 
     private final Rounds rounds;
@@ -200,7 +208,7 @@ public class TrackerPages {
                     i.path("status").asText(), "active".equals(i.path("status").asText())));
         }
         List<Row> authorities = person.lgaAdmin() ? rows(round, rounds.tracker(roundId, false), person) : List.of();
-        return Templates.invitations(round, person, list, authorities, authority, expires, max, errors, created);
+        return Templates.invitations(round, person, list, authorities, authority, expires, max, errors, CreatedLink.of(created));
     }
 
     private static List<Row> rows(RoundLine round, JsonNode tracker, Person person) {
