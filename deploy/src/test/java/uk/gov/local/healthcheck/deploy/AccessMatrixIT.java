@@ -50,7 +50,8 @@ class AccessMatrixIT {
             + "\"staff.agency_headcount\":20,\"staff.agency_fte\":18.5,\"staff.vacancies_fte\":25,\"flows.leavers_fte\":30.2}}";
     /**
      * The people's roles, a council's HR system, the portal's own service account (role survey-relay: it may only pass
-     * on an invited practitioner's response, through the invitation endpoints, none of which is below) and no token.
+     * on an invited practitioner's response, through the invitation endpoints, none of which is below, and read a
+     * questionnaire) and no token.
      */
     static final List<String> CALLERS = List.of("lga", "council", "viewer", "ria", "hr-system", "relay", "none");
 
@@ -300,7 +301,9 @@ class AccessMatrixIT {
         List<Check> checks = new ArrayList<>();
         // --- survey-service ---
         checks.add(read(SURVEY + "/api/v1/instruments", all(200)));
-        checks.add(read(SURVEY + "/api/v1/instruments/workforce-return/1", all(200)));
+        // one questionnaire in full, for the relay too: the portal renders the practitioner survey from it
+        checks.add(read(SURVEY + "/api/v1/instruments/workforce-return/1",
+                allowed(200, "lga", "council", "viewer", "ria", "hr-system", "relay")));
         checks.add(read(SURVEY + "/api/v1/rounds", all(200)));
         checks.add(read(SURVEY + "/api/v1/rounds/" + ROUND, all(200)));
         checks.add(new Check("POST", SURVEY + "/api/v1/rounds", round("matrix-new-%s", "workforce-return"), "application/json",
