@@ -316,6 +316,19 @@ class PortalIT {
                     "the new deadline is shown");
             assertEquals(later.toString(), given().auth().oauth2(lga).get(SURVEY + "/api/v1/rounds/" + EMPLOYER_ROUND)
                     .then().extract().path("closesOn"));
+
+            // Warwickshire's comparison for the round (issue 12's first page): the API's figures, each with its chart
+            eventually(() -> given().auth().oauth2(lga).get(RunningPlatform.BENCHMARK + "/api/v1/benchmarks/" + EMPLOYER_ROUND
+                    + "/authorities/" + WARWICKSHIRE), r -> r.statusCode() == 200 && r.asString().contains("\"value\":10.0"));
+            lgaBrowser.open(PORTAL + "/councils/" + WARWICKSHIRE + "/rounds/" + EMPLOYER_ROUND);
+            WebElement unfilled = lgaBrowser.waitFor(By.id("row-unfilled_post_rate"));
+            assertTrue(unfilled.getText().contains("10%"), "12 of 120.5 FTE posts, at 1 dp as the API gives it: " + unfilled.getText());
+            WebElement chart = lgaBrowser.find(By.cssSelector("#indicator-unfilled_post_rate ~ div svg[role='img']"));
+            assertTrue(chart.getAttribute("aria-label").contains("10%"), chart.getAttribute("aria-label"));
+            lgaBrowser.screenshot("comparison");
+            lgaBrowser.checkAccessibility("council comparison");
+            String comparisonCsv = download(lgaBrowser, PORTAL + "/councils/" + WARWICKSHIRE + "/rounds/" + EMPLOYER_ROUND + ".csv");
+            assertTrue(comparisonCsv.contains("unfilled_post_rate"), comparisonCsv.substring(0, Math.min(300, comparisonCsv.length())));
         }
         try (Browser ria = Browser.start("PortalIT." + test.getTestMethod().orElseThrow().getName() + "-ria")) {
             ria.open(PORTAL + "/home");

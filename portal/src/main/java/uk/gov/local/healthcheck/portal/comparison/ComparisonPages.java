@@ -1,0 +1,152 @@
+package uk.gov.local.healthcheck.portal.comparison;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import uk.gov.local.healthcheck.portal.api.ApiClient;
+import uk.gov.local.healthcheck.portal.api.ApiResult;
+import uk.gov.local.healthcheck.portal.api.PersonToken;
+import uk.gov.local.healthcheck.portal.charts.BarChart;
+import uk.gov.local.healthcheck.portal.rounds.Rounds;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A council's comparison for a round, as benchmark-service answers it (seed 001's "Workforce Snapshot and
+ * Comparison"): per indicator the council's value in this and the two previous rounds, direction of travel, the
+ * region's value and range, statistical neighbours' mean and median, England, ranks and band, with a small chart of
+ * the same figures. The portal computes no figure: every number is the API's, suppressed where the API suppresses it.
+ */
+@Path("/councils/{code}/rounds")
+@Produces(MediaType.TEXT_HTML)
+public class ComparisonPages {
+
+    /** One indicator's row; every text is a figure as the API gave it, or the reason there is none. */
+    public record Row(String id, String title, String value, List<String> previous, String direction, String region,
+                      String regionRange, String neighbours, String england, String rank, String band, String chart) {
+    }
+
+    @CheckedTemplate
+    public static class Templates {
+        public static native TemplateInstance comparison(String code, String roundId, String authorityName, String regionName,
+                                                         String period, List<String> previousPeriods, List<Row> rows);
+    }
+
+    private final ApiClient api;
+    private final PersonToken token;
+
+    public ComparisonPages(ApiClient api, PersonToken token) {
+        this.api = api;
+        this.token = token;
+    }
+
+    @GET
+    @Path("{roundId}")
+    public TemplateInstance comparison(@PathParam("code") String code, @PathParam("roundId") String roundId) {
+        String what = code + "'s comparison for " + roundId;
+        JsonNode comparison = api.get(url(code, roundId), token.value(), what).orThrow(what);
+        Map<String, JsonNode> dictionary = dictionary();
+        List<String> previousPeriods = new ArrayList<>();
+        JsonNode rounds = comparison.path("rounds");
+        for (int i = 1; i < rounds.size(); i++) {
+            previousPeriods.add(rounds.get(i).path("period").asText());
+        }
+        List<Row> rows = new ArrayList<>();
+        for (JsonNode i : comparison.path("indicators")) {
+            JsonNode definition = dictionary.get(i.path("indicator").asText());
+            String suffix = "percent".equals(i.path("unit").asText()) ? "%" : "";
+            rows.add(row(i, definition, comparison.path("authority").path("name").asText(code), comparison.path("period").asText(),
+                    suffix, previousPeriods.size()));
+        }
+        return Templates.comparison(code, roundId, comparison.path("authority").path("name").asText(code),
+                comparison.path("authority").path("regionName").asText(""), comparison.path("period").asText(roundId),
+                previousPeriods, rows);
+    }
+
+    @GET
+    @Path("{roundId}.csv")
+    @Produces("text/csv")
+    public Response csv(@PathParam("code") String code, @PathParam("roundId") String roundId) {
+        String what = code + "'s comparison for " + roundId;
+        ApiResult result = api.get(url(code, roundId), token.value(), "text/csv", what);
+        result.orThrow(what);
+        return Response.ok(result.raw(), "text/csv; charset=utf-8").header("Content-Disposition",
+                "attachment; filename=\"comparison-" + code.replaceAll("[^A-Za-z0-9]", "") + "-" + roundId.replaceAll("[^A-Za-z0-9_-]", "") + ".csv\"").build();
+    }
+
+    static Row row(JsonNode i, JsonNode definition, String authorityName, String period, String suffix, int previousCount) {
+        String id = i.path("indicator").asText();
+        String title = definition == null ? id : definition.path("title").asText(id);
+        String value = figure(i.get("value"), suffix, i.path("suppressed").asText(null), i.path("reason").asText(i.path("missingReason").asText(null)));
+        List<String> previous = new ArrayList<>();
+        List<BarChart.Bar> bars = new ArrayList<>();
+        bars.add(new BarChart.Bar(authorityName + " " + period, decimal(i.get("value")), true));
+        for (int p = 0; p < previousCount; p++) {
+            JsonNode past = i.path("previous").path(p);
+            previous.add(past.isMissingNode() ? "–" : figure(past.get("value"), suffix, past.path("suppressed").asText(null), null));
+            if (!past.isMissingNode()) {
+                bars.add(new BarChart.Bar(authorityName + " " + past.path("period").asText(), decimal(past.get("value")), true));
+            }
+        }
+        JsonNode region = i.path("region");
+        JsonNode england = i.path("england");
+        bars.add(new BarChart.Bar(region.path("name").asText("Region"), decimal(region.get("value")), false));
+        bars.add(new BarChart.Bar("England", decimal(england.get("value")), false));
+        JsonNode range = i.path("regionRange");
+        String rangeText = range.isMissingNode() ? "–" : range.hasNonNull("suppressed") ? "Suppressed: " + range.path("reason").asText("")
+                : end(range.path("lowest"), suffix) + " – " + end(range.path("highest"), suffix);
+        JsonNode sn = i.path("statisticalNeighbours");
+        String neighbours = sn.isMissingNode() || !sn.hasNonNull("mean") && !sn.hasNonNull("median") && !sn.hasNonNull("suppressed") ? "–"
+                : sn.hasNonNull("suppressed") ? "Suppressed: " + sn.path("reason").asText("")
+                : "mean " + figure(sn.get("mean"), suffix, null, null) + ", median " + figure(sn.get("median"), suffix, null, null);
+        String rank = i.hasNonNull("rankEngland") ? i.get("rankEngland").asText() + " of " + i.path("rankedEngland").asText()
+                + " in England" + (i.hasNonNull("rankRegion") ? ", " + i.get("rankRegion").asText() + " of " + i.path("rankedRegion").asText() + " in region" : "")
+                : "–";
+        String chart = BarChart.svg(title + ", " + authorityName + " against region and England", bars, suffix);
+        return new Row(id, title, value, previous, i.path("direction").asText("–"), figure(region.get("value"), suffix,
+                region.path("suppressed").asText(null), region.path("reason").asText(null)), rangeText, neighbours,
+                figure(england.get("value"), suffix, england.path("suppressed").asText(null), england.path("reason").asText(null)),
+                rank, i.path("band").asText("–"), chart);
+    }
+
+    private Map<String, JsonNode> dictionary() {
+        Map<String, JsonNode> byId = new HashMap<>();
+        JsonNode list = api.get(api.endpoints().metrics() + "/api/v1/indicators", token.value(), "the indicators").orThrow("the indicators");
+        list.forEach(d -> byId.put(d.path("id").asText(), d));
+        return byId;
+    }
+
+    /** A figure as the API gave it, or why there is none (suppressed "c" with its reason, or missing). */
+    static String figure(JsonNode value, String suffix, String suppressed, String reason) {
+        if (suppressed != null && !suppressed.isEmpty()) {
+            return "[" + suppressed + "]" + (reason == null || reason.isEmpty() ? "" : " " + reason);
+        }
+        if (value == null || value.isNull()) {
+            return reason == null || reason.isEmpty() ? "–" : "– (" + reason + ")";
+        }
+        return value.decimalValue().stripTrailingZeros().toPlainString() + suffix;
+    }
+
+    private static String end(JsonNode end, String suffix) {
+        String figure = figure(end.get("value"), suffix, null, null);
+        return end.hasNonNull("name") ? figure + " (" + end.get("name").asText() + ")" : figure;
+    }
+
+    private static BigDecimal decimal(JsonNode value) {
+        return value == null || value.isNull() || !value.isNumber() ? null : value.decimalValue();
+    }
+
+    private String url(String code, String roundId) {
+        return api.endpoints().benchmark() + "/api/v1/benchmarks/" + Rounds.encode(roundId) + "/authorities/" + Rounds.encode(code);
+    }
+}
