@@ -300,17 +300,22 @@ class FaultIT {
         }
         assertTrue(names.size() >= 6, "the rules use the services' metrics: " + names);
         Map<String, String> scrapes = new LinkedHashMap<>();
-        // a request metric's series exists once a service has served a request: one restarted by an earlier test may
-        // not have served any yet, so each is asked one API question first (seen in CI: metrics-service had none)
+        // a request metric's series exists once a service has served a request and recorded it: one restarted by an
+        // earlier test may have served none yet (seen in CI on metrics- and benchmark-service), so each is asked an
+        // API question and scraped again until its request series is there, for a few seconds at most
         String token = RunningPlatform.token("lga1");
-        for (String api : List.of(SURVEY + "/api/v1/rounds", METRICS + "/api/v1/indicators", BENCHMARK + "/api/v1/benchmarks/none/indicators/agency_rate")) {
-            HTTP.send(HttpRequest.newBuilder(URI.create(api)).header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.discarding());
-        }
+        Map<String, String> questions = Map.of(SURVEY, "/api/v1/rounds", METRICS, "/api/v1/indicators", BENCHMARK, "/api/v1/benchmarks");
         for (String service : List.of(SURVEY, METRICS, BENCHMARK)) {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(service + "/q/metrics")).timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            scrapes.put(name(service), r.statusCode() == 200 ? r.body() : "");
+            String body = "";
+            for (int attempt = 0; attempt < 20 && !exposes(body, "http_server_requests_seconds_count"); attempt++) {
+                HTTP.send(HttpRequest.newBuilder(URI.create(service + questions.get(service))).header("Authorization", "Bearer " + token)
+                        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding());
+                Thread.sleep(attempt == 0 ? 0 : 500);
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(service + "/q/metrics")).timeout(Duration.ofSeconds(30)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                body = r.statusCode() == 200 ? r.body() : "";
+            }
+            scrapes.put(name(service), body);
         }
         List<String> missing = new ArrayList<>();
         for (String metric : names) {
