@@ -117,8 +117,9 @@ public class ReturnPages {
         String what = code + "'s return to " + round.title();
         ApiResult result = api.get(returnUrl(roundId, code), token.value(), what);
         JsonNode current;
-        if (result.status() == 404 && !"unknown-round".equals(ApiProblem.of(404, result.json(), what).kind())
-                && !"unknown-authority".equals(ApiProblem.of(404, result.json(), what).kind())) {
+        String refusal = result.status() == 404 ? ApiProblem.of(404, result.json(), what).kind() : null;
+        // a 404 about the return itself means none is saved yet; about the round or the authority it is the answer
+        if (refusal != null && !"unknown-round".equals(refusal) && !"unknown-authority".equals(refusal)) {
             current = NODES.objectNode();
         } else {
             current = result.orThrow(what);

@@ -87,14 +87,19 @@ public class SurveyPages {
     }
 
     Loaded load(String code, HttpServerRequest request) {
-        if (request.remoteAddress() != null && !limit.admit(request.remoteAddress().hostAddress())) {
-            throw new TooManyRequests();
-        }
+        admit(request);
         JsonNode inv = invitations.resolve(code);
         InstrumentDefinition instrument = invitations.instrument(inv.path("instrument").asText(), inv.path("version").asInt());
         String closes = inv.hasNonNull("closesOn") ? java.time.LocalDate.parse(inv.get("closesOn").asText()).format(RoundLine.DAY) : null;
         return new Loaded(new Invitation(code, inv.path("roundTitle").asText(inv.path("roundId").asText()),
                 inv.path("authorityName").asText(inv.path("authorityCode").asText()), closes, "/survey/" + code), instrument);
+    }
+
+    /** Counts the request against its address's limit (held in memory only). */
+    private void admit(HttpServerRequest request) {
+        if (request.remoteAddress() != null && !limit.admit(request.remoteAddress().hostAddress())) {
+            throw new TooManyRequests();
+        }
     }
 
     /** Raised when one address asks for too many survey pages. */
@@ -205,9 +210,7 @@ public class SurveyPages {
     @GET
     @Path("sent")
     public TemplateInstance sent(@PathParam("code") String code, @Context HttpServerRequest request) {
-        if (request.remoteAddress() != null && !limit.admit(request.remoteAddress().hostAddress())) {
-            throw new TooManyRequests();
-        }
+        admit(request);
         // the link may be full or closed by now: the thank-you page does not depend on it
         return Templates.sent();
     }

@@ -60,6 +60,19 @@ public class TrackerPages {
     }
 
     public record DateField(String day, String month, String year, String error) {
+        /** The date the three boxes give, or empty when they do not give a real one. */
+        java.util.Optional<LocalDate> date() {
+            try {
+                return java.util.Optional.of(LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day)));
+            } catch (NumberFormatException | java.time.DateTimeException e) {
+                return java.util.Optional.empty();
+            }
+        }
+
+        static DateField posted(MultivaluedMap<String, String> form, String name) {
+            return new DateField(trim(form.getFirst(name + "-day")), trim(form.getFirst(name + "-month")),
+                    trim(form.getFirst(name + "-year")), null);
+        }
     }
 
     @CheckedTemplate
@@ -117,12 +130,9 @@ public class TrackerPages {
     @Path("extend")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response extend(@PathParam("roundId") String roundId, MultivaluedMap<String, String> form) {
-        DateField date = new DateField(trim(form.getFirst("closesOn-day")), trim(form.getFirst("closesOn-month")),
-                trim(form.getFirst("closesOn-year")), null);
-        LocalDate closesOn;
-        try {
-            closesOn = LocalDate.of(Integer.parseInt(date.year()), Integer.parseInt(date.month()), Integer.parseInt(date.day()));
-        } catch (NumberFormatException | java.time.DateTimeException e) {
+        DateField date = DateField.posted(form, "closesOn");
+        LocalDate closesOn = date.date().orElse(null);
+        if (closesOn == null) {
             DateField bad = new DateField(date.day(), date.month(), date.year(), "Enter a real date, for example 31 3 2027");
             return Response.status(422).entity(trackerPage(roundId, false, bad, List.of(bad.error()))).build();
         }
@@ -158,18 +168,13 @@ public class TrackerPages {
     public Response invite(@PathParam("roundId") String roundId, MultivaluedMap<String, String> form) {
         Person person = session.person();
         String authority = person.lgaAdmin() ? trim(form.getFirst("authorityCode")) : person.authorityCode();
-        DateField expires = new DateField(trim(form.getFirst("expiresOn-day")), trim(form.getFirst("expiresOn-month")),
-                trim(form.getFirst("expiresOn-year")), null);
+        DateField expires = DateField.posted(form, "expiresOn");
         String max = trim(form.getFirst("maxResponses"));
         List<FieldError> errors = new ArrayList<>();
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("authorityCode", authority);
-        try {
-            body.put("expiresOn", LocalDate.of(Integer.parseInt(expires.year()), Integer.parseInt(expires.month()),
-                    Integer.parseInt(expires.day())).toString());
-        } catch (NumberFormatException | java.time.DateTimeException e) {
-            errors.add(new FieldError("expiresOn", "date", "Enter the date the link stops working, for example 31 3 2027"));
-        }
+        expires.date().ifPresentOrElse(d -> body.put("expiresOn", d.toString()),
+                () -> errors.add(new FieldError("expiresOn", "date", "Enter the date the link stops working, for example 31 3 2027")));
         try {
             body.put("maxResponses", Integer.parseInt(max));
         } catch (NumberFormatException e) {
