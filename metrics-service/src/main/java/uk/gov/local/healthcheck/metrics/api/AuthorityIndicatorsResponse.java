@@ -6,6 +6,7 @@ import uk.gov.local.healthcheck.metrics.indicators.IndicatorDefinition;
 import uk.gov.local.healthcheck.metrics.indicators.IndicatorDictionary;
 import uk.gov.local.healthcheck.metrics.indicators.IndicatorResult;
 import uk.gov.local.healthcheck.metrics.indicators.PractitionerRules;
+import uk.gov.local.healthcheck.metrics.indicators.Unit;
 import uk.gov.local.healthcheck.metrics.store.AuthorityState;
 
 import java.math.BigDecimal;
@@ -54,13 +55,15 @@ public record AuthorityIndicatorsResponse(
             @Schema(enumeration = {"higher-is-better", "lower-is-better", "neither"}) String polarity,
             @Schema(description = "question ids declared missing or unanswered") List<String> missingInputs,
             @Schema(description = "why value is null, absent otherwise") String missingReason,
-            @Schema(description = "practitioner scores: good, moderate or requires clear steps to improve")
+            @Schema(description = "practitioner statements' shares agreeing and scores: good, moderate or requires "
+                    + "clear steps to improve (the instrument's thresholds)")
             @JsonInclude(JsonInclude.Include.NON_NULL) String band) {
 
         static Indicator of(IndicatorResult r, PractitionerRules rules) {
             Optional<IndicatorDefinition> d = IndicatorDictionary.byId(r.indicatorId());
-            boolean score = r.indicatorId().equals(IndicatorDictionary.OVERALL_SCORE)
-                    || r.indicatorId().endsWith(IndicatorDictionary.STANDARD_SCORE_SUFFIX);
+            // a statement's share agreeing is banded like the scores made of it (seed 003 shades both)
+            boolean score = d.filter(x -> x.source() == IndicatorDefinition.Source.RESPONSES
+                    && x.unit() == Unit.PERCENT).isPresent();
             return new Indicator(r.indicatorId(), r.value(), r.numerator(), r.denominator(), r.scale(),
                     d.map(x -> x.unit().wire()).orElse(null), d.map(x -> x.polarity().wire()).orElse(null),
                     r.missingInputs(), r.missingReason(), score ? rules.band(r.value()) : null);

@@ -206,6 +206,9 @@ class InstrumentsFlowTest {
                 .body("words.busy", equalTo(13))
                 .body("indicators.find { it.indicatorId == 'std1.clear_framework' }.value", equalTo(75))
                 .body("indicators.find { it.indicatorId == 'std1_score' }.band", equalTo("good"))
+                .body("indicators.find { it.indicatorId == 'std1.clear_framework' }.band", equalTo("good"))
+                .body("indicators.find { it.indicatorId == 'std3.workload_control' }.band", nullValue())
+                .body("indicators.find { it.indicatorId == 'respondents' }.band", nullValue())
                 .body("indicators.find { it.indicatorId == 'std3.workload_control' }.value", nullValue())
                 .body("indicators.find { it.indicatorId == 'std3.workload_control' }.missingReason",
                         equalTo("fewer than 10 respondents"));
