@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.gov.local.healthcheck.benchmark.access.CallerScope;
 import uk.gov.local.healthcheck.benchmark.access.CallerScopes;
+import uk.gov.local.healthcheck.benchmark.grouping.Group;
 import uk.gov.local.healthcheck.benchmark.grouping.GroupId;
 import uk.gov.local.healthcheck.benchmark.instruments.Question;
 import uk.gov.local.healthcheck.benchmark.model.RoundData;
@@ -28,7 +29,8 @@ import java.util.List;
 
 /**
  * Benchmarks of a round: group statistics of an indicator (every role), a council's comparison (the authorities
- * the token may see), and the tabulation of a question (every role).
+ * the token may see), a region's table (every role; figures of the authorities the token may see or that consented),
+ * and the tabulation of a question (every role).
  */
 @Path("/api/v1/benchmarks")
 @Tag(name = "Benchmarks")
@@ -39,7 +41,7 @@ import java.util.List;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "400", description = "Malformed id or parameter",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "No data for this round, indicator, question or authority",
+@APIResponse(responseCode = "404", description = "No data for this round, indicator, question, authority or region",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class BenchmarkResource {
 
@@ -138,6 +140,51 @@ public class BenchmarkResource {
     @Operation(hidden = true)
     public Uni<String> comparisonCsv(@PathParam("roundId") String roundId, @PathParam("code") String code) {
         return comparison(roundId, code).map(ComparisonCsv::write);
+    }
+
+    @GET
+    @Path("/{roundId}/regions/{regionCode}")
+    @Operation(summary = "A region's table",
+            description = "Every authority of the region (those that existed in the round's year or reported in it, "
+                    + "by name) × the round's indicators: each authority's value, suppression, band and ranks exactly "
+                    + "as its comparison gives them, with the region's and England's figures per indicator. An "
+                    + "authority the token may not see and that did not consent to named publication is listed with "
+                    + "visible = false and no figures, and counted in withheld. Also as CSV (Accept: text/csv).")
+    @APIResponse(responseCode = "200", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegionTableDto.class)),
+            @Content(mediaType = Csv.MEDIA_TYPE)})
+    public Uni<RegionTableDto> region(
+            @Parameter(example = "workforce-2024") @PathParam("roundId") String roundId,
+            @Parameter(description = "an E12 region code", example = "E12000007") @PathParam("regionCode") String regionCode,
+            @Parameter(description = "only these indicators (repeatable), kept in the table's order; omit for all")
+            @QueryParam("indicator") List<String> indicators) {
+        Ids.validate("roundId", roundId, "regionCode", regionCode);
+        indicators.forEach(id -> Ids.validate("indicator", id));
+        CallerScope scope = CallerScopes.of(identity);
+        Group region = query.catalog().find(GroupId.region(regionCode)).orElseThrow(() -> ProblemException.notFound(
+                "unknown-region", "Unknown region", regionCode + " is not an English region; the regions are "
+                        + String.join(", ", query.catalog().regions().stream().map(Group::code).toList())));
+        return query.round(roundId).chain(round -> {
+            List<String> known = indicators.isEmpty() ? List.of() : round.indicatorIds();
+            List<String> unknown = indicators.stream().filter(id -> !known.contains(id)).distinct().toList();
+            if (!unknown.isEmpty()) {
+                throw ProblemException.badRequest("Round " + roundId + " has no indicator " + String.join(", ", unknown),
+                        unknown.stream().map(id -> new Violation("indicator", "unknown", "round " + roundId
+                                + " has no indicator " + id + "; it has " + String.join(", ", known))).toList());
+            }
+            return query.derived(round, List.of("region", regionCode, scope),
+                    () -> new RegionTableAssembler(query, scope).assemble(round, region))
+                    .map(table -> indicators.isEmpty() ? table : table.restrictedTo(indicators));
+        });
+    }
+
+    @GET
+    @Path("/{roundId}/regions/{regionCode}")
+    @Produces(Csv.MEDIA_TYPE)
+    @Operation(hidden = true)
+    public Uni<String> regionCsv(@PathParam("roundId") String roundId, @PathParam("regionCode") String regionCode,
+                                 @QueryParam("indicator") List<String> indicators) {
+        return region(roundId, regionCode, indicators).map(RegionTableCsv::write);
     }
 
     @GET

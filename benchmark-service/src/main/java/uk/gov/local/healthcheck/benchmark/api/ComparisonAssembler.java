@@ -1,18 +1,15 @@
 package uk.gov.local.healthcheck.benchmark.api;
 
 import uk.gov.local.healthcheck.benchmark.access.CallerScope;
-import uk.gov.local.healthcheck.benchmark.aggregation.GroupStatistics;
 import uk.gov.local.healthcheck.benchmark.disclosure.DisclosureRules;
 import uk.gov.local.healthcheck.benchmark.grouping.Group;
 import uk.gov.local.healthcheck.benchmark.grouping.GroupCatalog;
-import uk.gov.local.healthcheck.benchmark.model.AuthorityEntry;
 import uk.gov.local.healthcheck.benchmark.model.RoundData;
 import uk.gov.local.healthcheck.benchmark.query.BenchmarkQuery;
 import uk.gov.local.healthcheck.benchmark.query.GroupResult;
 import uk.gov.local.healthcheck.benchmark.query.IndicatorView;
 import uk.gov.local.healthcheck.benchmark.ranking.Ranking;
 import uk.gov.local.healthcheck.benchmark.reference.Authority;
-import uk.gov.local.healthcheck.events.IndicatorValue;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -30,10 +27,6 @@ final class ComparisonAssembler {
     ComparisonAssembler(BenchmarkQuery query, CallerScope scope) {
         this.query = query;
         this.scope = scope;
-    }
-
-    private boolean sees(String authority) {
-        return scope.maySee(authority, query.catalog().register());
     }
 
     ComparisonDto assemble(BenchmarkQuery.RoundWithHistory rounds, Authority authority) {
@@ -54,11 +47,9 @@ final class ComparisonAssembler {
     private ComparisonDto.IndicatorComparison indicator(IndicatorView view, List<RoundData> previous,
                                                         Authority authority, GroupCatalog catalog) {
         String code = authority.gssCode();
-        boolean percent = "percent".equals(view.unit()) || view.value(code).map(v -> v.scale() == 100).orElse(false);
-        List<String> low = new ArrayList<>();
-        Optional<IndicatorValue> own = view.value(code);
-        String ownSuppression = own.map(view::authoritySuppression).orElse(null);
-        BigDecimal value = Display.percent("value", view.shownValue(code), percent, low);
+        boolean percent = AuthorityFigures.percent(view, code);
+        AuthorityFigureDto own = AuthorityFigures.own(view, authority);
+        List<String> low = new ArrayList<>(own.low() == null ? List.of() : own.low());
 
         List<ComparisonDto.PastValue> past = new ArrayList<>();
         BigDecimal previousValue = null;
@@ -83,32 +74,15 @@ final class ComparisonAssembler {
                 .flatMap(g -> view.group(g.id())).orElse(null);
 
         return new ComparisonDto.IndicatorComparison(
-                view.indicatorId(), view.polarity().wire(), view.unit(), value,
-                own.map(IndicatorValue::missingReason).orElse(own.isEmpty() ? "not reported in this round" : null),
-                ownSuppression == null ? null : DisclosureRules.SUPPRESSED, ownSuppression,
+                view.indicatorId(), view.polarity().wire(), view.unit(), own.value(), own.missingReason(),
+                own.suppressed(), own.reason(),
                 past, Ranking.change(view.shownValue(code), previousValue),
                 direction == null ? null : direction.wire(),
-                figure(regionResult, percent, low, "region"), range, neighbourFigure(neighbours, percent, low),
-                figure(view.national(), percent, low, "england"),
-                view.englandRank(code), view.englandRanked(),
-                view.regionRank(authority.region().code(), code), view.regionRanked(authority.region().code()),
-                view.band(code), low.isEmpty() ? null : low);
-    }
-
-    private static ComparisonDto.GroupFigure figure(GroupResult r, boolean percent, List<String> low, String name) {
-        if (r == null) {
-            return null;
-        }
-        if (r.suppressed()) {
-            return new ComparisonDto.GroupFigure(r.group().id().toString(), r.group().name(), r.statistics().n(), null,
-                    DisclosureRules.SUPPRESSED, r.suppression());
-        }
-        GroupStatistics s = r.statistics();
-        BigDecimal value = percent && DisclosureRules.isLow(s.pooled()) ? null : s.pooled(Display.DECIMALS);
-        if (value == null && s.pooled() != null) {
-            low.add(name);
-        }
-        return new ComparisonDto.GroupFigure(r.group().id().toString(), r.group().name(), s.n(), value, null, null);
+                AuthorityFigures.group(regionResult, percent, low, "region"), range,
+                neighbourFigure(neighbours, percent, low),
+                AuthorityFigures.group(view.national(), percent, low, "england"),
+                own.rankEngland(), own.rankedEngland(), own.rankRegion(), own.rankedRegion(),
+                own.band(), low.isEmpty() ? null : low);
     }
 
     private static ComparisonDto.NeighbourFigure neighbourFigure(GroupResult r, boolean percent, List<String> low) {
@@ -144,8 +118,7 @@ final class ComparisonAssembler {
 
     private ComparisonDto.RangeEnd end(IndicatorView view, Map.Entry<String, BigDecimal> e, boolean percent,
                                        List<String> low, String name, GroupCatalog catalog) {
-        AuthorityEntry entry = view.round().authorities().get(e.getKey());
-        boolean named = (entry != null && entry.consented()) || scope.maySee(e.getKey(), catalog.register());
+        boolean named = AuthorityFigures.named(view.round(), e.getKey(), scope, catalog.register());
         String authorityName = named ? catalog.register().find(e.getKey()).map(Authority::name).orElse(null) : null;
         return new ComparisonDto.RangeEnd(Display.percent(name, e.getValue(), percent, low),
                 named ? e.getKey() : null, authorityName);
