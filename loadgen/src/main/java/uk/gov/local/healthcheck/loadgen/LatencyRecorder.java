@@ -37,4 +37,10 @@ final class LatencyRecorder {
         int rank = (int) Math.ceil(p / 100.0 * count);
         return sorted[Math.max(0, Math.min(count - 1, rank - 1))] / 1000.0;
     }
+
+    /** The figures every report quotes, in milliseconds: {@code p50=… p90=… p99=… max=…}. */
+    String percentiles() {
+        return String.format(java.util.Locale.ROOT, "p50=%.1f p90=%.1f p99=%.1f max=%.1f",
+                percentileMillis(50), percentileMillis(90), percentileMillis(99), percentileMillis(100));
+    }
 }

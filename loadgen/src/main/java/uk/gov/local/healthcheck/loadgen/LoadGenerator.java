@@ -18,14 +18,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -62,6 +59,7 @@ public final class LoadGenerator {
     private LatencyRecorder recorder = new LatencyRecorder();
     private final AtomicInteger sequence = new AtomicInteger();
     private volatile String token;
+    private Instant tokenFetched;
 
     LoadGenerator(Options options) {
         this.options = options;
@@ -94,27 +92,20 @@ public final class LoadGenerator {
 
     /** Sends at the fixed rate for the duration and waits for every answer; returns the seconds it took. */
     private double drive(String round, int perRequest, double requestsPerSecond, Duration duration) throws Exception {
-        long intervalNanos = (long) (1_000_000_000L / requestsPerSecond);
-        long total = (long) (requestsPerSecond * duration.toSeconds());
-        Semaphore inFlight = new Semaphore(options.maxInFlight());
-        List<CompletableFuture<Void>> pending = new ArrayList<>();
-        long start = System.nanoTime();
-        Instant tokenFetched = Instant.now();
-        for (long i = 0; i < total; i++) {
-            long due = start + i * intervalNanos;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            }
-            if (Duration.between(tokenFetched, Instant.now()).toSeconds() > 240) {   // tokens live 300 s
+        return OpenLoop.drive(requestsPerSecond, duration, options.maxInFlight(), (i, due) -> {
+            renewOldToken();
+            return send(round, perRequest, due);
+        });
+    }
+
+    private void renewOldToken() {
+        if (Duration.between(tokenFetched, Instant.now()).toSeconds() > 240) {   // tokens live 300 s
+            try {
                 token = fetchToken();
-                tokenFetched = Instant.now();
+            } catch (Exception e) {
+                throw new IllegalStateException("Could not renew the token", e);
             }
-            inFlight.acquire();
-            pending.add(send(round, perRequest, due).whenComplete((r, e) -> inFlight.release()));
         }
-        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
-        return (System.nanoTime() - start) / 1e9;
     }
 
     /** One request of the load: where it goes and what it carries. */
@@ -181,6 +172,7 @@ public final class LoadGenerator {
     }
 
     private String fetchToken() throws Exception {
+        tokenFetched = Instant.now();
         String form = Map.of("grant_type", "password", "client_id", "healthcheck-cli", "username", options.user(), "password", options.password())
                 .entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
@@ -200,7 +192,6 @@ public final class LoadGenerator {
         int ok = outcomes.entrySet().stream().filter(e -> e.getKey().startsWith("2")).mapToInt(Map.Entry::getValue).sum();
         System.out.printf("requests=%d outcomes=%s elapsed=%.1fs%n", requests, outcomes, elapsedSeconds);
         System.out.printf("throughput: %.0f requests/s, %.0f submissions/s accepted%n", requests / elapsedSeconds, ok * perRequest / elapsedSeconds);
-        System.out.printf("latency ms (from due time): p50=%.1f p90=%.1f p99=%.1f max=%.1f%n",
-                recorder.percentileMillis(50), recorder.percentileMillis(90), recorder.percentileMillis(99), recorder.percentileMillis(100));
+        System.out.printf("latency ms (from due time): %s%n", recorder.percentiles());
     }
 }

@@ -20,6 +20,7 @@ class LatencyRecorderTest {
         assertEquals(20, r.outcomes().get("500"));
         assertEquals(1980, r.outcomes().get("201"));
         assertTrue(Double.isNaN(new LatencyRecorder().percentileMillis(99)));
+        assertEquals("p50=1000.0 p90=1800.0 p99=1980.0 max=2000.0", r.percentiles());
     }
 
     @Test
@@ -30,5 +31,7 @@ class LatencyRecorderTest {
         assertEquals(1000, o.batchSize());
         assertEquals("http://127.0.0.1:8081", o.survey());
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[]{"--mode", "x"}));
+        // a misspelt option is refused rather than silently leaving its default in force
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[]{"--rates", "10"}));
     }
 }

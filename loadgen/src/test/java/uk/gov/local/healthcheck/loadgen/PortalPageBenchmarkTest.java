@@ -1,0 +1,66 @@
+package uk.gov.local.healthcheck.loadgen;
+
+import io.vertx.core.buffer.Buffer;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PortalPageBenchmarkTest {
+
+    @Test
+    void optionsHaveDocumentedDefaults() {
+        PortalOptions o = PortalOptions.parse(new String[0]);
+        assertEquals("http://127.0.0.1:8084", o.portal());
+        assertEquals("lga1", o.user());
+        assertEquals(List.of("/councils/E10000031/rounds/workforce-2024", "/regions/E12000007/rounds/workforce-2024"), o.pages());
+        assertEquals(50.0, o.rate());
+        assertEquals(Duration.ofSeconds(60), o.duration());
+        assertEquals(Duration.ofSeconds(15), o.warmup());
+        assertEquals(64, o.maxInFlight());
+        assertEquals(List.of("/reports/workforce-2024.pdf"), o.pdfs());
+        assertEquals(10, o.pdfRuns());
+    }
+
+    @Test
+    void pagesAndPdfsRepeatAndReplaceTheDefaults() {
+        PortalOptions o = PortalOptions.parse(new String[]{"--page", "/a", "--rate", "20", "--page", "/b", "--pdf", "/c.pdf",
+                "--portal", "http://portal:8084/", "--pdf-runs", "3", "--user", "ria1"});
+        assertEquals(List.of("/a", "/b"), o.pages());
+        assertEquals(List.of("/c.pdf"), o.pdfs());
+        assertEquals(20.0, o.rate());
+        assertEquals(3, o.pdfRuns());
+        assertEquals("http://portal:8084", o.portal());
+        assertEquals("ria1", o.user());
+    }
+
+    @Test
+    void misspeltOptionsAndRelativePathsAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> PortalOptions.parse(new String[]{"--pages", "/a"}));
+        assertThrows(IllegalArgumentException.class, () -> PortalOptions.parse(new String[]{"--page", "councils/E10000031"}));
+        assertThrows(IllegalArgumentException.class, () -> PortalOptions.parse(new String[]{"--page"}));
+    }
+
+    @Test
+    void aRedirectToKeycloakIsALostSession() {
+        String keycloak = "http://127.0.0.1:8180/realms/healthcheck/protocol/openid-connect/auth?response_type=code";
+        assertEquals("302 to sign-in", new PortalPageBenchmark.Answer(302, keycloak, Buffer.buffer()).outcome());
+        assertEquals("302", new PortalPageBenchmark.Answer(302, "/home", Buffer.buffer()).outcome());
+        assertEquals("200", new PortalPageBenchmark.Answer(200, null, Buffer.buffer("<html>")).outcome());
+    }
+
+    @Test
+    void aPdfIsA200WhoseBodyStartsWithTheMagic() {
+        assertNull(PortalPageBenchmark.pdfProblem(new PortalPageBenchmark.Answer(200, null, Buffer.buffer("%PDF-1.7\n..."))));
+        assertEquals("the body does not start with %PDF-",
+                PortalPageBenchmark.pdfProblem(new PortalPageBenchmark.Answer(200, null, Buffer.buffer("<html>"))));
+        assertEquals("answered 404", PortalPageBenchmark.pdfProblem(new PortalPageBenchmark.Answer(404, null, Buffer.buffer("%PDF-"))));
+        assertTrue(PortalPageBenchmark.pdfProblem(new PortalPageBenchmark.Answer(302,
+                "http://kc/realms/healthcheck/protocol/openid-connect/auth", Buffer.buffer())).endsWith("the portal lost the session"));
+    }
+}
