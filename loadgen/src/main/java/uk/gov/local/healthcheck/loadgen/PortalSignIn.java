@@ -30,11 +30,47 @@ final class PortalSignIn {
     private static final Pattern CHARACTER_REFERENCE = Pattern.compile("&(?:#(\\d+)|#[xX]([0-9a-fA-F]+)|(amp|lt|gt|quot|apos));");
     private static final int MAX_REDIRECTS = 10;
 
-    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final CookieManager cookies = new LoopbackCookieManager();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
             .cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
 
     private PortalSignIn() {
+    }
+
+    /**
+     * Keycloak marks its login cookies Secure even over plain HTTP; browsers treat a loopback address as a secure
+     * context and send them back, the JDK does not (Keycloak then answers the login form with 400). On a loopback
+     * host, this jar keeps them as a browser would; anywhere else Secure means HTTPS only.
+     */
+    static final class LoopbackCookieManager extends CookieManager {
+
+        private static final Pattern SECURE = Pattern.compile(";\\s*Secure\\s*(?=;|$)", Pattern.CASE_INSENSITIVE);
+
+        LoopbackCookieManager() {
+            super(null, CookiePolicy.ACCEPT_ALL);
+        }
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> headers) throws IOException {
+            super.put(uri, isLoopback(uri) ? withoutSecure(headers) : headers);
+        }
+
+        static boolean isLoopback(URI uri) {
+            String host = uri.getHost();
+            return "localhost".equalsIgnoreCase(host) || "::1".equals(host) || "[::1]".equals(host)
+                    || host != null && host.startsWith("127.");
+        }
+
+        static Map<String, List<String>> withoutSecure(Map<String, List<String>> headers) {
+            Map<String, List<String>> copy = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            headers.forEach((name, values) -> {
+                if (name != null) {
+                    copy.put(name, "set-cookie".equalsIgnoreCase(name)
+                            ? values.stream().map(v -> SECURE.matcher(v).replaceAll("")).toList() : values);
+                }
+            });
+            return copy;
+        }
     }
 
     /** Signs in and returns the portal's cookies; throws {@link IllegalStateException} saying where it failed. */

@@ -58,4 +58,20 @@ class PortalSignInTest {
         assertEquals("q_session=new.id; q_session_at=access; portal-csrf=x", cookies.header());
         assertFalse(PortalCookies.of(List.of("KC_RESTART=x")).hasSession());
     }
+
+    @Test
+    void onALoopbackHostSecureCookiesAreKeptAsABrowserKeepsThem() throws Exception {
+        PortalSignIn.LoopbackCookieManager jar = new PortalSignIn.LoopbackCookieManager();
+        java.net.URI keycloak = java.net.URI.create("http://127.0.0.1:8180/realms/healthcheck/protocol/openid-connect/auth");
+        jar.put(keycloak, java.util.Map.of("Set-Cookie", List.of("AUTH_SESSION_ID=abc;Version=1;Path=/realms/healthcheck/;SameSite=None;Secure;HttpOnly")));
+        String sent = String.join("; ", jar.get(java.net.URI.create("http://127.0.0.1:8180/realms/healthcheck/login-actions/x"),
+                java.util.Map.of()).get("Cookie"));
+        assertTrue(sent.matches(".*AUTH_SESSION_ID=\"?abc\"?.*"), sent);
+
+        PortalSignIn.LoopbackCookieManager remote = new PortalSignIn.LoopbackCookieManager();
+        java.net.URI elsewhere = java.net.URI.create("http://portal.example/realms/x");
+        remote.put(elsewhere, java.util.Map.of("Set-Cookie", List.of("AUTH_SESSION_ID=abc; Path=/; Secure")));
+        assertTrue(remote.get(elsewhere, java.util.Map.of()).getOrDefault("Cookie", List.of()).isEmpty(),
+                "elsewhere Secure still means HTTPS only");
+    }
 }
