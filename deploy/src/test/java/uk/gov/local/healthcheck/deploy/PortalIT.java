@@ -322,9 +322,9 @@ class PortalIT {
                     + "/authorities/" + WARWICKSHIRE), r -> r.statusCode() == 200 && r.asString().contains("\"value\":10.0"));
             lgaBrowser.open(PORTAL + "/councils/" + WARWICKSHIRE + "/rounds/" + EMPLOYER_ROUND);
             WebElement unfilled = lgaBrowser.waitFor(By.id("row-unfilled_post_rate"));
-            assertTrue(unfilled.getText().contains("10%"), "12 of 120.5 FTE posts, at 1 dp as the API gives it: " + unfilled.getText());
+            assertTrue(unfilled.getText().contains("10.0%"), "12 of 120.5 FTE posts, at 1 dp as the API gives it: " + unfilled.getText());
             WebElement chart = lgaBrowser.find(By.cssSelector("#indicator-unfilled_post_rate ~ div svg[role='img']"));
-            assertTrue(chart.getAttribute("aria-label").contains("10%"), chart.getAttribute("aria-label"));
+            assertTrue(chart.getAttribute("aria-label").contains("10.0%"), chart.getAttribute("aria-label"));
             lgaBrowser.screenshot("comparison");
             lgaBrowser.checkAccessibility("council comparison");
             String comparisonCsv = download(lgaBrowser, PORTAL + "/councils/" + WARWICKSHIRE + "/rounds/" + EMPLOYER_ROUND + ".csv");
@@ -351,15 +351,11 @@ class PortalIT {
 
     /** A download as the signed-in browser would get it, with its session cookies. */
     static String download(Browser browser, String url) throws Exception {
-        StringBuilder cookies = new StringBuilder();
-        for (org.openqa.selenium.Cookie c : browser.driver().manage().getCookies()) {
-            cookies.append(cookies.isEmpty() ? "" : "; ").append(c.getName()).append('=').append(c.getValue());
-        }
-        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
-                .header("Cookie", cookies.toString()).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), response.body());
+        var response = browser.download(url);
+        String body = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(200, response.statusCode(), body);
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
-        return response.body();
+        return body;
     }
 
     /** The practitioner responses the round has, as survey-service counts them. */

@@ -98,6 +98,17 @@ public final class DemoLoader {
         System.exit(loader.load(Path.of(opts.get("csv"))));
     }
 
+    /**
+     * Loads {@code csv} into the platform at {@code surveyUrl} as {@code username} (tests load a few years into their
+     * own platform this way); returns the exit status {@link #main} would.
+     */
+    public static int load(Path csv, URI surveyUrl, URI tokenUrl, String username, String password, int concurrency)
+            throws IOException, InterruptedException {
+        HttpClient tokenHttp = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        return new DemoLoader(surveyUrl, new TokenSource(tokenHttp, tokenUrl, "healthcheck-cli", username, password),
+                concurrency).load(csv);
+    }
+
     /** Runs the whole load; returns the exit status. */
     int load(Path csv) throws IOException, InterruptedException {
         Instant start = Instant.now();

@@ -172,6 +172,19 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
+     * A download as the signed-in person makes it: {@code url} fetched with the browser's cookies (headless Chromium's
+     * own downloads land in a directory, without status or headers to check).
+     */
+    public java.net.http.HttpResponse<byte[]> download(String url) throws java.io.IOException, InterruptedException {
+        StringBuilder cookies = new StringBuilder();
+        for (org.openqa.selenium.Cookie c : driver.manage().getCookies()) {
+            cookies.append(cookies.isEmpty() ? "" : "; ").append(c.getName()).append('=').append(c.getValue());
+        }
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                .header("Cookie", cookies.toString()).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /**
      * The whole page (not only the window) as a PNG, {@code portal/target/screenshots/<test>-<nn>-<name>.png}, nn counting this
      * test's screenshots in the order taken.
      */

@@ -11,6 +11,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
  * Calls the platform's APIs with a bearer token: the signed-in person's own ({@link PersonToken}) so every access
@@ -44,6 +48,29 @@ public class ApiClient {
         return get(url, token, "application/json", what);
     }
 
+    /**
+     * Several GETs at once (a report reads one answer per indicator): sent together, answered in the order asked.
+     */
+    public List<ApiResult> getAll(List<String> urls, String token, String what) {
+        List<HttpRequest> requests = urls.stream()
+                .map(url -> prepare(HttpRequest.newBuilder(URI.create(url)).GET().header("Accept", "application/json"), token))
+                .toList();
+        List<CompletableFuture<HttpResponse<byte[]>>> pending = requests.stream()
+                .map(r -> http.sendAsync(r, HttpResponse.BodyHandlers.ofByteArray())).toList();
+        List<ApiResult> answers = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            try {
+                answers.add(answer(pending.get(i).get()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw interrupted(what);
+            } catch (ExecutionException | IOException e) {
+                throw unanswered(requests.get(i), what, e.getCause() == null ? e : e.getCause());
+            }
+        }
+        return answers;
+    }
+
     /** A JSON body (or none when {@code body} is null) sent with {@code method}. */
     public ApiResult send(String method, String url, String token, Object body, String what) {
         HttpRequest.BodyPublisher publisher;
@@ -62,26 +89,41 @@ public class ApiClient {
     }
 
     private ApiResult send(HttpRequest.Builder request, String token, String what) {
+        HttpRequest built = prepare(request, token);
+        try {
+            return answer(http.send(built, HttpResponse.BodyHandlers.ofByteArray()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw interrupted(what);
+        } catch (IOException e) {
+            throw unanswered(built, what, e);
+        }
+    }
+
+    private HttpRequest prepare(HttpRequest.Builder request, String token) {
         request.timeout(endpoints.timeout());
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        HttpRequest built = request.build();
-        try {
-            HttpResponse<byte[]> response = http.send(built, HttpResponse.BodyHandlers.ofByteArray());
-            String type = response.headers().firstValue("Content-Type").orElse("");
-            JsonNode body = null;
-            if (type.contains("json") && response.body().length > 0) {
-                body = json.readTree(response.body());
-            }
-            return new ApiResult(response.statusCode(), body, response.body(), type);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ApiProblem.unavailable(what, "The page was interrupted while waiting for the platform");
-        } catch (IOException e) {
-            // the URL names the service; the person only needs to know to try again
-            LOG.warnf("%s %s did not answer: %s", built.method(), built.uri(), e.toString());
-            throw ApiProblem.unavailable(what, "The platform did not answer in time");
+        return request.build();
+    }
+
+    private ApiResult answer(HttpResponse<byte[]> response) throws IOException {
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        JsonNode body = null;
+        if (type.contains("json") && response.body().length > 0) {
+            body = json.readTree(response.body());
         }
+        return new ApiResult(response.statusCode(), body, response.body(), type);
+    }
+
+    private static ApiProblem interrupted(String what) {
+        return ApiProblem.unavailable(what, "The page was interrupted while waiting for the platform");
+    }
+
+    private static ApiProblem unanswered(HttpRequest request, String what, Throwable e) {
+        // the URL names the service; the person only needs to know to try again
+        LOG.warnf("%s %s did not answer: %s", request.method(), request.uri(), e.toString());
+        return ApiProblem.unavailable(what, "The platform did not answer in time");
     }
 }

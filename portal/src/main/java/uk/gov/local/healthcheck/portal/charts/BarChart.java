@@ -15,8 +15,8 @@ public final class BarChart {
     public record Bar(String label, BigDecimal value, boolean own) {
     }
 
-    static final int WIDTH = 420;
-    static final int LABEL_WIDTH = 150;
+    static final int WIDTH = 460;
+    static final int LABEL_WIDTH = 190;
     static final int BAR_HEIGHT = 18;
     static final int GAP = 8;
     static final int VALUE_WIDTH = 60;
@@ -38,7 +38,7 @@ public final class BarChart {
         for (int i = 0; i < bars.size(); i++) {
             Bar bar = bars.get(i);
             int y = GAP + i * (BAR_HEIGHT + GAP);
-            String figure = bar.value() == null ? "no figure" : bar.value().stripTrailingZeros().toPlainString() + unitSuffix;
+            String figure = bar.value() == null ? "no figure" : bar.value().toPlainString() + unitSuffix;
             alt.append(i == 0 ? "" : "; ").append(bar.label()).append(' ').append(figure);
             body.append("<text x=\"0\" y=\"").append(y + 13).append("\" font-size=\"13\" fill=\"#0b0c0c\">")
                     .append(escape(bar.label())).append("</text>");

@@ -13,13 +13,19 @@ import uk.gov.local.healthcheck.portal.api.ApiClient;
 import uk.gov.local.healthcheck.portal.api.ApiResult;
 import uk.gov.local.healthcheck.portal.api.PersonToken;
 import uk.gov.local.healthcheck.portal.charts.BarChart;
+import uk.gov.local.healthcheck.portal.figures.Figures;
+import uk.gov.local.healthcheck.portal.figures.IndicatorDictionary;
+import uk.gov.local.healthcheck.portal.pdf.AsAt;
+import uk.gov.local.healthcheck.portal.pdf.PdfRenderer;
+import uk.gov.local.healthcheck.portal.pdf.PrintablePage;
 import uk.gov.local.healthcheck.portal.rounds.Rounds;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import static uk.gov.local.healthcheck.portal.figures.Figures.decimal;
+import static uk.gov.local.healthcheck.portal.figures.Figures.figure;
 
 /**
  * A council's comparison for a round, as benchmark-service answers it (seed 001's "Workforce Snapshot and
@@ -39,23 +45,47 @@ public class ComparisonPages {
     @CheckedTemplate
     public static class Templates {
         public static native TemplateInstance comparison(String code, String roundId, String authorityName, String regionName,
-                                                         String period, List<String> previousPeriods, List<Row> rows);
+                                                         String period, List<String> previousPeriods, List<Row> rows,
+                                                         String asAt);
+
+        public static native TemplateInstance practitioner(String code, String roundId, String authorityName,
+                                                           String regionName, String period, PractitionerReport report,
+                                                           String asAt);
     }
 
     private final ApiClient api;
     private final PersonToken token;
+    private final IndicatorDictionary dictionary;
+    private final PdfRenderer pdf;
 
-    public ComparisonPages(ApiClient api, PersonToken token) {
+    public ComparisonPages(ApiClient api, PersonToken token, IndicatorDictionary dictionary, PdfRenderer pdf) {
         this.api = api;
         this.token = token;
+        this.dictionary = dictionary;
+        this.pdf = pdf;
     }
 
     @GET
     @Path("{roundId}")
     public TemplateInstance comparison(@PathParam("code") String code, @PathParam("roundId") String roundId) {
+        return printable(code, roundId).page();
+    }
+
+    private PrintablePage printable(String code, String roundId) {
         String what = code + "'s comparison for " + roundId;
         JsonNode comparison = api.get(url(code, roundId), token.value(), what).orThrow(what);
-        Map<String, JsonNode> dictionary = dictionary();
+        Map<String, JsonNode> definitions = dictionary.all();
+        String authorityName = comparison.path("authority").path("name").asText(code);
+        String regionName = comparison.path("authority").path("regionName").asText("");
+        String period = comparison.path("period").asText(roundId);
+        String asAt = AsAt.now();
+        if (IndicatorDictionary.fromResponses(comparison.path("indicators"), definitions)) {
+            JsonNode indicators = api.get(api.endpoints().metrics() + "/api/v1/authorities/" + Rounds.encode(code)
+                    + "/indicators?round=" + Rounds.encode(roundId), token.value(), what).orThrow(what);
+            return new PrintablePage(Templates.practitioner(code, roundId, authorityName, regionName, period,
+                    PractitionerReport.of(comparison, definitions, indicators), asAt),
+                    authorityName + " health check report, practitioner survey " + period, source(code, roundId), asAt);
+        }
         List<String> previousPeriods = new ArrayList<>();
         JsonNode rounds = comparison.path("rounds");
         for (int i = 1; i < rounds.size(); i++) {
@@ -63,14 +93,20 @@ public class ComparisonPages {
         }
         List<Row> rows = new ArrayList<>();
         for (JsonNode i : comparison.path("indicators")) {
-            JsonNode definition = dictionary.get(i.path("indicator").asText());
-            String suffix = "percent".equals(i.path("unit").asText()) ? "%" : "";
-            rows.add(row(i, definition, comparison.path("authority").path("name").asText(code), comparison.path("period").asText(),
-                    suffix, previousPeriods.size()));
+            JsonNode definition = definitions.get(i.path("indicator").asText());
+            String suffix = Figures.suffix(i.path("unit").asText());
+            rows.add(row(i, definition, authorityName, period, suffix, previousPeriods.size()));
         }
-        return Templates.comparison(code, roundId, comparison.path("authority").path("name").asText(code),
-                comparison.path("authority").path("regionName").asText(""), comparison.path("period").asText(roundId),
-                previousPeriods, rows);
+        return new PrintablePage(Templates.comparison(code, roundId, authorityName, regionName, period, previousPeriods, rows, asAt),
+                authorityName + " compared with region and England, " + period, source(code, roundId), asAt);
+    }
+
+    @GET
+    @Path("{roundId}.pdf")
+    @Produces("application/pdf")
+    public Response pdf(@PathParam("code") String code, @PathParam("roundId") String roundId) {
+        return Response.ok(printable(code, roundId).pdf(pdf), "application/pdf").header("Content-Disposition", "attachment; filename=\"comparison-"
+                + safe(code) + "-" + safe(roundId) + ".pdf\"").build();
     }
 
     @GET
@@ -81,7 +117,15 @@ public class ComparisonPages {
         ApiResult result = api.get(url(code, roundId), token.value(), "text/csv", what);
         result.orThrow(what);
         return Response.ok(result.raw(), "text/csv; charset=utf-8").header("Content-Disposition",
-                "attachment; filename=\"comparison-" + code.replaceAll("[^A-Za-z0-9]", "") + "-" + roundId.replaceAll("[^A-Za-z0-9_-]", "") + ".csv\"").build();
+                "attachment; filename=\"comparison-" + safe(code) + "-" + safe(roundId) + ".csv\"").build();
+    }
+
+    private static String source(String code, String roundId) {
+        return "benchmark-service, comparison of " + code + " in round " + roundId;
+    }
+
+    static String safe(String name) {
+        return name.replaceAll("[^A-Za-z0-9_-]", "");
     }
 
     static Row row(JsonNode i, JsonNode definition, String authorityName, String period, String suffix, int previousCount) {
@@ -119,31 +163,9 @@ public class ComparisonPages {
                 rank, i.path("band").asText("–"), chart);
     }
 
-    private Map<String, JsonNode> dictionary() {
-        Map<String, JsonNode> byId = new HashMap<>();
-        JsonNode list = api.get(api.endpoints().metrics() + "/api/v1/indicators", token.value(), "the indicators").orThrow("the indicators");
-        list.forEach(d -> byId.put(d.path("id").asText(), d));
-        return byId;
-    }
-
-    /** A figure as the API gave it, or why there is none (suppressed "c" with its reason, or missing). */
-    static String figure(JsonNode value, String suffix, String suppressed, String reason) {
-        if (suppressed != null && !suppressed.isEmpty()) {
-            return "[" + suppressed + "]" + (reason == null || reason.isEmpty() ? "" : " " + reason);
-        }
-        if (value == null || value.isNull()) {
-            return reason == null || reason.isEmpty() ? "–" : "– (" + reason + ")";
-        }
-        return value.decimalValue().stripTrailingZeros().toPlainString() + suffix;
-    }
-
     private static String end(JsonNode end, String suffix) {
         String figure = figure(end.get("value"), suffix, null, null);
         return end.hasNonNull("name") ? figure + " (" + end.get("name").asText() + ")" : figure;
-    }
-
-    private static BigDecimal decimal(JsonNode value) {
-        return value == null || value.isNull() || !value.isNumber() ? null : value.decimalValue();
     }
 
     private String url(String code, String roundId) {

@@ -18,7 +18,7 @@ class BarChartTest {
                 new BarChart.Bar("England", null, false)), "%");
         assertTrue(svg.startsWith("<svg"), svg);
         assertTrue(svg.contains("role=\"img\""));
-        assertTrue(svg.contains("aria-label=\"Agency rate: Warwickshire 2024 14.2%; West Midlands 17%; England no figure\""), svg);
+        assertTrue(svg.contains("aria-label=\"Agency rate: Warwickshire 2024 14.2%; West Midlands 17.0%; England no figure\""), "as the API writes it, 1 dp: " + svg);
         assertTrue(svg.contains(">14.2%</text>"), "the value is written beside its bar");
         assertTrue(svg.contains(">no figure</text>"));
         assertTrue(svg.contains("width=\"210\""), "the largest figure takes the whole room: " + svg);

@@ -1,0 +1,80 @@
+package uk.gov.local.healthcheck.portal.regions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import uk.gov.local.healthcheck.portal.api.ApiClient;
+import uk.gov.local.healthcheck.portal.api.ApiResult;
+import uk.gov.local.healthcheck.portal.api.PersonToken;
+import uk.gov.local.healthcheck.portal.figures.IndicatorDictionary;
+import uk.gov.local.healthcheck.portal.pdf.AsAt;
+import uk.gov.local.healthcheck.portal.rounds.Rounds;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An RIA's view of its region in a round (sortable without script: each column head is a link that sorts on the
+ * server), with the API's CSV. Who sees which authority's figures is benchmark-service's rule: an authority the
+ * person may not see and that did not consent is listed without figures.
+ */
+@Path("/regions/{code}/rounds")
+@Produces(MediaType.TEXT_HTML)
+public class RegionPage {
+
+    @CheckedTemplate
+    public static class Templates {
+        public static native TemplateInstance region(String code, String roundId, String regionName, String period,
+                                                     RegionTable table, String asAt);
+    }
+
+    private final ApiClient api;
+    private final PersonToken token;
+    private final IndicatorDictionary dictionary;
+    private final List<String> headline;
+
+    public RegionPage(ApiClient api, PersonToken token, IndicatorDictionary dictionary,
+                      @ConfigProperty(name = "portal.region.headline") List<String> headline) {
+        this.api = api;
+        this.token = token;
+        this.dictionary = dictionary;
+        this.headline = headline;
+    }
+
+    @GET
+    @Path("{roundId}")
+    public TemplateInstance region(@PathParam("code") String code, @PathParam("roundId") String roundId,
+                                   @QueryParam("sort") String sort, @QueryParam("order") String order) {
+        String what = "the table of region " + code + " in " + roundId;
+        String asAt = AsAt.now();
+        JsonNode table = api.get(url(code, roundId), token.value(), what).orThrow(what);
+        Map<String, JsonNode> definitions = dictionary.all();
+        RegionTable view = RegionTable.of(table, headline, definitions, "/regions/" + code + "/rounds/" + roundId,
+                sort == null ? RegionTable.BY_NAME : sort, "desc".equals(order));
+        return Templates.region(code, roundId, table.path("region").path("name").asText(code),
+                table.path("period").asText(roundId), view, asAt);
+    }
+
+    @GET
+    @Path("{roundId}.csv")
+    @Produces("text/csv")
+    public Response csv(@PathParam("code") String code, @PathParam("roundId") String roundId) {
+        String what = "the table of region " + code + " in " + roundId;
+        ApiResult result = api.get(url(code, roundId), token.value(), "text/csv", what);
+        result.orThrow(what);
+        return Response.ok(result.raw(), "text/csv; charset=utf-8").header("Content-Disposition", "attachment; filename=\"region-"
+                + code.replaceAll("[^A-Za-z0-9]", "") + "-" + roundId.replaceAll("[^A-Za-z0-9_-]", "") + ".csv\"").build();
+    }
+
+    private String url(String code, String roundId) {
+        return api.endpoints().benchmark() + "/api/v1/benchmarks/" + Rounds.encode(roundId) + "/regions/" + Rounds.encode(code);
+    }
+}

@@ -1,0 +1,107 @@
+package uk.gov.local.healthcheck.portal.reports;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import uk.gov.local.healthcheck.portal.api.ApiClient;
+import uk.gov.local.healthcheck.portal.api.ApiResult;
+import uk.gov.local.healthcheck.portal.api.PersonToken;
+import uk.gov.local.healthcheck.portal.figures.IndicatorDictionary;
+import uk.gov.local.healthcheck.portal.pdf.AsAt;
+import uk.gov.local.healthcheck.portal.pdf.PdfRenderer;
+import uk.gov.local.healthcheck.portal.pdf.PrintablePage;
+import uk.gov.local.healthcheck.portal.rounds.Rounds;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The national report of a round, live: the state of the round now, "as at" this moment with the number of returns
+ * (or respondents) it is made of; as a page and as a PDF made from the same template.
+ */
+@Path("/reports")
+@Produces(MediaType.TEXT_HTML)
+public class ReportPages {
+
+    static final String WORKFORCE = "workforce-return";
+    static final String PRACTITIONER = "practitioner-survey";
+
+    @CheckedTemplate
+    public static class Templates {
+        public static native TemplateInstance report(String roundId, String title, String period, String kind,
+                                                     String asAt, int returns, String by, List<NationalReport.Table> tables);
+    }
+
+    private final ApiClient api;
+    private final PersonToken token;
+    private final IndicatorDictionary dictionary;
+    private final PdfRenderer pdf;
+
+    public ReportPages(ApiClient api, PersonToken token, IndicatorDictionary dictionary, PdfRenderer pdf) {
+        this.api = api;
+        this.token = token;
+        this.dictionary = dictionary;
+        this.pdf = pdf;
+    }
+
+    @GET
+    @Path("{roundId}")
+    public TemplateInstance report(@PathParam("roundId") String roundId, @QueryParam("by") String by) {
+        return printable(roundId, by).page();
+    }
+
+    private PrintablePage printable(String roundId, String by) {
+        String source = "benchmark-service, national report of round " + roundId;
+        String grouping = "region".equals(by) ? "region" : "councilType";
+        String what = "the national report of " + roundId;
+        String asAt = AsAt.now();
+        JsonNode report = api.get(benchmark("/api/v1/reports/" + Rounds.encode(roundId) + "?by=" + grouping), token.value(), what)
+                .orThrow(what);
+        String instrument = report.path("instrument").asText();
+        String period = report.path("period").asText(roundId);
+        int returns = report.path("returns").asInt();
+        if (WORKFORCE.equals(instrument) || PRACTITIONER.equals(instrument)) {
+            boolean practitioner = PRACTITIONER.equals(instrument);
+            Map<String, JsonNode> definitions = dictionary.all();
+            List<String> ids = NationalReport.indicatorsOf(instrument, definitions, practitioner);
+            List<String> urls = ids.stream().map(id -> benchmark("/api/v1/benchmarks/" + Rounds.encode(roundId)
+                    + "/indicators/" + Rounds.encode(id))).toList();
+            List<NationalReport.Table> tables = new ArrayList<>();
+            List<ApiResult> answers = api.getAll(urls, token.value(), what);
+            for (int i = 0; i < ids.size(); i++) {
+                ApiResult answer = answers.get(i);
+                if (answer.status() == 404) {
+                    continue; // an indicator no authority has a value for in this round: nothing to tabulate
+                }
+                tables.add(NationalReport.indicator(answer.orThrow(what), definitions.get(ids.get(i)), !practitioner));
+            }
+            String title = practitioner ? "Practitioner survey " + period + ": the standards by region"
+                    : "Workforce " + period + ": England, regions and council types";
+            return new PrintablePage(Templates.report(roundId, title, period, practitioner ? "practitioner" : "workforce",
+                    asAt, returns, null, tables), "Social Work Health Check – " + title, source, asAt);
+        }
+        String title = "Employer health check " + period + ": national findings";
+        return new PrintablePage(Templates.report(roundId, title, period, "employer", asAt, returns, grouping,
+                NationalReport.questions(report)), "Social Work Health Check – " + title, source, asAt);
+    }
+
+    @GET
+    @Path("{roundId}.pdf")
+    @Produces("application/pdf")
+    public Response pdf(@PathParam("roundId") String roundId, @QueryParam("by") String by) {
+        return Response.ok(printable(roundId, by).pdf(pdf), "application/pdf").header("Content-Disposition",
+                "attachment; filename=\"report-" + roundId.replaceAll("[^A-Za-z0-9_-]", "") + ".pdf\"").build();
+    }
+
+    private String benchmark(String path) {
+        return api.endpoints().benchmark() + path;
+    }
+}
