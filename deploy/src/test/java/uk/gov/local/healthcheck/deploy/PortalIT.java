@@ -329,6 +329,17 @@ class PortalIT {
             lgaBrowser.checkAccessibility("council comparison");
             String comparisonCsv = download(lgaBrowser, PORTAL + "/councils/" + WARWICKSHIRE + "/rounds/" + EMPLOYER_ROUND + ".csv");
             assertTrue(comparisonCsv.contains("unfilled_post_rate"), comparisonCsv.substring(0, Math.min(300, comparisonCsv.length())));
+
+            // the round's national report, live: one return so far, so every table is withheld, with its reason
+            lgaBrowser.open(PORTAL + "/reports/" + EMPLOYER_ROUND);
+            assertTrue(lgaBrowser.waitFor(By.id("as-at")).getText().contains(", 1 return."), lgaBrowser.find(By.id("as-at")).getText());
+            assertTrue(lgaBrowser.text().contains("[c]"), "one return: withheld by disclosure control");
+            lgaBrowser.screenshot("employer-report-by-council-type");
+            lgaBrowser.checkAccessibility("employer national report");
+            lgaBrowser.find(By.linkText("Show each question by region")).click();
+            assertTrue(lgaBrowser.waitFor(By.cssSelector("caption")).getText().length() > 0);
+            assertTrue(lgaBrowser.text().contains("by region"), "the same questions by region");
+            lgaBrowser.checkAccessibility("employer national report by region");
         }
         try (Browser ria = Browser.start("PortalIT." + test.getTestMethod().orElseThrow().getName() + "-ria")) {
             ria.open(PORTAL + "/home");

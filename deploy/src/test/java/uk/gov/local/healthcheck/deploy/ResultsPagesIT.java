@@ -106,7 +106,7 @@ class ResultsPagesIT {
                         .append("\",\"answers\":").append(answers).append("}}\n");
             }
         }
-        given().auth().oauth2(lga).contentType("application/x-ndjson").body(batch.toString())
+        given().auth().oauth2(lga).contentType("application/x-ndjson").body(batch.toString().getBytes(StandardCharsets.UTF_8))
                 .post(SURVEY + "/api/v1/rounds/" + PRACTITIONER_ROUND + "/responses/batch")
                 .then().statusCode(200).body("accepted", org.hamcrest.Matchers.equalTo(42));
     }

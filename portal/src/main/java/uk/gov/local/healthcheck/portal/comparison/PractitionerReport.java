@@ -78,12 +78,14 @@ public record PractitionerReport(String respondents, Line overall, List<Standard
         }
         JsonNode respondents = byId.get(RESPONDENTS);
         JsonNode overall = byId.get(OVERALL);
-        boolean suppressed = overall != null && overall.hasNonNull("suppressed");
+        // withheld when the API withholds any of the council's own figures (a statement under 10 respondents): the
+        // overall score then has no value, and its reason says only that no standard has one
+        JsonNode withheld = byId.values().stream().filter(i -> i.hasNonNull("suppressed")).findFirst().orElse(null);
         return new PractitionerReport(
                 respondents == null ? Figures.NONE : Figures.count(respondents.get("value"),
                         Figures.text(respondents, "suppressed"), Figures.text(respondents, "reason")),
                 overall == null ? null : line(overall, dictionary.get(OVERALL), bands),
-                standards, suppressed, overall == null ? null : Figures.text(overall, "reason"));
+                standards, withheld != null, withheld == null ? null : Figures.text(withheld, "reason"));
     }
 
     static Line line(JsonNode i, JsonNode definition, Map<String, String> bands) {

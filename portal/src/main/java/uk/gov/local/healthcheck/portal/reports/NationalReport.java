@@ -42,7 +42,8 @@ public final class NationalReport {
         for (JsonNode q : report.path("tables")) {
             String id = q.path("question").asText();
             String title = q.path("text").asText(id);
-            String base = q.hasNonNull("base") ? "Base: " + q.get("base").asText() + " returns that answered" : "No return answered";
+            String base = !q.hasNonNull("base") ? "No return answered"
+                    : "Base: " + q.get("base").asText() + (q.get("base").asInt() == 1 ? " return" : " returns") + " that answered";
             List<TableRow> rows = new ArrayList<>();
             List<BarChart.Bar> bars = new ArrayList<>();
             List<String> columns;
