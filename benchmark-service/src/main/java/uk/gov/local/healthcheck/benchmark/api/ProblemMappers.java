@@ -54,8 +54,9 @@ public class ProblemMappers {
     }
 
     /**
-     * For refusals raised inside JAX-RS. A request without a token is normally refused earlier, by the
-     * {@code authenticated} HTTP permission on /api/*, with Quarkus's own (empty) 401 challenge.
+     * For refusals raised inside JAX-RS, should there be any. A request without a valid token is refused earlier, by
+     * the {@code authenticated} HTTP permission on /api/*, and its 401 gets the same problem body from
+     * {@link UnauthorizedChallenge}, which writes it into the bearer mechanism's challenge.
      */
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthorized(RuntimeException e, UriInfo uri) {

@@ -7,7 +7,6 @@ import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpHeaders;
-
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -68,6 +67,10 @@ public abstract class UnauthorizedChallenge implements HttpAuthenticationMechani
             if (status == 401) {
                 response.headers().set(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
                 response.end(body(context.normalizedPath()));
+            } else {
+                // Any other challenge (none the bearer mechanism sends today) is passed on as it is, but ended:
+                // left open, the request would hang until the client gave up.
+                response.end();
             }
             return true;
         });

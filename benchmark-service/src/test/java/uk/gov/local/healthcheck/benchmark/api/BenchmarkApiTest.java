@@ -379,6 +379,31 @@ class BenchmarkApiTest {
                 .body("status", equalTo(401));
     }
 
+    /**
+     * A malformed Authorization header (not a JWT, an empty bearer, another scheme, the scheme in lower case) is refused
+     * like a missing one: 401 problem+json with the Bearer challenge, on the GET endpoints and on a path or method that
+     * does not exist (the HTTP permission on /api/* refuses before routing).
+     */
+    @Test
+    void aMalformedTokenIs401ProblemWithTheChallenge() {
+        for (String authorization : List.of("Bearer not-a-jwt", "Bearer a.b.c", "Bearer ", "Basic dXNlcjpwYXNz",
+                "bearer garbage", "garbage")) {
+            for (String[] call : List.of(new String[]{"GET", "/api/v1/benchmarks/workforce-2024/indicators/" + AGENCY},
+                    new String[]{"GET", "/api/v1/reports/workforce-2024"},
+                    new String[]{"DELETE", "/api/v1/benchmarks/workforce-2024/indicators/" + AGENCY},
+                    new String[]{"GET", "/api/v1/no-such-thing"})) {
+                given().header("Authorization", authorization).request(call[0], call[1]).then()
+                        .statusCode(401)
+                        .contentType(startsWith(Problem.MEDIA_TYPE))
+                        .header("WWW-Authenticate", startsWith("Bearer"))
+                        .body("type", equalTo(Problem.type("unauthorized")))
+                        .body("status", equalTo(401))
+                        .body("detail", startsWith("Send a valid bearer token"))
+                        .body("instance", equalTo(call[1]));
+            }
+        }
+    }
+
     @Test
     @TestSecurity(user = "someone", roles = "guest")
     void aTokenWithoutAPlatformRoleIs403NamingTheRoles() {

@@ -30,9 +30,15 @@ public class ProblemMappers {
                 "Your roles do not allow this request."));
     }
 
+    /**
+     * For refusals raised inside JAX-RS, should there be any. A request without a valid token is refused earlier, by
+     * the {@code authenticated} HTTP permission on /api/*, and its 401 gets the same problem body from
+     * {@link UnauthorizedChallenge}. A 401 always carries the Bearer challenge (RFC 9110), as benchmark-service's does.
+     */
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthorized(RuntimeException e) {
-        return response(Problem.of("unauthorized", "Unauthorized", 401, "A valid bearer token is required."));
+        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Bearer")
+                .entity(Problem.of("unauthorized", "Unauthorized", 401, UnauthorizedChallenge.DETAIL)).build();
     }
 
     @ServerExceptionMapper

@@ -58,6 +58,33 @@ class ApiAccessTest {
         }
     }
 
+    /**
+     * Without a token, or with a malformed Authorization header (not a JWT, an empty bearer, another scheme, the scheme
+     * in lower case): 401 problem+json with the Bearer challenge, on the read endpoints and on a path or method that
+     * does not exist (the HTTP permission on /api/* refuses before routing).
+     */
+    @Test
+    void noOrAMalformedTokenIs401ProblemWithTheChallenge() {
+        java.util.List<String> headers = new java.util.ArrayList<>(java.util.Arrays.asList(null, "Bearer not-a-jwt",
+                "Bearer a.b.c", "Bearer ", "Basic dXNlcjpwYXNz", "bearer garbage", "garbage"));
+        for (String authorization : headers) {
+            for (String[] call : new String[][]{{"GET", "/api/v1/authorities/E10000031/indicators?round=workforce-2024"},
+                    {"GET", "/api/v1/indicators"}, {"DELETE", "/api/v1/indicators"}, {"GET", "/api/v1/no-such-thing"}}) {
+                var request = given();
+                if (authorization != null) {
+                    request.header("Authorization", authorization);
+                }
+                request.request(call[0], call[1]).then()
+                        .statusCode(401)
+                        .contentType("application/problem+json")
+                        .header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer"))
+                        .body("type", equalTo("https://healthcheck.local.gov.uk/problems/unauthorized"))
+                        .body("status", equalTo(401))
+                        .body("detail", containsString("valid bearer token"));
+            }
+        }
+    }
+
     @Test
     @TestSecurity(user = "viewer", roles = "council-viewer")
     void deadLettersAreForLgaAdminsOnly() {
