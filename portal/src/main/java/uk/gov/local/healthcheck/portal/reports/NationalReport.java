@@ -145,6 +145,32 @@ public final class NationalReport {
                 Figures.of(g, "value", suffix), Figures.figure(g.get("median"), suffix, null, null), range));
     }
 
+    /**
+     * A practitioner round's summary, as seed 003 lays it out: one row per group (England, then the regions), one
+     * column per score; the cells are the same figures as the per-score tables below it.
+     */
+    public static Table standardsByRegion(List<JsonNode> benchmarks, java.util.Map<String, JsonNode> dictionary) {
+        List<String> columns = new ArrayList<>(List.of("Group"));
+        for (JsonNode b : benchmarks) {
+            JsonNode d = dictionary.get(b.path("indicator").asText());
+            String title = d == null ? b.path("indicator").asText() : d.path("title").asText();
+            // "Clear Social Work Accountability Framework - Standard 1" heads its column as "Standard 1"
+            columns.add(title.contains(" - ") ? title.substring(title.lastIndexOf(" - ") + 3) : title);
+        }
+        List<TableRow> rows = new ArrayList<>();
+        if (!benchmarks.isEmpty()) {
+            rows.add(new TableRow("England", benchmarks.stream().map(b -> Figures.of(b.path("national"), "value", "%")).toList()));
+            JsonNode regions = benchmarks.get(0).path("regions");
+            for (int r = 0; r < regions.size(); r++) {
+                int index = r;
+                rows.add(new TableRow(regions.get(r).path("name").asText(),
+                        benchmarks.stream().map(b -> Figures.of(b.path("regions").path(index), "value", "%")).toList()));
+            }
+        }
+        return new Table("standards-by-region", "The standards by region", "Each standard's score: the mean of its statements' "
+                + "shares agreeing, pooled over the group's respondents.", columns, rows, null, null);
+    }
+
     /** The indicators of an instrument, in the dictionary's order (which is the instrument's). */
     public static List<String> indicatorsOf(String instrument, Map<String, JsonNode> dictionary, boolean scoresOnly) {
         return dictionary.values().stream()

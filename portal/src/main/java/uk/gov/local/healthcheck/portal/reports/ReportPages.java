@@ -75,13 +75,18 @@ public class ReportPages {
             List<String> urls = ids.stream().map(id -> benchmark("/api/v1/benchmarks/" + Rounds.encode(roundId)
                     + "/indicators/" + Rounds.encode(id))).toList();
             List<NationalReport.Table> tables = new ArrayList<>();
+            List<JsonNode> found = new ArrayList<>();
             List<ApiResult> answers = api.getAll(urls, token.value(), what);
             for (int i = 0; i < ids.size(); i++) {
                 ApiResult answer = answers.get(i);
                 if (answer.status() == 404) {
                     continue; // an indicator no authority has a value for in this round: nothing to tabulate
                 }
-                tables.add(NationalReport.indicator(answer.orThrow(what), definitions.get(ids.get(i)), !practitioner));
+                found.add(answer.orThrow(what));
+                tables.add(NationalReport.indicator(found.get(found.size() - 1), definitions.get(ids.get(i)), !practitioner));
+            }
+            if (practitioner && !found.isEmpty()) {
+                tables.add(0, NationalReport.standardsByRegion(found, definitions));
             }
             String title = practitioner ? "Practitioner survey " + period + ": the standards by region"
                     : "Workforce " + period + ": England, regions and council types";

@@ -55,4 +55,23 @@ class NationalReportTest {
         assertEquals("[c] fewer than 3 authorities contribute to this figure", t.rows().get(1).cells().get(1));
         assertTrue(t.chart().contains("North East no figure") && t.chart().contains("London 22.9%"), t.chart());
     }
+
+    @Test
+    void aPractitionerRoundsStandardsByRegionInOneTable() {
+        JsonNode std1 = read("""
+                {"indicator":"std1_score","national":{"value":72.5},"regions":[{"name":"North East","suppressed":"c","reason":"r"},
+                 {"name":"West Midlands","value":75.0}]}
+                """);
+        JsonNode std2 = read("""
+                {"indicator":"std2_score","national":{"value":68.1},"regions":[{"name":"North East","suppressed":"c","reason":"r"},
+                 {"name":"West Midlands","value":70.2}]}
+                """);
+        NationalReport.Table t = NationalReport.standardsByRegion(List.of(std1, std2), java.util.Map.of(
+                "std1_score", read("{\"title\":\"Clear Social Work Accountability Framework - Standard 1\"}")));
+        assertEquals(List.of("Group", "Standard 1", "std2_score"), t.columns());
+        assertEquals(List.of("72.5%", "68.1%"), t.rows().get(0).cells());
+        assertEquals(List.of("[c] r", "[c] r"), t.rows().get(1).cells());
+        assertEquals("West Midlands", t.rows().get(2).head());
+        assertEquals(List.of("75.0%", "70.2%"), t.rows().get(2).cells());
+    }
 }
