@@ -72,16 +72,4 @@ class LatencyRecorderTest {
         assertTrue(Double.isNaN(r.minMillis()));
         assertEquals("p50=NaN p90=NaN p99=NaN max=NaN", r.percentiles());
     }
-
-    @Test
-    void optionsHaveDocumentedDefaultsAndRejectUnknownModes() {
-        Options o = Options.parse(new String[]{"--mode", "batch", "--rate", "2000"});
-        assertEquals("batch", o.mode());
-        assertEquals(2000.0, o.rate());
-        assertEquals(1000, o.batchSize());
-        assertEquals("http://127.0.0.1:8081", o.survey());
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[]{"--mode", "x"}));
-        // a misspelt option is refused rather than silently leaving its default in force
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[]{"--rates", "10"}));
-    }
 }
