@@ -67,9 +67,9 @@ public final class LoadGenerator {
                 new PoolOptions().setHttp1MaxSize(options.maxInFlight()));
     }
 
-    public static void main(String[] args) throws Exception {
-        Options options = Options.parse(args);
-        new LoadGenerator(options).run();
+    /** Exit status 0 after the run, 1 if it failed, 2 on bad usage ({@code --help} lists the options). */
+    public static void main(String[] args) {
+        System.exit(Cli.of(new Options()).execute(args));
     }
 
     void run() throws Exception {

@@ -1,63 +1,113 @@
 package uk.gov.local.healthcheck.loadgen;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
-/** Command-line options, {@code --name value}, with the defaults documented in docs/load-testing.md. */
-record Options(String mode, String survey, String keycloak, String user, String password, double rate,
-               Duration duration, Duration warmup, int batchSize, int maxInFlight, String authority) {
+/** {@link LoadGenerator}'s command line, with the defaults documented in docs/load-testing.md. */
+@Command(name = "LoadGenerator", sortOptions = false, usageHelpAutoWidth = true,
+        description = "Submits responses or returns to a running platform at a fixed rate (open-loop) and reports throughput and latency.")
+final class Options implements Callable<Integer> {
 
-    private static final Set<String> NAMES = Set.of("mode", "survey", "keycloak", "user", "password", "rate", "seconds",
-            "warmup-seconds", "batch-size", "max-in-flight", "authority");
+    static final List<String> MODES = List.of("responses", "batch", "returns");
 
-    static Options parse(String[] args) {
-        Map<String, String> o = last(pairs(args, NAMES));
-        String mode = o.getOrDefault("mode", "responses");
-        if (!Map.of("responses", 1, "batch", 1, "returns", 1).containsKey(mode)) {
-            throw new IllegalArgumentException("--mode is responses, batch or returns");
-        }
-        return new Options(mode,
-                o.getOrDefault("survey", "http://127.0.0.1:8081"),
-                o.getOrDefault("keycloak", "http://127.0.0.1:8180"),
-                o.getOrDefault("user", "lga1"),
-                password(o),
-                Double.parseDouble(o.getOrDefault("rate", "300")),
-                Duration.ofSeconds(Long.parseLong(o.getOrDefault("seconds", "30"))),
-                Duration.ofSeconds(Long.parseLong(o.getOrDefault("warmup-seconds", "15"))),
-                Integer.parseInt(o.getOrDefault("batch-size", "1000")),
-                Integer.parseInt(o.getOrDefault("max-in-flight", "256")),
-                o.getOrDefault("authority", "E10000031"));
+    @Option(names = "--mode", defaultValue = "responses", converter = Mode.class, paramLabel = "MODE",
+            description = "responses (POST one response), batch (POST NDJSON batches) or returns (PUT workforce returns); default ${DEFAULT-VALUE}")
+    private String mode;
+    @Option(names = "--survey", defaultValue = "http://127.0.0.1:8081", paramLabel = "URL", description = "survey-service; default ${DEFAULT-VALUE}")
+    private String survey;
+    @Option(names = "--keycloak", defaultValue = "http://127.0.0.1:8180", paramLabel = "URL", description = "Keycloak; default ${DEFAULT-VALUE}")
+    private String keycloak;
+    @Option(names = "--user", defaultValue = "lga1", paramLabel = "NAME", description = "who submits; default ${DEFAULT-VALUE}")
+    private String user;
+    @Option(names = "--password", paramLabel = "PASSWORD", description = "default HEALTHCHECK_PASSWORD, else <user>-password")
+    private String password;
+    @Option(names = "--rate", defaultValue = "300", paramLabel = "N",
+            description = "submissions per second (in batch mode, responses per second); default ${DEFAULT-VALUE}")
+    private double rate;
+    @Option(names = "--seconds", defaultValue = "30", paramLabel = "S", description = "measured duration; default ${DEFAULT-VALUE}")
+    private long seconds;
+    @Option(names = "--warmup-seconds", defaultValue = "15", paramLabel = "S", description = "unrecorded warm-up before it; default ${DEFAULT-VALUE}")
+    private long warmupSeconds;
+    @Option(names = "--batch-size", defaultValue = "1000", paramLabel = "N", description = "responses per batch request; default ${DEFAULT-VALUE}")
+    private int batchSize;
+    @Option(names = "--max-in-flight", defaultValue = "256", paramLabel = "N", description = "requests outstanding at once; default ${DEFAULT-VALUE}")
+    private int maxInFlight;
+    @Option(names = "--authority", defaultValue = "E10000031", paramLabel = "CODE",
+            description = "the authority of generated responses; default ${DEFAULT-VALUE}")
+    private String authority;
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "prints this and exits")
+    private boolean help;
+
+    /** The options {@code args} give; throws {@link picocli.CommandLine.ParameterException} on bad usage. */
+    static Options parse(String... args) {
+        return Cli.parse(new Options(), args);
     }
 
-    /** The {@code --name value} pairs, each name's values in order; a name not in {@code names} is refused, not ignored. */
-    static Map<String, List<String>> pairs(String[] args, Set<String> names) {
-        Map<String, List<String>> o = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("Expected --name value pairs, got " + args[i]);
-            }
-            String name = args[i].substring(2);
-            if (!names.contains(name)) {
-                throw new IllegalArgumentException("Unknown option --" + name + "; the options are --" + String.join(", --", names.stream().sorted().toList()));
-            }
-            o.computeIfAbsent(name, n -> new ArrayList<>()).add(args[++i]);
-        }
-        return o;
+    @Override
+    public Integer call() throws Exception {
+        new LoadGenerator(this).run();
+        return 0;
     }
 
-    /** Each name's last value: a repeated option that is not a list takes the last one given. */
-    static Map<String, String> last(Map<String, List<String>> pairs) {
-        Map<String, String> o = new LinkedHashMap<>();
-        pairs.forEach((name, values) -> o.put(name, values.get(values.size() - 1)));
-        return o;
+    /** Refuses a mode the generator has not got. */
+    static final class Mode implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            if (!MODES.contains(value)) {
+                throw new TypeConversionException("--mode is responses, batch or returns, not '" + value + "'");
+            }
+            return value;
+        }
+    }
+
+    String mode() {
+        return mode;
+    }
+
+    String survey() {
+        return survey;
+    }
+
+    String keycloak() {
+        return keycloak;
+    }
+
+    String user() {
+        return user;
     }
 
     /** {@code --password}, else {@code HEALTHCHECK_PASSWORD}, else the demo users' {@code <user>-password}. */
-    static String password(Map<String, String> o) {
-        return o.getOrDefault("password", System.getenv().getOrDefault("HEALTHCHECK_PASSWORD", o.getOrDefault("user", "lga1") + "-password"));
+    String password() {
+        return password != null ? password : Cli.defaultPassword(user);
+    }
+
+    double rate() {
+        return rate;
+    }
+
+    Duration duration() {
+        return Duration.ofSeconds(seconds);
+    }
+
+    Duration warmup() {
+        return Duration.ofSeconds(warmupSeconds);
+    }
+
+    int batchSize() {
+        return batchSize;
+    }
+
+    int maxInFlight() {
+        return maxInFlight;
+    }
+
+    String authority() {
+        return authority;
     }
 }

@@ -1,44 +1,109 @@
 package uk.gov.local.healthcheck.loadgen;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
-/** The portal page benchmark's options, {@code --name value} ({@code --page} and {@code --pdf} repeatable); defaults in docs/load-testing.md. */
-record PortalOptions(String portal, String user, String password, List<String> pages, double rate, Duration duration,
-                     Duration warmup, int maxInFlight, List<String> pdfs, int pdfRuns) {
+/** {@link PortalPageBenchmark}'s command line ({@code --page} and {@code --pdf} repeatable); defaults in docs/load-testing.md. */
+@Command(name = "PortalPageBenchmark", sortOptions = false, usageHelpAutoWidth = true,
+        description = "Signs in to the portal, GETs its pages at a fixed rate (open-loop), then times its PDFs.")
+final class PortalOptions implements Callable<Integer> {
 
     static final List<String> DEFAULT_PAGES = List.of("/councils/E10000031/rounds/workforce-2024", "/regions/E12000007/rounds/workforce-2024");
     static final List<String> DEFAULT_PDFS = List.of("/reports/workforce-2024.pdf");
 
-    private static final Set<String> NAMES = Set.of("portal", "user", "password", "page", "rate", "seconds", "warmup-seconds",
-            "max-in-flight", "pdf", "pdf-runs");
+    @Option(names = "--portal", defaultValue = "http://127.0.0.1:8084", paramLabel = "URL", description = "the portal; default ${DEFAULT-VALUE}")
+    private String portal;
+    @Option(names = "--user", defaultValue = "lga1", paramLabel = "NAME", description = "who signs in; default ${DEFAULT-VALUE}")
+    private String user;
+    @Option(names = "--password", paramLabel = "PASSWORD", description = "default HEALTHCHECK_PASSWORD, else <user>-password")
+    private String password;
+    @Option(names = "--page", converter = PortalPath.class, paramLabel = "PATH",
+            description = "a page, taken in turn (repeatable; replaces the defaults "
+                    + "/councils/E10000031/rounds/workforce-2024 and /regions/E12000007/rounds/workforce-2024)")
+    private List<String> pages;
+    @Option(names = "--rate", defaultValue = "50", paramLabel = "N", description = "pages per second, over all pages; default ${DEFAULT-VALUE}")
+    private double rate;
+    @Option(names = "--seconds", defaultValue = "60", paramLabel = "S", description = "measured duration; default ${DEFAULT-VALUE}")
+    private long seconds;
+    @Option(names = "--warmup-seconds", defaultValue = "15", paramLabel = "S", description = "unrecorded warm-up before it; default ${DEFAULT-VALUE}")
+    private long warmupSeconds;
+    @Option(names = "--max-in-flight", defaultValue = "64", paramLabel = "N", description = "pages requested and not yet answered at once; "
+            + "default ${DEFAULT-VALUE}")
+    private int maxInFlight;
+    @Option(names = "--pdf", converter = PortalPath.class, paramLabel = "PATH",
+            description = "a PDF to time (repeatable; replaces the default /reports/workforce-2024.pdf)")
+    private List<String> pdfs;
+    @Option(names = "--pdf-runs", defaultValue = "10", paramLabel = "N",
+            description = "timed requests of each PDF, after 2 unrecorded ones; 0 requests none; default ${DEFAULT-VALUE}")
+    private int pdfRuns;
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "prints this and exits")
+    private boolean help;
 
-    static PortalOptions parse(String[] args) {
-        Map<String, List<String>> pairs = Options.pairs(args, NAMES);
-        Map<String, String> o = Options.last(pairs);
-        List<String> pages = paths(pairs.getOrDefault("page", DEFAULT_PAGES));
-        List<String> pdfs = paths(pairs.getOrDefault("pdf", DEFAULT_PDFS));
-        return new PortalOptions(
-                o.getOrDefault("portal", "http://127.0.0.1:8084").replaceAll("/+$", ""),
-                o.getOrDefault("user", "lga1"),
-                Options.password(o),
-                pages,
-                Double.parseDouble(o.getOrDefault("rate", "50")),
-                Duration.ofSeconds(Long.parseLong(o.getOrDefault("seconds", "60"))),
-                Duration.ofSeconds(Long.parseLong(o.getOrDefault("warmup-seconds", "15"))),
-                Integer.parseInt(o.getOrDefault("max-in-flight", "64")),
-                pdfs,
-                Integer.parseInt(o.getOrDefault("pdf-runs", "10")));
+    /** The options {@code args} give; throws {@link picocli.CommandLine.ParameterException} on bad usage. */
+    static PortalOptions parse(String... args) {
+        return Cli.parse(new PortalOptions(), args);
     }
 
-    private static List<String> paths(List<String> paths) {
-        for (String path : paths) {
+    @Override
+    public Integer call() throws Exception {
+        return PortalPageBenchmark.run(this);
+    }
+
+    /** A page or PDF: a path on the portal. */
+    static final class PortalPath implements ITypeConverter<String> {
+        @Override
+        public String convert(String path) {
             if (!path.startsWith("/")) {
-                throw new IllegalArgumentException("A page or PDF is a path on the portal starting with /, got " + path);
+                throw new TypeConversionException("A page or PDF is a path on the portal starting with /, got " + path);
             }
+            return path;
         }
-        return List.copyOf(paths);
+    }
+
+    String portal() {
+        return portal.replaceAll("/+$", "");
+    }
+
+    String user() {
+        return user;
+    }
+
+    /** {@code --password}, else {@code HEALTHCHECK_PASSWORD}, else the demo users' {@code <user>-password}. */
+    String password() {
+        return password != null ? password : Cli.defaultPassword(user);
+    }
+
+    List<String> pages() {
+        return pages == null || pages.isEmpty() ? DEFAULT_PAGES : List.copyOf(pages);
+    }
+
+    double rate() {
+        return rate;
+    }
+
+    Duration duration() {
+        return Duration.ofSeconds(seconds);
+    }
+
+    Duration warmup() {
+        return Duration.ofSeconds(warmupSeconds);
+    }
+
+    int maxInFlight() {
+        return maxInFlight;
+    }
+
+    List<String> pdfs() {
+        return pdfs == null || pdfs.isEmpty() ? DEFAULT_PDFS : List.copyOf(pdfs);
+    }
+
+    int pdfRuns() {
+        return pdfRuns;
     }
 }

@@ -44,22 +44,26 @@ public final class PortalPageBenchmark implements AutoCloseable {
                 new PoolOptions().setHttp1MaxSize(options.maxInFlight()));
     }
 
-    public static void main(String[] args) throws Exception {
-        PortalOptions options = PortalOptions.parse(args);
+    /** Exit status 0 when every answer was right, 1 when any was not, 2 on bad usage or a failed sign-in. */
+    public static void main(String[] args) {
+        System.exit(Cli.of(new PortalOptions()).execute(args));
+    }
+
+    /** Signs in, then measures the pages and the PDFs; returns the exit status. */
+    static int run(PortalOptions options) throws Exception {
         PortalCookies cookies;
         try {
             cookies = PortalSignIn.signIn(options.portal(), options.user(), options.password());
         } catch (IllegalStateException | IOException e) {
             System.err.println("sign-in to " + options.portal() + " failed: " + (e instanceof IOException ? e.toString() : e.getMessage()));
-            System.exit(2);
-            return;
+            return 2;
         }
         System.out.printf("signed in to %s as %s%n", options.portal(), options.user());
         int errors;
         try (PortalPageBenchmark benchmark = new PortalPageBenchmark(options, cookies)) {
             errors = benchmark.pages() + benchmark.pdfs();
         }
-        System.exit(errors == 0 ? 0 : 1);
+        return errors == 0 ? 0 : 1;
     }
 
     @Override
@@ -167,7 +171,7 @@ public final class PortalPageBenchmark implements AutoCloseable {
                 System.out.printf("pdf %s FAILED: %s%n", pdf, problem);
             } else {
                 System.out.printf("pdf %s runs=%d min=%.1f median=%.1f max=%.1f ms bytes=%d%n", pdf, times.count(),
-                        times.percentileMillis(0), times.percentileMillis(50), times.percentileMillis(100), bytes);
+                        times.minMillis(), times.percentileMillis(50), times.maxMillis(), bytes);
             }
         }
         return errors;

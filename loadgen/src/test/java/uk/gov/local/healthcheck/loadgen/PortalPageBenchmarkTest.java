@@ -2,7 +2,10 @@ package uk.gov.local.healthcheck.loadgen;
 
 import io.vertx.core.buffer.Buffer;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine.ParameterException;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Duration;
 import java.util.List;
 
@@ -40,10 +43,40 @@ class PortalPageBenchmarkTest {
     }
 
     @Test
-    void misspeltOptionsAndRelativePathsAreRefused() {
-        assertThrows(IllegalArgumentException.class, () -> PortalOptions.parse(new String[]{"--pages", "/a"}));
-        assertThrows(IllegalArgumentException.class, () -> PortalOptions.parse(new String[]{"--page", "councils/E10000031"}));
-        assertThrows(IllegalArgumentException.class, () -> PortalOptions.parse(new String[]{"--page"}));
+    void everyOptionIsRead() {
+        PortalOptions o = PortalOptions.parse("--portal", "http://p:1", "--user", "u", "--password", "secret", "--page", "/p",
+                "--rate", "12.5", "--seconds", "7", "--warmup-seconds", "0", "--max-in-flight", "3", "--pdf", "/r.pdf", "--pdf-runs", "0");
+        assertEquals("http://p:1", o.portal());
+        assertEquals("u", o.user());
+        assertEquals("secret", o.password());
+        assertEquals(List.of("/p"), o.pages());
+        assertEquals(12.5, o.rate());
+        assertEquals(Duration.ofSeconds(7), o.duration());
+        assertEquals(Duration.ZERO, o.warmup());
+        assertEquals(3, o.maxInFlight());
+        assertEquals(List.of("/r.pdf"), o.pdfs());
+        assertEquals(0, o.pdfRuns());
+        assertEquals(System.getenv().getOrDefault("HEALTHCHECK_PASSWORD", "ria1-password"), PortalOptions.parse("--user", "ria1").password());
+    }
+
+    @Test
+    void misspeltOptionsBadNumbersAndRelativePathsAreRefused() {
+        assertThrows(ParameterException.class, () -> PortalOptions.parse("--pages", "/a"));
+        assertThrows(ParameterException.class, () -> PortalOptions.parse("--page", "councils/E10000031"));
+        assertThrows(ParameterException.class, () -> PortalOptions.parse("--page"));
+        assertThrows(ParameterException.class, () -> PortalOptions.parse("--pdf-runs", "ten"));
+        assertThrows(ParameterException.class, () -> PortalOptions.parse("/home"));
+    }
+
+    @Test
+    void badUsageExitsWith2SayingWhyAndHelpWith0() {
+        StringWriter err = new StringWriter();
+        int status = Cli.of(new PortalOptions()).setErr(new PrintWriter(err)).execute("--page", "reports/x.pdf");
+        assertEquals(2, status);
+        assertTrue(err.toString().contains("A page or PDF is a path on the portal starting with /, got reports/x.pdf"), err.toString());
+        StringWriter out = new StringWriter();
+        assertEquals(0, Cli.of(new PortalOptions()).setOut(new PrintWriter(out)).execute("--help"));
+        assertTrue(out.toString().contains("--pdf-runs"), out.toString());
     }
 
     @Test

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import picocli.CommandLine;
+import uk.gov.local.healthcheck.deploy.CommandLines;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -27,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -49,7 +52,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *     --csv reference-data/csww_indicators_2017_to_2025.csv \
  *     --survey-url http://127.0.0.1:8081 \
  *     --token-url http://127.0.0.1:8180/realms/healthcheck/protocol/openid-connect/token \
- *     [--client-id healthcheck-cli] [--username lga1] [--concurrency 8]
+ *     [--client-id healthcheck-cli] [--username lga1] [--concurrency 8]   (--help lists the options)
  * </pre>
  * The password comes from {@code HEALTHCHECK_PASSWORD} (default {@code <username>-password}, demo only).
  * Exit status: 0 when every return was accepted, 1 when any was rejected or could not be sent, 2 on bad usage.
@@ -77,25 +80,44 @@ public final class DemoLoader {
         this.concurrency = concurrency;
     }
 
-    public static void main(String[] args) throws Exception {
-        Map<String, String> opts;
-        try {
-            opts = options(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println("usage: DemoLoader --csv FILE --survey-url URL --token-url URL"
-                    + " [--client-id healthcheck-cli] [--username lga1] [--concurrency 8]");
-            System.exit(2);
-            return;
+    public static void main(String[] args) {
+        System.exit(CommandLines.of(new Command()).execute(args));
+    }
+
+    /** The command line; {@code --help} lists it. */
+    @CommandLine.Command(name = "DemoLoader", sortOptions = false, usageHelpAutoWidth = true,
+            description = {"Loads the DfE workforce statistics into a running platform through the survey API.",
+                    "The password comes from HEALTHCHECK_PASSWORD (default <username>-password, demo only).",
+                    "Exit status: 0 when every return was accepted, 1 when any was rejected or could not be sent, 2 on bad usage."})
+    static final class Command implements Callable<Integer> {
+
+        @CommandLine.Spec
+        private CommandLine.Model.CommandSpec spec;
+        @CommandLine.Option(names = "--csv", required = true, paramLabel = "FILE", description = "the statistics (reference-data/csww_indicators_2017_to_2025.csv)")
+        Path csv;
+        @CommandLine.Option(names = "--survey-url", required = true, paramLabel = "URL", description = "survey-service")
+        URI surveyUrl;
+        @CommandLine.Option(names = "--token-url", required = true, paramLabel = "URL", description = "Keycloak's token endpoint of the healthcheck realm")
+        URI tokenUrl;
+        @CommandLine.Option(names = "--client-id", defaultValue = "healthcheck-cli", paramLabel = "ID", description = "default ${DEFAULT-VALUE}")
+        String clientId;
+        @CommandLine.Option(names = "--username", defaultValue = "lga1", paramLabel = "NAME", description = "an LGA administrator; default ${DEFAULT-VALUE}")
+        String username;
+        @CommandLine.Option(names = "--concurrency", defaultValue = "8", paramLabel = "N", description = "returns sent at once; default ${DEFAULT-VALUE}")
+        int concurrency;
+        @CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "prints this and exits")
+        boolean help;
+
+        @Override
+        public Integer call() throws IOException, InterruptedException {
+            if (concurrency < 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--concurrency is at least 1, not " + concurrency);
+            }
+            String password = System.getenv().getOrDefault("HEALTHCHECK_PASSWORD", username + "-password");
+            HttpClient tokenHttp = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+            TokenSource tokens = new TokenSource(tokenHttp, tokenUrl, clientId, username, password);
+            return new DemoLoader(URI.create(stripSlash(surveyUrl.toString())), tokens, concurrency).load(csv);
         }
-        String username = opts.getOrDefault("username", "lga1");
-        String password = System.getenv().getOrDefault("HEALTHCHECK_PASSWORD", username + "-password");
-        HttpClient tokenHttp = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        TokenSource tokens = new TokenSource(tokenHttp, URI.create(opts.get("token-url")),
-                opts.getOrDefault("client-id", "healthcheck-cli"), username, password);
-        DemoLoader loader = new DemoLoader(URI.create(stripSlash(opts.get("survey-url"))), tokens,
-                Integer.parseInt(opts.getOrDefault("concurrency", "8")));
-        System.exit(loader.load(Path.of(opts.get("csv"))));
     }
 
     /**
@@ -366,22 +388,6 @@ public final class DemoLoader {
         private static String enc(String s) {
             return URLEncoder.encode(s, StandardCharsets.UTF_8);
         }
-    }
-
-    static Map<String, String> options(String[] args) {
-        Map<String, String> opts = new java.util.HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("bad argument: " + args[i]);
-            }
-            opts.put(args[i].substring(2), args[++i]);
-        }
-        for (String required : List.of("csv", "survey-url", "token-url")) {
-            if (!opts.containsKey(required)) {
-                throw new IllegalArgumentException("missing --" + required);
-            }
-        }
-        return opts;
     }
 
     private static String stripSlash(String url) {

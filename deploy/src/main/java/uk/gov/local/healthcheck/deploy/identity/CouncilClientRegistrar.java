@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import picocli.CommandLine;
+import uk.gov.local.healthcheck.deploy.CommandLines;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -20,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /**
@@ -27,9 +30,10 @@ import java.util.stream.Collectors;
  * that uses the client credentials grant and whose tokens carry the council's {@code authority_code} and
  * {@code region_code} and the {@code council-submitter} role, then prints its id and secret.
  *
- * <p>{@code CouncilClientRegistrar --keycloak URL --register authority-register.csv --authority E10000031}; the
- * Keycloak administrator's name and password come from the environment ({@code KEYCLOAK_ADMIN_USER},
- * {@code KEYCLOAK_ADMIN_PASSWORD}), never the command line. Keycloak records the creation in its admin events.
+ * <p>{@code CouncilClientRegistrar --keycloak URL --register authority-register.csv --authority E10000031}
+ * ({@code --help} lists the options); the Keycloak administrator's name and password come from the environment
+ * ({@code KEYCLOAK_ADMIN_USER}, {@code KEYCLOAK_ADMIN_PASSWORD}), never the command line. Keycloak records the
+ * creation in its admin events.
  */
 public final class CouncilClientRegistrar {
 
@@ -50,33 +54,47 @@ public final class CouncilClientRegistrar {
     record Council(String code, String name, String regionCode) {
     }
 
-    public static void main(String[] args) throws Exception {
-        Map<String, String> o = new java.util.HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+    public static void main(String[] args) {
+        System.exit(CommandLines.of(new Command()).execute(args));
+    }
+
+    /** The command line; {@code --help} lists it. */
+    @CommandLine.Command(name = "CouncilClientRegistrar", sortOptions = false, usageHelpAutoWidth = true,
+            description = {"Creates the Keycloak client council-<code> of a council's HR system and prints its id and secret.",
+                    "The Keycloak administrator comes from KEYCLOAK_ADMIN_USER (default admin) and KEYCLOAK_ADMIN_PASSWORD.",
+                    "Exit status: 0 when the client was created, 1 when it was not, 2 on bad usage."})
+    static final class Command implements Callable<Integer> {
+
+        @CommandLine.Option(names = "--keycloak", required = true, paramLabel = "URL", description = "Keycloak")
+        String keycloak;
+        @CommandLine.Option(names = "--register", required = true, paramLabel = "FILE", description = "reference-data/authority-register.csv")
+        Path register;
+        @CommandLine.Option(names = "--authority", required = true, paramLabel = "CODE", description = "the council's GSS code, e.g. E10000031")
+        String authority;
+        @CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "prints this and exits")
+        boolean help;
+
+        @Override
+        public Integer call() throws IOException, InterruptedException {
+            Optional<Council> council = findCurrent(register, authority);
+            if (council.isEmpty()) {
+                System.err.println("add-council-client: " + authority + " is not a current authority in the register (use a GSS code such as E10000031)");
+                return 1;
+            }
+            String user = System.getenv().getOrDefault("KEYCLOAK_ADMIN_USER", "admin");
+            String password = System.getenv("KEYCLOAK_ADMIN_PASSWORD");
+            if (password == null) {
+                System.err.println("add-council-client: set KEYCLOAK_ADMIN_PASSWORD");
+                return 2;
+            }
+            CouncilClientRegistrar registrar = new CouncilClientRegistrar(keycloak);
+            registrar.login(user, password);
+            String secret = registrar.register(council.get());
+            System.out.println("client_id=" + clientId(council.get().code()));
+            System.out.println("client_secret=" + secret);
+            System.out.println("authority=" + council.get().code() + " (" + council.get().name() + "), region " + council.get().regionCode());
+            return 0;
         }
-        String code = o.get("authority");
-        if (code == null || o.get("keycloak") == null || o.get("register") == null) {
-            System.err.println("usage: CouncilClientRegistrar --keycloak URL --register authority-register.csv --authority <GSS code>");
-            System.exit(2);
-        }
-        Optional<Council> council = findCurrent(Path.of(o.get("register")), code);
-        if (council.isEmpty()) {
-            System.err.println("add-council-client: " + code + " is not a current authority in the register (use a GSS code such as E10000031)");
-            System.exit(1);
-        }
-        String user = System.getenv().getOrDefault("KEYCLOAK_ADMIN_USER", "admin");
-        String password = System.getenv("KEYCLOAK_ADMIN_PASSWORD");
-        if (password == null) {
-            System.err.println("add-council-client: set KEYCLOAK_ADMIN_PASSWORD");
-            System.exit(2);
-        }
-        CouncilClientRegistrar registrar = new CouncilClientRegistrar(o.get("keycloak"));
-        registrar.login(user, password);
-        String secret = registrar.register(council.get());
-        System.out.println("client_id=" + clientId(council.get().code()));
-        System.out.println("client_secret=" + secret);
-        System.out.println("authority=" + council.get().code() + " (" + council.get().name() + "), region " + council.get().regionCode());
     }
 
     static String clientId(String authorityCode) {

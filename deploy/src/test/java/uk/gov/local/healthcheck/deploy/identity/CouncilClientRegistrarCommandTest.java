@@ -1,0 +1,71 @@
+package uk.gov.local.healthcheck.deploy.identity;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import uk.gov.local.healthcheck.deploy.CommandLines;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CouncilClientRegistrarCommandTest {
+
+    private static CouncilClientRegistrar.Command parse(String... args) {
+        CouncilClientRegistrar.Command command = new CouncilClientRegistrar.Command();
+        CommandLines.of(command).parseArgs(args);
+        return command;
+    }
+
+    @Test
+    void theOptionsDeployPlatformGives() {
+        CouncilClientRegistrar.Command c = parse("--keycloak", "http://127.0.0.1:8180", "--register", "reference-data/authority-register.csv",
+                "--authority", "E10000031");
+        assertEquals("http://127.0.0.1:8180", c.keycloak);
+        assertEquals(Path.of("reference-data/authority-register.csv"), c.register);
+        assertEquals("E10000031", c.authority);
+    }
+
+    @Test
+    void unknownAndMissingOptionsAreRefusedWithExitStatus2() {
+        assertThrows(CommandLine.UnmatchedArgumentException.class,
+                () -> parse("--keycloak", "k", "--register", "r.csv", "--authority", "E1", "--password", "p"));
+        assertThrows(CommandLine.MissingParameterException.class, () -> parse("--keycloak", "k", "--register", "r.csv"));
+        StringWriter err = new StringWriter();
+        assertEquals(2, CommandLines.of(new CouncilClientRegistrar.Command()).setErr(new PrintWriter(err))
+                .execute("--keycloak", "k", "--register", "r.csv"));
+        assertTrue(err.toString().contains("Missing required option: '--authority=CODE'"), err.toString());
+        StringWriter out = new StringWriter();
+        assertEquals(0, CommandLines.of(new CouncilClientRegistrar.Command()).setOut(new PrintWriter(out)).execute("--help"));
+        assertTrue(out.toString().contains("KEYCLOAK_ADMIN_PASSWORD"), out.toString());
+    }
+
+    @Test
+    void anAuthorityNotInTheRegisterExitsWith1BeforeAskingKeycloak(@TempDir Path dir) throws Exception {
+        Path register = Files.writeString(dir.resolve("register.csv"), """
+                gss_code,name,region_code,valid_to_year
+                E10000031,Warwickshire,E12000005,
+                E10000002,Buckinghamshire,E12000008,2019
+                """);
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true));
+        int status;
+        try {
+            // port 9 (discard): nothing is asked of it, the register says no first
+            status = CommandLines.of(new CouncilClientRegistrar.Command())
+                    .execute("--keycloak", "http://127.0.0.1:9", "--register", register.toString(), "--authority", "E10000002");
+        } finally {
+            System.setErr(stderr);
+        }
+        assertEquals(1, status);
+        assertTrue(captured.toString().contains("E10000002 is not a current authority in the register"), captured.toString());
+    }
+}
