@@ -1,0 +1,91 @@
+package uk.gov.local.healthcheck.portal;
+
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
+import org.junit.jupiter.api.Test;
+import uk.gov.local.healthcheck.portal.home.HomePage;
+
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * The README stays true to the code (issue "One house"): every page route (JAX-RS {@code @Path} of a resource
+ * method, read from the compiled classes) is named in its Endpoints section, and every environment variable of
+ * application.properties in its Configuration section.
+ */
+class ReadmeTruthTest {
+
+    @Test
+    void everyPageRouteIsInTheEndpointsSection() throws Exception {
+        Set<String> routes = routes();
+        assertFalse(routes.isEmpty(), "no @Path routes found");
+        String section = section("Endpoints");
+        var missing = new TreeSet<String>();
+        for (String route : routes) {
+            if (!Pattern.compile(Pattern.quote(route) + "(?![\\w/{-]|\\.\\w)").matcher(section).find()) {
+                missing.add(route);
+            }
+        }
+        assertEquals(new TreeSet<String>(), missing, "page routes missing from README.md's Endpoints section");
+    }
+
+    @Test
+    void everyEnvironmentVariableIsInTheConfigurationSection() throws IOException {
+        String properties = Files.readString(java.nio.file.Path.of("src/main/resources/application.properties"));
+        String section = section("Configuration");
+        var missing = new TreeSet<String>();
+        Matcher variable = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]").matcher(properties);
+        while (variable.find()) {
+            if (!Pattern.compile("\\b" + variable.group(1) + "\\b").matcher(section).find()) {
+                missing.add(variable.group(1));
+            }
+        }
+        assertEquals(new TreeSet<String>(), missing, "environment variables missing from README.md's Configuration section");
+    }
+
+    /** Every resource method's full path, from the portal's compiled classes. */
+    static Set<String> routes() throws Exception {
+        var root = java.nio.file.Path.of(HomePage.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        var routes = new TreeSet<String>();
+        try (Stream<java.nio.file.Path> files = Files.walk(root)) {
+            for (var file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                String name = root.relativize(file).toString().replace(java.io.File.separatorChar, '.').replaceAll("\\.class$", "");
+                Class<?> type = Class.forName(name, false, ReadmeTruthTest.class.getClassLoader());
+                Path base = type.getAnnotation(Path.class);
+                if (base == null || type.isInterface()) {
+                    continue;
+                }
+                for (Method method : type.getDeclaredMethods()) {
+                    if (Stream.of(method.getAnnotations()).map(Annotation::annotationType).noneMatch(a -> a.isAnnotationPresent(HttpMethod.class))) {
+                        continue;
+                    }
+                    Path sub = method.getAnnotation(Path.class);
+                    String route = (base.value() + "/" + (sub == null ? "" : sub.value())).replaceAll("/+", "/");
+                    routes.add(route.length() > 1 && route.endsWith("/") ? route.substring(0, route.length() - 1) : route);
+                }
+            }
+        }
+        return routes;
+    }
+
+    /** The text of the README's level-2 section {@code title}, up to the next level-2 heading. */
+    static String section(String title) throws IOException {
+        String readme = Files.readString(java.nio.file.Path.of("README.md"));
+        Matcher start = Pattern.compile("(?m)^## " + title + "\\s*$").matcher(readme);
+        if (!start.find()) {
+            throw new AssertionError("README.md has no section ## " + title);
+        }
+        Matcher end = Pattern.compile("(?m)^## ").matcher(readme);
+        return readme.substring(start.end(), end.find(start.end()) ? end.start() : readme.length());
+    }
+}
