@@ -1,6 +1,6 @@
 package uk.gov.local.healthcheck.benchmark.access;
 
-import uk.gov.local.healthcheck.benchmark.reference.AuthorityRegister;
+import uk.gov.local.healthcheck.reference.authorities.AuthorityRegister;
 
 /**
  * Which authorities' own figures a caller may see, from the token only. Group statistics are for every role.

@@ -7,9 +7,9 @@ import uk.gov.local.healthcheck.benchmark.model.AuthorityEntry;
 import uk.gov.local.healthcheck.benchmark.model.RoundData;
 import uk.gov.local.healthcheck.benchmark.query.GroupResult;
 import uk.gov.local.healthcheck.benchmark.query.IndicatorView;
-import uk.gov.local.healthcheck.benchmark.reference.Authority;
-import uk.gov.local.healthcheck.benchmark.reference.AuthorityRegister;
 import uk.gov.local.healthcheck.events.IndicatorValue;
+import uk.gov.local.healthcheck.reference.authorities.Authority;
+import uk.gov.local.healthcheck.reference.authorities.AuthorityRegister;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -23,7 +23,7 @@ import uk.gov.local.healthcheck.benchmark.grouping.GroupId;
 import uk.gov.local.healthcheck.benchmark.instruments.Question;
 import uk.gov.local.healthcheck.benchmark.model.RoundData;
 import uk.gov.local.healthcheck.benchmark.query.BenchmarkQuery;
-import uk.gov.local.healthcheck.benchmark.reference.Authority;
+import uk.gov.local.healthcheck.reference.authorities.Authority;
 
 import java.util.List;
 

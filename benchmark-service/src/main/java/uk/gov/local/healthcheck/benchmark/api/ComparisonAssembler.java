@@ -9,7 +9,7 @@ import uk.gov.local.healthcheck.benchmark.query.BenchmarkQuery;
 import uk.gov.local.healthcheck.benchmark.query.GroupResult;
 import uk.gov.local.healthcheck.benchmark.query.IndicatorView;
 import uk.gov.local.healthcheck.benchmark.ranking.Ranking;
-import uk.gov.local.healthcheck.benchmark.reference.Authority;
+import uk.gov.local.healthcheck.reference.authorities.Authority;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -7,8 +7,8 @@ import uk.gov.local.healthcheck.benchmark.model.RoundData;
 import uk.gov.local.healthcheck.benchmark.query.BenchmarkQuery;
 import uk.gov.local.healthcheck.benchmark.query.IndicatorView;
 import uk.gov.local.healthcheck.benchmark.query.NoBenchmarkDataException;
-import uk.gov.local.healthcheck.benchmark.reference.Authority;
-import uk.gov.local.healthcheck.benchmark.reference.AuthorityRegister;
+import uk.gov.local.healthcheck.reference.authorities.Authority;
+import uk.gov.local.healthcheck.reference.authorities.AuthorityRegister;
 
 import java.util.ArrayList;
 import java.util.Comparator;

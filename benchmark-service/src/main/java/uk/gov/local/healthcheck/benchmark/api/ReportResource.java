@@ -68,7 +68,7 @@ public class ReportResource {
                     .filter(q -> !respondentBased || "likert".equals(q.type()))
                     .map(q -> assembler.assemble(round, q, by, respondentBased))
                     .toList();
-            return new ReportDto(roundId, instrument.id(), instrument.version(), round.info().period(),
+            return new ReportDto(roundId, instrument.id(), String.valueOf(instrument.version()), round.info().period(),
                     round.authorities().size(), tables);
         });
     }

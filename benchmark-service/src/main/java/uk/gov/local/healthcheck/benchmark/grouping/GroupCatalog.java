@@ -1,8 +1,8 @@
 package uk.gov.local.healthcheck.benchmark.grouping;
 
-import uk.gov.local.healthcheck.benchmark.reference.Authority;
-import uk.gov.local.healthcheck.benchmark.reference.AuthorityRegister;
-import uk.gov.local.healthcheck.benchmark.reference.CouncilType;
+import uk.gov.local.healthcheck.reference.authorities.Authority;
+import uk.gov.local.healthcheck.reference.authorities.AuthorityRegister;
+import uk.gov.local.healthcheck.reference.authorities.CouncilType;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An instrument version as packaged from {@code instruments/*.yaml}.
+ * An instrument version as tabulations read it: the reference module's instrument, its questions in order.
  *
  * @param unit {@code authority} (one return per authority) or {@code respondent} (anonymous responses)
  */
-public record Instrument(String id, String version, String unit, String title, List<Question> questions) {
+public record Instrument(String id, int version, String unit, String title, List<Question> questions) {
 
     public Instrument {
         questions = List.copyOf(questions);

@@ -154,7 +154,7 @@ public final class IndicatorView {
     private List<GroupResult> computeNeighbourGroups() {
         int year = round.info().year();
         return catalog.register().all().stream()
-                .filter(a -> uk.gov.local.healthcheck.benchmark.reference.AuthorityRegister.existsIn(a, year))
+                .filter(a -> uk.gov.local.healthcheck.reference.authorities.AuthorityRegister.existsIn(a, year))
                 .map(a -> catalog.neighbours(a.gssCode(), year).orElseThrow())
                 .map(this::neighbourResult)
                 .toList();

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import uk.gov.local.healthcheck.benchmark.grouping.Group;
 import uk.gov.local.healthcheck.benchmark.grouping.GroupCatalog;
-import uk.gov.local.healthcheck.benchmark.reference.AuthorityRegister;
 import uk.gov.local.healthcheck.events.IndicatorValue;
+import uk.gov.local.healthcheck.reference.authorities.AuthorityRegister;
 
 import java.io.IOException;
 import java.io.Reader;

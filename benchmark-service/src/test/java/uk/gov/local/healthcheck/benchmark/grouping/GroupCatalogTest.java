@@ -1,8 +1,8 @@
 package uk.gov.local.healthcheck.benchmark.grouping;
 
 import org.junit.jupiter.api.Test;
-import uk.gov.local.healthcheck.benchmark.reference.AuthorityRegister;
-import uk.gov.local.healthcheck.benchmark.reference.CouncilType;
+import uk.gov.local.healthcheck.reference.authorities.AuthorityRegister;
+import uk.gov.local.healthcheck.reference.authorities.CouncilType;
 
 import java.util.List;
 import java.util.Optional;

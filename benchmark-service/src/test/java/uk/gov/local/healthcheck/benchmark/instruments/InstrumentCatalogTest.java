@@ -15,7 +15,7 @@ class InstrumentCatalogTest {
     @Test
     void readsTheEmployerReturnWithOptionSetsResolvedAndYesNoAsStrings() {
         Instrument employer = CATALOG.find("employer-health-check", 2018).orElseThrow();
-        assertEquals("2018", employer.version());
+        assertEquals(2018, employer.version());
         assertFalse(employer.respondentBased());
         assertEquals(List.of("yes", "no", "dont_know"), employer.question("s3.allocation_negotiated").orElseThrow().options());
         assertEquals(List.of("none", "1_10", "11_20", "21_30", "gt_30"), employer.question("s4.incidents").orElseThrow().options());

@@ -4,6 +4,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import uk.gov.local.healthcheck.reference.authorities.AuthorityRegister;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package uk.gov.local.healthcheck.survey.admission;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import uk.gov.local.healthcheck.survey.instruments.Instrument;
+import uk.gov.local.healthcheck.reference.instruments.Instrument;
 import uk.gov.local.healthcheck.survey.instruments.InstrumentCatalog;
 import uk.gov.local.healthcheck.survey.problems.ProblemException;
 import uk.gov.local.healthcheck.survey.reference.Authority;

@@ -8,7 +8,7 @@ import uk.gov.local.healthcheck.events.ReturnWithdrawn;
 import uk.gov.local.healthcheck.events.Topics;
 import uk.gov.local.healthcheck.survey.admission.Admission;
 import uk.gov.local.healthcheck.survey.audit.AuditNote;
-import uk.gov.local.healthcheck.survey.instruments.Instrument;
+import uk.gov.local.healthcheck.reference.instruments.Instrument;
 import uk.gov.local.healthcheck.survey.outbox.OutboxRelay;
 import uk.gov.local.healthcheck.survey.outbox.OutboxWriter;
 import uk.gov.local.healthcheck.survey.problems.ProblemException;

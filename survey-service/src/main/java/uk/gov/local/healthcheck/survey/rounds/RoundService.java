@@ -3,7 +3,7 @@ package uk.gov.local.healthcheck.survey.rounds;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import uk.gov.local.healthcheck.survey.instruments.Instrument;
+import uk.gov.local.healthcheck.reference.instruments.Instrument;
 import uk.gov.local.healthcheck.survey.instruments.InstrumentCatalog;
 import uk.gov.local.healthcheck.survey.intake.ReturnRevision;
 import uk.gov.local.healthcheck.survey.problems.ProblemException;

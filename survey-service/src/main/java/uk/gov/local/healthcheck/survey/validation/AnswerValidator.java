@@ -1,9 +1,9 @@
 package uk.gov.local.healthcheck.survey.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import uk.gov.local.healthcheck.survey.instruments.Instrument;
-import uk.gov.local.healthcheck.survey.instruments.Question;
-import uk.gov.local.healthcheck.survey.instruments.QuestionType;
+import uk.gov.local.healthcheck.reference.instruments.Instrument;
+import uk.gov.local.healthcheck.reference.instruments.Question;
+import uk.gov.local.healthcheck.reference.instruments.QuestionType;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

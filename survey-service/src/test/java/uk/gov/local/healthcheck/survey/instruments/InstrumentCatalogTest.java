@@ -1,6 +1,8 @@
 package uk.gov.local.healthcheck.survey.instruments;
 
 import org.junit.jupiter.api.Test;
+import uk.gov.local.healthcheck.reference.instruments.Instrument;
+import uk.gov.local.healthcheck.reference.instruments.Question;
 
 import java.util.List;
 

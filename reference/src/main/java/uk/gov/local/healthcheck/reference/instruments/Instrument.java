@@ -1,4 +1,4 @@
-package uk.gov.local.healthcheck.survey.instruments;
+package uk.gov.local.healthcheck.reference.instruments;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
@@ -18,7 +18,9 @@ public record Instrument(String id, int version, String unit, String title, List
                          @JsonIgnore Map<String, Question> questions) {
 
     public static final String UNIT_AUTHORITY = "authority";
+    public static final String UNIT_RESPONDENT = "respondent";
 
+    /** The instrument with its question index built from the sections (a question id appearing twice keeps the last). */
     public static Instrument of(String id, int version, String unit, String title, List<Section> sections) {
         Map<String, Question> index = new LinkedHashMap<>();
         sections.forEach(s -> s.questions().forEach(q -> index.put(q.id(), q)));
@@ -32,5 +34,10 @@ public record Instrument(String id, int version, String unit, String title, List
     @JsonIgnore
     public boolean isPerAuthority() {
         return UNIT_AUTHORITY.equals(unit);
+    }
+
+    @JsonIgnore
+    public boolean isPerRespondent() {
+        return UNIT_RESPONDENT.equals(unit);
     }
 }

@@ -1,4 +1,4 @@
-package uk.gov.local.healthcheck.benchmark.reference;
+package uk.gov.local.healthcheck.reference.authorities;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package uk.gov.local.healthcheck.benchmark.reference;
+package uk.gov.local.healthcheck.reference.authorities;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -20,12 +20,13 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The authorities (current and historic) that benchmarks know, read once from the packaged register. Immutable, so
- * one instance is shared by the consumer and every request without locking.
+ * The authority register: the authorities (current and historic, with the years each existed), read once from
+ * {@code reference-data/authority-register.csv}, which this module packages. The one reader of that file for every
+ * service. Immutable, so one instance is shared by consumers and every request without locking.
  */
 public final class AuthorityRegister {
 
-    /** Where the pom packages {@code reference-data/authority-register.csv}. */
+    /** Where this module's pom packages {@code reference-data/authority-register.csv}. */
     public static final String CLASSPATH_RESOURCE = "reference/authority-register.csv";
 
     private static final String NEIGHBOUR_SEPARATOR = ";";
@@ -52,17 +53,22 @@ public final class AuthorityRegister {
     }
 
     public static AuthorityRegister fromClasspath() {
-        InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(CLASSPATH_RESOURCE);
+        return fromClasspath(CLASSPATH_RESOURCE);
+    }
+
+    /** The register at that classpath resource (a CSV with the columns of {@code authority-register.csv}). */
+    public static AuthorityRegister fromClasspath(String resource) {
+        InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource);
         if (in == null) {
-            in = AuthorityRegister.class.getClassLoader().getResourceAsStream(CLASSPATH_RESOURCE);
+            in = AuthorityRegister.class.getClassLoader().getResourceAsStream(resource);
         }
         if (in == null) {
-            throw new IllegalStateException("The authority register " + CLASSPATH_RESOURCE + " is not on the classpath");
+            throw new IllegalStateException("The authority register " + resource + " is not on the classpath");
         }
         try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             return parse(reader);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not read " + CLASSPATH_RESOURCE, e);
+            throw new UncheckedIOException("Could not read " + resource, e);
         }
     }
 
@@ -96,6 +102,11 @@ public final class AuthorityRegister {
 
     public Optional<Authority> find(String gssCode) {
         return Optional.ofNullable(byGssCode.get(gssCode));
+    }
+
+    /** The region (E12 code) of an authority. */
+    public Optional<String> regionOf(String gssCode) {
+        return find(gssCode).map(a -> a.region().code());
     }
 
     public Optional<Authority> findByOldLaCode(String oldLaCode) {

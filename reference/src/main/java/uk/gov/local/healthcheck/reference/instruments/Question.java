@@ -1,4 +1,4 @@
-package uk.gov.local.healthcheck.survey.instruments;
+package uk.gov.local.healthcheck.reference.instruments;
 
 import java.math.BigDecimal;
 import java.util.List;

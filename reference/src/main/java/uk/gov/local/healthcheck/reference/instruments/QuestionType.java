@@ -1,6 +1,7 @@
-package uk.gov.local.healthcheck.survey.instruments;
+package uk.gov.local.healthcheck.reference.instruments;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 /** The answer types a questionnaire may use; the JSON shape of each is documented on the instrument files. */
 public enum QuestionType {
@@ -11,6 +12,11 @@ public enum QuestionType {
                 .filter(t -> t.name().equalsIgnoreCase(name))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Unknown question type '" + name + "'"));
+    }
+
+    /** As the instrument files spell it: {@code single}, {@code likert}, … */
+    public String spelling() {
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public boolean isNumeric() {

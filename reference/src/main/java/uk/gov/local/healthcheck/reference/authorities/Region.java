@@ -1,4 +1,4 @@
-package uk.gov.local.healthcheck.benchmark.reference;
+package uk.gov.local.healthcheck.reference.authorities;
 
 /** An English region (ONS E12 code). */
 public record Region(String code, String name) {
