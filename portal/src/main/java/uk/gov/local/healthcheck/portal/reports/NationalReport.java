@@ -42,12 +42,14 @@ public final class NationalReport {
         for (JsonNode q : report.path("tables")) {
             String id = q.path("question").asText();
             String title = q.path("text").asText(id);
-            String base = !q.hasNonNull("base") ? "No return answered"
+            boolean withheld = q.hasNonNull("suppressed");
+            // a withheld table has no base either: say why, not that nobody answered
+            String base = withheld ? "Withheld: " + Figures.text(q, "reason")
+                    : !q.hasNonNull("base") ? "No return answered"
                     : "Base: " + q.get("base").asText() + (q.get("base").asInt() == 1 ? " return" : " returns") + " that answered";
             List<TableRow> rows = new ArrayList<>();
             List<BarChart.Bar> bars = new ArrayList<>();
             List<String> columns;
-            boolean withheld = q.hasNonNull("suppressed");
             if (q.path("options").size() > 0) {
                 columns = List.of("Answer", "Returns", "Share of base");
                 for (JsonNode o : q.path("options")) {
@@ -60,9 +62,6 @@ public final class NationalReport {
                 columns = List.of("Figure", "England");
                 rows.add(new TableRow("Mean", List.of(Figures.figure(q.get("mean"), "", Figures.text(q, "suppressed"), Figures.text(q, "reason")))));
                 rows.add(new TableRow("Median", List.of(Figures.figure(q.get("median"), "", Figures.text(q, "suppressed"), Figures.text(q, "reason")))));
-            }
-            if (withheld) {
-                base = base + ". Withheld: " + Figures.text(q, "reason");
             }
             String chart = bars.isEmpty() || withheld ? null : BarChart.svg(title + ", share of returns in England", bars, "%");
             tables.add(new Table(id, title, base, columns, rows, chart, grouped(q)));
