@@ -42,6 +42,14 @@ public class ConsumerPartitions implements KafkaConsumerRebalanceListener {
     private final Map<Object, Set<TopicPartition>> held = new ConcurrentHashMap<>();
     private final Set<Object> between = ConcurrentHashMap.newKeySet();
     private volatile boolean gaugeRegistered;
+    private volatile Gauge gauge;
+
+    void onStop(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent e) {
+        Gauge registered = gauge;
+        if (registered != null) {
+            registry.remove(registered);
+        }
+    }
 
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
@@ -86,8 +94,11 @@ public class ConsumerPartitions implements KafkaConsumerRebalanceListener {
         if (!gaugeRegistered) {
             synchronized (this) {
                 if (!gaugeRegistered) {
-                    Gauge.builder("healthcheck.consumer.partitions.assigned", this, ConsumerPartitions::assigned)
-                            .description("Partitions of the incoming topic this instance holds")
+                    // strong: a gauge holds its object weakly, and one whose object was collected drops out of
+                    // /q/metrics; removed at shutdown so that an application started again in the same JVM (tests)
+                    // registers its own instead of finding this one
+                    gauge = Gauge.builder("healthcheck.consumer.partitions.assigned", this, ConsumerPartitions::assigned)
+                            .description("Partitions of the incoming topic this instance holds").strongReference(true)
                             .tag("consumer", consumerConfigured.filter(c -> !c.isBlank()).orElse(applicationName)).register(registry);
                     gaugeRegistered = true;
                 }

@@ -31,10 +31,19 @@ public class DeadLetterMetrics {
     DeadLetterStore store;
 
     private final AtomicLong open = new AtomicLong();
+    private volatile Gauge openGauge;
+
+    void onStop(@Observes io.quarkus.runtime.ShutdownEvent e) {
+        Gauge registered = openGauge;
+        if (registered != null) {
+            registry.remove(registered);
+        }
+    }
 
     void onStart(@Observes StartupEvent e) {
-        Gauge.builder("healthcheck.dead.letters.open", open, AtomicLong::get)
-                .description("Dead letters not yet replayed or dismissed")
+        // strong, and removed at shutdown: see ConsumerPartitions' gauge
+        openGauge = Gauge.builder("healthcheck.dead.letters.open", open, AtomicLong::get)
+                .description("Dead letters not yet replayed or dismissed").strongReference(true)
                 .tag("consumer", store.consumer()).register(registry);
         // Every kind is shown from the start at 0, so an alert on its increase has a series to compare with.
         for (String errorType : List.of(DeadLetter.UNDECODABLE, DeadLetter.INVALID, DeadLetter.UNSTORABLE)) {
