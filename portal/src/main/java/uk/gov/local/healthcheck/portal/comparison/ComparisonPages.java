@@ -19,6 +19,7 @@ import uk.gov.local.healthcheck.portal.pdf.AsAt;
 import uk.gov.local.healthcheck.portal.pdf.PdfRenderer;
 import uk.gov.local.healthcheck.portal.pdf.PrintablePage;
 import uk.gov.local.healthcheck.portal.rounds.Rounds;
+import uk.gov.local.healthcheck.portal.web.Downloads;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -105,8 +106,7 @@ public class ComparisonPages {
     @Path("{roundId}.pdf")
     @Produces("application/pdf")
     public Response pdf(@PathParam("code") String code, @PathParam("roundId") String roundId) {
-        return Response.ok(printable(code, roundId).pdf(pdf), "application/pdf").header("Content-Disposition", "attachment; filename=\"comparison-"
-                + safe(code) + "-" + safe(roundId) + ".pdf\"").build();
+        return Downloads.pdf(printable(code, roundId).pdf(pdf), "comparison", code, roundId);
     }
 
     @GET
@@ -116,16 +116,11 @@ public class ComparisonPages {
         String what = code + "'s comparison for " + roundId;
         ApiResult result = api.get(url(code, roundId), token.value(), "text/csv", what);
         result.orThrow(what);
-        return Response.ok(result.raw(), "text/csv; charset=utf-8").header("Content-Disposition",
-                "attachment; filename=\"comparison-" + safe(code) + "-" + safe(roundId) + ".csv\"").build();
+        return Downloads.csv(result.raw(), "comparison", code, roundId);
     }
 
     private static String source(String code, String roundId) {
         return "benchmark-service, comparison of " + code + " in round " + roundId;
-    }
-
-    static String safe(String name) {
-        return name.replaceAll("[^A-Za-z0-9_-]", "");
     }
 
     static Row row(JsonNode i, JsonNode definition, String authorityName, String period, String suffix, int previousCount) {

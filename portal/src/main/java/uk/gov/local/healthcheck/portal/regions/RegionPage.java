@@ -17,6 +17,7 @@ import uk.gov.local.healthcheck.portal.api.PersonToken;
 import uk.gov.local.healthcheck.portal.figures.IndicatorDictionary;
 import uk.gov.local.healthcheck.portal.pdf.AsAt;
 import uk.gov.local.healthcheck.portal.rounds.Rounds;
+import uk.gov.local.healthcheck.portal.web.Downloads;
 
 import java.util.List;
 import java.util.Map;
@@ -70,8 +71,7 @@ public class RegionPage {
         String what = "the table of region " + code + " in " + roundId;
         ApiResult result = api.get(url(code, roundId), token.value(), "text/csv", what);
         result.orThrow(what);
-        return Response.ok(result.raw(), "text/csv; charset=utf-8").header("Content-Disposition", "attachment; filename=\"region-"
-                + code.replaceAll("[^A-Za-z0-9]", "") + "-" + roundId.replaceAll("[^A-Za-z0-9_-]", "") + ".csv\"").build();
+        return Downloads.csv(result.raw(), "region", code, roundId);
     }
 
     private String url(String code, String roundId) {

@@ -18,6 +18,7 @@ import uk.gov.local.healthcheck.portal.pdf.AsAt;
 import uk.gov.local.healthcheck.portal.pdf.PdfRenderer;
 import uk.gov.local.healthcheck.portal.pdf.PrintablePage;
 import uk.gov.local.healthcheck.portal.rounds.Rounds;
+import uk.gov.local.healthcheck.portal.web.Downloads;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -102,8 +103,7 @@ public class ReportPages {
     @Path("{roundId}.pdf")
     @Produces("application/pdf")
     public Response pdf(@PathParam("roundId") String roundId, @QueryParam("by") String by) {
-        return Response.ok(printable(roundId, by).pdf(pdf), "application/pdf").header("Content-Disposition",
-                "attachment; filename=\"report-" + roundId.replaceAll("[^A-Za-z0-9_-]", "") + ".pdf\"").build();
+        return Downloads.pdf(printable(roundId, by).pdf(pdf), "report", roundId);
     }
 
     private String benchmark(String path) {

@@ -24,6 +24,7 @@ import uk.gov.local.healthcheck.portal.rounds.RoundLine;
 import uk.gov.local.healthcheck.portal.rounds.Rounds;
 import uk.gov.local.healthcheck.portal.web.Person;
 import uk.gov.local.healthcheck.portal.web.Session;
+import uk.gov.local.healthcheck.portal.web.Downloads;
 
 import java.net.URI;
 import java.time.LocalDate;
@@ -122,8 +123,7 @@ public class TrackerPages {
     @Path("tracker.csv")
     @Produces("text/csv")
     public Response csv(@PathParam("roundId") String roundId) {
-        return Response.ok(rounds.trackerCsv(roundId), "text/csv; charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"tracker-" + roundId.replaceAll("[^A-Za-z0-9_-]", "") + ".csv\"").build();
+        return Downloads.csv(rounds.trackerCsv(roundId), "tracker", roundId);
     }
 
     @POST
