@@ -15,6 +15,7 @@ import uk.gov.local.healthcheck.portal.api.PersonToken;
 import uk.gov.local.healthcheck.portal.charts.BarChart;
 import uk.gov.local.healthcheck.portal.figures.Figures;
 import uk.gov.local.healthcheck.portal.figures.IndicatorDictionary;
+import uk.gov.local.healthcheck.portal.figures.IndicatorFigures;
 import uk.gov.local.healthcheck.portal.pdf.AsAt;
 import uk.gov.local.healthcheck.portal.pdf.PdfRenderer;
 import uk.gov.local.healthcheck.portal.pdf.PrintablePage;
@@ -126,7 +127,7 @@ public class ComparisonPages {
     static Row row(JsonNode i, JsonNode definition, String authorityName, String period, String suffix, int previousCount) {
         String id = i.path("indicator").asText();
         String title = definition == null ? id : definition.path("title").asText(id);
-        String value = figure(i.get("value"), suffix, i.path("suppressed").asText(null), i.path("reason").asText(i.path("missingReason").asText(null)));
+        IndicatorFigures figures = IndicatorFigures.of(i);
         List<String> previous = new ArrayList<>();
         List<BarChart.Bar> bars = new ArrayList<>();
         bars.add(new BarChart.Bar(authorityName + " " + period, decimal(i.get("value")), true));
@@ -148,14 +149,9 @@ public class ComparisonPages {
         String neighbours = sn.isMissingNode() || !sn.hasNonNull("mean") && !sn.hasNonNull("median") && !sn.hasNonNull("suppressed") ? "–"
                 : sn.hasNonNull("suppressed") ? "Suppressed: " + sn.path("reason").asText("")
                 : "mean " + figure(sn.get("mean"), suffix, null, null) + ", median " + figure(sn.get("median"), suffix, null, null);
-        String rank = i.hasNonNull("rankEngland") ? i.get("rankEngland").asText() + " of " + i.path("rankedEngland").asText()
-                + " in England" + (i.hasNonNull("rankRegion") ? ", " + i.get("rankRegion").asText() + " of " + i.path("rankedRegion").asText() + " in region" : "")
-                : "–";
         String chart = BarChart.svg(title + ", " + authorityName + " against region and England", bars, suffix);
-        return new Row(id, title, value, previous, i.path("direction").asText("–"), figure(region.get("value"), suffix,
-                region.path("suppressed").asText(null), region.path("reason").asText(null)), rangeText, neighbours,
-                figure(england.get("value"), suffix, england.path("suppressed").asText(null), england.path("reason").asText(null)),
-                rank, i.path("band").asText("–"), chart);
+        return new Row(id, title, figures.value(), previous, i.path("direction").asText("–"), figures.region(), rangeText,
+                neighbours, figures.england(), figures.rank(), figures.band(), chart);
     }
 
     private static String end(JsonNode end, String suffix) {

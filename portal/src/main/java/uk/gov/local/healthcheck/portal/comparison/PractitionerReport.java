@@ -3,6 +3,7 @@ package uk.gov.local.healthcheck.portal.comparison;
 import com.fasterxml.jackson.databind.JsonNode;
 import uk.gov.local.healthcheck.portal.charts.BarChart;
 import uk.gov.local.healthcheck.portal.figures.Figures;
+import uk.gov.local.healthcheck.portal.figures.IndicatorFigures;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -90,20 +91,11 @@ public record PractitionerReport(String respondents, Line overall, List<Standard
 
     static Line line(JsonNode i, JsonNode definition, Map<String, String> bands) {
         String id = i.path("indicator").asText();
-        String suffix = Figures.suffix(i.path("unit").asText());
-        String value = Figures.figure(i.get("value"), suffix, Figures.text(i, "suppressed"),
-                Figures.text(i, "reason") != null ? Figures.text(i, "reason") : Figures.text(i, "missingReason"));
-        JsonNode region = i.path("region");
-        JsonNode england = i.path("england");
-        String rank = i.hasNonNull("rankEngland")
-                ? i.get("rankEngland").asText() + " of " + i.path("rankedEngland").asText() + " in England"
-                + (i.hasNonNull("rankRegion") ? ", " + i.get("rankRegion").asText() + " of " + i.path("rankedRegion").asText() + " in region" : "")
-                : Figures.NONE;
+        IndicatorFigures figures = IndicatorFigures.of(i);
         // a withheld figure has no band: the band would tell what the figure is
         String band = i.hasNonNull("suppressed") ? Figures.NONE : bands.getOrDefault(id, Figures.NONE);
-        return new Line(id, definition == null ? id : definition.path("title").asText(id), value, band,
-                Figures.of(region, "value", suffix), Figures.of(england, "value", suffix), rank,
-                i.path("band").asText(Figures.NONE));
+        return new Line(id, definition == null ? id : definition.path("title").asText(id), figures.value(), band,
+                figures.region(), figures.england(), figures.rank(), figures.band());
     }
 
     /** A statement's text cut for a chart label (the full text is in the table beside it). */

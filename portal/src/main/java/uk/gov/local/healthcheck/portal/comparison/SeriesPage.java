@@ -14,6 +14,7 @@ import uk.gov.local.healthcheck.portal.api.PersonToken;
 import uk.gov.local.healthcheck.portal.charts.LineChart;
 import uk.gov.local.healthcheck.portal.figures.Figures;
 import uk.gov.local.healthcheck.portal.figures.IndicatorDictionary;
+import uk.gov.local.healthcheck.portal.figures.IndicatorFigures;
 import uk.gov.local.healthcheck.portal.pdf.AsAt;
 import uk.gov.local.healthcheck.portal.rounds.Rounds;
 
@@ -86,8 +87,9 @@ public class SeriesPage {
                 england.add(null);
                 continue;
             }
-            PractitionerReport.Line line = PractitionerReport.line(i, definition, java.util.Map.of());
-            points.add(new Point(rounds.get(p), period, line.value(), line.region(), line.england(), line.rank(), line.quartile()));
+            IndicatorFigures figures = IndicatorFigures.of(i);
+            points.add(new Point(rounds.get(p), period, figures.value(), figures.region(), figures.england(), figures.rank(),
+                    figures.band()));
             own.add(i.hasNonNull("suppressed") ? null : Figures.decimal(i.get("value")));
             region.add(Figures.decimal(i.path("region").get("value")));
             england.add(Figures.decimal(i.path("england").get("value")));

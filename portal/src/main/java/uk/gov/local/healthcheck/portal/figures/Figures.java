@@ -30,6 +30,23 @@ public final class Figures {
         return value.decimalValue().toPlainString() + suffix; // as published: 14.0%, not 14%
     }
 
+    /** A council's own figure from a comparison's indicator: withheld with the API's reason, or missing with why. */
+    public static String value(JsonNode indicator, String suffix) {
+        String reason = text(indicator, "reason");
+        return figure(indicator.get("value"), suffix, text(indicator, "suppressed"),
+                reason != null ? reason : text(indicator, "missingReason"));
+    }
+
+    /** A council's ranks from a comparison's indicator, "3 of 152 in England, 1 of 9 in region"; "–" when unranked. */
+    public static String rank(JsonNode indicator) {
+        if (!indicator.hasNonNull("rankEngland")) {
+            return NONE;
+        }
+        return indicator.get("rankEngland").asText() + " of " + indicator.path("rankedEngland").asText() + " in England"
+                + (indicator.hasNonNull("rankRegion") ? ", " + indicator.get("rankRegion").asText() + " of "
+                + indicator.path("rankedRegion").asText() + " in region" : "");
+    }
+
     /** A count (respondents, authorities): the API writes it at 1 dp like every figure; it is a whole number. */
     public static String count(JsonNode value, String suppressed, String reason) {
         if (value != null && value.isNumber() && (suppressed == null || suppressed.isEmpty())) {
