@@ -20,6 +20,7 @@ import uk.gov.local.healthcheck.portal.api.ApiProblem;
 import uk.gov.local.healthcheck.portal.api.ApiResult;
 import uk.gov.local.healthcheck.portal.api.FieldError;
 import uk.gov.local.healthcheck.portal.api.PersonToken;
+import uk.gov.local.healthcheck.portal.forms.ErrorLink;
 import uk.gov.local.healthcheck.portal.rounds.RoundLine;
 import uk.gov.local.healthcheck.portal.rounds.Rounds;
 import uk.gov.local.healthcheck.portal.web.Person;
@@ -80,11 +81,11 @@ public class TrackerPages {
     public static class Templates {
         public static native TemplateInstance tracker(RoundLine round, Person person, List<Row> rows, List<RegionRow> regions,
                                                       RegionRow totals, boolean notSubmitted, String asAt, DateField extend,
-                                                      List<String> errors);
+                                                      List<ErrorLink> errors);
 
         public static native TemplateInstance invitations(RoundLine round, Person person, List<InvitationRow> invitations,
                                                           List<Row> authorities, String authority, DateField expires,
-                                                          String maxResponses, List<FieldError> errors, CreatedLink created);
+                                                          String maxResponses, List<ErrorLink> errors, CreatedLink created);
     }
 
     private final Rounds rounds;
@@ -106,6 +107,8 @@ public class TrackerPages {
     }
 
     private TemplateInstance trackerPage(String roundId, boolean notSubmitted, DateField extend, List<String> errors) {
+        // the one field of the page is the new closing date: every message links to it
+        List<ErrorLink> links = errors.stream().map(e -> new ErrorLink("#closesOn", e)).toList();
         RoundLine round = RoundLine.of(rounds.round(roundId));
         JsonNode tracker = rounds.tracker(roundId, notSubmitted);
         Person person = session.person();
@@ -116,7 +119,7 @@ public class TrackerPages {
         }
         RegionRow totals = region("Total", tracker.path("totals"));
         return Templates.tracker(round, person, rows, regions, totals, notSubmitted, RoundLine.moment(tracker.path("asAt").asText(null)),
-                extend, errors);
+                extend, links);
     }
 
     @GET
@@ -213,7 +216,8 @@ public class TrackerPages {
                     i.path("status").asText(), "active".equals(i.path("status").asText())));
         }
         List<Row> authorities = person.lgaAdmin() ? rows(round, rounds.tracker(roundId, false), person) : List.of();
-        return Templates.invitations(round, person, list, authorities, authority, expires, max, errors, CreatedLink.of(created));
+        List<ErrorLink> links = errors.stream().map(e -> new ErrorLink("#" + e.field(), e.message())).toList();
+        return Templates.invitations(round, person, list, authorities, authority, expires, max, links, CreatedLink.of(created));
     }
 
     private static List<Row> rows(RoundLine round, JsonNode tracker, Person person) {
