@@ -134,7 +134,11 @@ public final class AnswerBinder {
         }
     }
 
-    private static boolean chosen(JsonNode answer, List<String> options) {
+    /** Whether an answer (an option id, or a list of them) is, or holds, one of {@code options}; false when absent. */
+    static boolean chosen(JsonNode answer, List<String> options) {
+        if (answer == null) {
+            return false;
+        }
         if (answer.isArray()) {
             for (JsonNode a : answer) {
                 if (options.contains(a.asText())) {

@@ -112,7 +112,7 @@ public final class FormFields {
                     String option = q.options().get(i);
                     String id = i == 0 ? htmlId : htmlId + "-" + (i + 1);
                     boolean specify = q.specify().contains(option);
-                    list.add(new Choice(option, Labels.option(option), id, chosen(answer, option), q.exclusive().contains(option),
+                    list.add(new Choice(option, Labels.option(option), id, AnswerBinder.chosen(answer, List.of(option)), q.exclusive().contains(option),
                             specify, q.specifyKey(), specify ? specifyText : "", id + "-specify", specify ? specifyError : null));
                 }
                 choices = List.copyOf(list);
@@ -147,21 +147,6 @@ public final class FormFields {
         MISSING.forEach((symbol, words) -> list.add(new Choice(symbol, words + " (" + symbol + ")", htmlId + "-missing-" + symbol,
                 symbol.equals(current), false, false, null, null, null, null)));
         return List.copyOf(list);
-    }
-
-    private static boolean chosen(JsonNode answer, String option) {
-        if (answer == null) {
-            return false;
-        }
-        if (answer.isArray()) {
-            for (JsonNode a : answer) {
-                if (option.equals(a.asText())) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        return option.equals(answer.asText());
     }
 
     private static String plain(BigDecimal value) {

@@ -34,8 +34,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The practitioner survey by invitation link: no sign-in, anonymous. Start page, one page per part of the survey
@@ -134,12 +134,7 @@ public class SurveyPages {
     public Response page(@PathParam("code") String code, @PathParam("sectionId") String sectionId,
                          @Context HttpServerRequest request, @CookieParam(SurveyCookie.NAME) String cookie) {
         Loaded l = load(code, request);
-        Optional<SurveyState> state = cookies.read(l.invitation().base(), cookie);
-        if (state.isEmpty()) {
-            return Response.ok(Templates.ended(l.invitation())).build();
-        }
-        SectionDef section = section(l, sectionId);
-        return Response.ok(page(l, section, state.get().answers(), List.of())).build();
+        return withAnswers(l, cookie, state -> Response.ok(page(l, section(l, sectionId), state.answers(), List.of())).build());
     }
 
     @POST
@@ -149,13 +144,12 @@ public class SurveyPages {
                            @Context HttpServerRequest request, @CookieParam(SurveyCookie.NAME) String cookie,
                            MultivaluedMap<String, String> form) {
         Loaded l = load(code, request);
+        return withAnswers(l, cookie, state -> answer(l, section(l, sectionId), state, form, request.isSSL()));
+    }
+
+    private Response answer(Loaded l, SectionDef section, SurveyState state, MultivaluedMap<String, String> form, boolean ssl) {
         String path = l.invitation().base();
-        Optional<SurveyState> state = cookies.read(path, cookie);
-        if (state.isEmpty()) {
-            return Response.ok(Templates.ended(l.invitation())).build();
-        }
-        SectionDef section = section(l, sectionId);
-        AnswerBinder.Bound bound = AnswerBinder.bind(section, form, state.get().answers(), null);
+        AnswerBinder.Bound bound = AnswerBinder.bind(section, form, state.answers(), null);
         List<FieldError> missing = new ArrayList<>();
         for (QuestionDef q : section.questions()) {
             Condition when = Condition.parse(q.when());
@@ -163,12 +157,12 @@ public class SurveyPages {
                 missing.add(new FieldError(q.id(), "required", "Select " + q.label().toLowerCase()));
             }
         }
-        SurveyState next = new SurveyState(state.get().responseId(), bound.answers());
+        SurveyState next = new SurveyState(state.responseId(), bound.answers());
         if (!missing.isEmpty()) {
-            return Response.status(422).entity(page(l, section, bound.answers(), missing)).cookie(cookies.write(path, next, request.isSSL())).build();
+            return Response.status(422).entity(page(l, section, bound.answers(), missing)).cookie(cookies.write(path, next, ssl)).build();
         }
-        String target = l.instrument().after(sectionId).map(s -> path + "/questions/" + s.id()).orElse(path + "/check");
-        return Response.seeOther(URI.create(target)).cookie(cookies.write(path, next, request.isSSL())).build();
+        String target = l.instrument().after(section.id()).map(s -> path + "/questions/" + s.id()).orElse(path + "/check");
+        return Response.seeOther(URI.create(target)).cookie(cookies.write(path, next, ssl)).build();
     }
 
     @GET
@@ -176,11 +170,7 @@ public class SurveyPages {
     public Response check(@PathParam("code") String code, @Context HttpServerRequest request,
                           @CookieParam(SurveyCookie.NAME) String cookie) {
         Loaded l = load(code, request);
-        Optional<SurveyState> state = cookies.read(l.invitation().base(), cookie);
-        if (state.isEmpty()) {
-            return Response.ok(Templates.ended(l.invitation())).build();
-        }
-        return Response.ok(Templates.check(l.invitation(), checkSections(l, state.get().answers()), List.of())).build();
+        return withAnswers(l, cookie, state -> Response.ok(Templates.check(l.invitation(), checkSections(l, state.answers()), List.of())).build());
     }
 
     @POST
@@ -189,22 +179,28 @@ public class SurveyPages {
     public Response submit(@PathParam("code") String code, @Context HttpServerRequest request,
                            @CookieParam(SurveyCookie.NAME) String cookie) {
         Loaded l = load(code, request);
+        return withAnswers(l, cookie, state -> send(l, state, request.isSSL()));
+    }
+
+    private Response send(Loaded l, SurveyState state, boolean ssl) {
         String path = l.invitation().base();
-        Optional<SurveyState> state = cookies.read(path, cookie);
-        if (state.isEmpty()) {
-            return Response.ok(Templates.ended(l.invitation())).build();
-        }
-        JsonNode answers = state.get().answers().deepCopy();
+        JsonNode answers = state.answers().deepCopy();
         AnswerBinder.dropInapplicable(l.instrument(), (com.fasterxml.jackson.databind.node.ObjectNode) answers);
-        ApiResult result = invitations.respond(code, state.get().responseId(), answers);
+        ApiResult result = invitations.respond(l.invitation().code(), state.responseId(), answers);
         if (result.status() == 422) {
             ApiProblem problem = ApiProblem.of(422, result.json(), "your answers");
             List<ErrorLink> errors = ErrorLink.of(l.instrument(), problem.errors(), null, s -> path + "/questions/" + s);
-            return Response.status(422).entity(Templates.check(l.invitation(), checkSections(l, state.get().answers()), errors)).build();
+            return Response.status(422).entity(Templates.check(l.invitation(), checkSections(l, state.answers()), errors)).build();
         }
         result.orThrow("this survey link");
         // the answers are sent: the only copy the browser held is deleted
-        return Response.seeOther(URI.create(path + "/sent")).cookie(cookies.delete(path, request.isSSL())).build();
+        return Response.seeOther(URI.create(path + "/sent")).cookie(cookies.delete(path, ssl)).build();
+    }
+
+    /** The page made from the answers so far; the "ended" page when the answers' cookie has gone (expired or sent). */
+    private Response withAnswers(Loaded l, String cookie, Function<SurveyState, Response> page) {
+        return cookies.read(l.invitation().base(), cookie).map(page)
+                .orElseGet(() -> Response.ok(Templates.ended(l.invitation())).build());
     }
 
     @GET
