@@ -9,9 +9,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import uk.gov.local.healthcheck.portal.api.ApiClient;
-import uk.gov.local.healthcheck.portal.api.ApiResult;
-import uk.gov.local.healthcheck.portal.api.PersonToken;
+import uk.gov.local.healthcheck.portal.api.PersonApi;
 import uk.gov.local.healthcheck.portal.charts.BarChart;
 import uk.gov.local.healthcheck.portal.figures.Figures;
 import uk.gov.local.healthcheck.portal.figures.IndicatorDictionary;
@@ -55,14 +53,12 @@ public class ComparisonPages {
                                                            String asAt);
     }
 
-    private final ApiClient api;
-    private final PersonToken token;
+    private final PersonApi api;
     private final IndicatorDictionary dictionary;
     private final PdfRenderer pdf;
 
-    public ComparisonPages(ApiClient api, PersonToken token, IndicatorDictionary dictionary, PdfRenderer pdf) {
+    public ComparisonPages(PersonApi api, IndicatorDictionary dictionary, PdfRenderer pdf) {
         this.api = api;
-        this.token = token;
         this.dictionary = dictionary;
         this.pdf = pdf;
     }
@@ -75,15 +71,15 @@ public class ComparisonPages {
 
     private PrintablePage printable(String code, String roundId) {
         String what = code + "'s comparison for " + roundId;
-        JsonNode comparison = api.get(url(code, roundId), token.value(), what).orThrow(what);
+        JsonNode comparison = api.read(comparisonUrl(api, code, roundId), what);
         Map<String, JsonNode> definitions = dictionary.all();
         String authorityName = comparison.path("authority").path("name").asText(code);
         String regionName = comparison.path("authority").path("regionName").asText("");
         String period = comparison.path("period").asText(roundId);
         String asAt = AsAt.now();
         if (IndicatorDictionary.fromResponses(comparison.path("indicators"), definitions)) {
-            JsonNode indicators = api.get(api.endpoints().metrics() + "/api/v1/authorities/" + Rounds.encode(code)
-                    + "/indicators?round=" + Rounds.encode(roundId), token.value(), what).orThrow(what);
+            JsonNode indicators = api.read(api.endpoints().metrics() + "/api/v1/authorities/" + Rounds.encode(code)
+                    + "/indicators?round=" + Rounds.encode(roundId), what);
             return new PrintablePage(Templates.practitioner(code, roundId, authorityName, regionName, period,
                     PractitionerReport.of(comparison, definitions, indicators), asAt),
                     authorityName + " health check report, practitioner survey " + period, source(code, roundId), asAt);
@@ -115,9 +111,7 @@ public class ComparisonPages {
     @Produces("text/csv")
     public Response csv(@PathParam("code") String code, @PathParam("roundId") String roundId) {
         String what = code + "'s comparison for " + roundId;
-        ApiResult result = api.get(url(code, roundId), token.value(), "text/csv", what);
-        result.orThrow(what);
-        return Downloads.csv(result.raw(), "comparison", code, roundId);
+        return Downloads.csv(api.csv(comparisonUrl(api, code, roundId), what), "comparison", code, roundId);
     }
 
     private static String source(String code, String roundId) {
@@ -159,7 +153,8 @@ public class ComparisonPages {
         return end.hasNonNull("name") ? figure + " (" + end.get("name").asText() + ")" : figure;
     }
 
-    private String url(String code, String roundId) {
+    /** benchmark-service's comparison of a council in a round (SeriesPage reads it for every round). */
+    static String comparisonUrl(PersonApi api, String code, String roundId) {
         return api.endpoints().benchmark() + "/api/v1/benchmarks/" + Rounds.encode(roundId) + "/authorities/" + Rounds.encode(code);
     }
 }

@@ -8,9 +8,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import uk.gov.local.healthcheck.portal.api.ApiClient;
 import uk.gov.local.healthcheck.portal.api.ApiResult;
-import uk.gov.local.healthcheck.portal.api.PersonToken;
+import uk.gov.local.healthcheck.portal.api.PersonApi;
 import uk.gov.local.healthcheck.portal.charts.LineChart;
 import uk.gov.local.healthcheck.portal.figures.Figures;
 import uk.gov.local.healthcheck.portal.figures.IndicatorDictionary;
@@ -42,13 +41,11 @@ public class SeriesPage {
                                                      String description, String chart, List<Point> points, String asAt);
     }
 
-    private final ApiClient api;
-    private final PersonToken token;
+    private final PersonApi api;
     private final IndicatorDictionary dictionary;
 
-    public SeriesPage(ApiClient api, PersonToken token, IndicatorDictionary dictionary) {
+    public SeriesPage(PersonApi api, IndicatorDictionary dictionary) {
         this.api = api;
-        this.token = token;
         this.dictionary = dictionary;
     }
 
@@ -57,12 +54,11 @@ public class SeriesPage {
     public TemplateInstance series(@PathParam("code") String code, @PathParam("indicatorId") String indicatorId) {
         String what = code + "'s " + indicatorId + " across rounds";
         String asAt = AsAt.now();
-        JsonNode series = api.get(api.endpoints().metrics() + "/api/v1/authorities/" + Rounds.encode(code) + "/indicators/"
-                + Rounds.encode(indicatorId) + "/series", token.value(), what).orThrow(what);
+        JsonNode series = api.read(api.endpoints().metrics() + "/api/v1/authorities/" + Rounds.encode(code) + "/indicators/"
+                + Rounds.encode(indicatorId) + "/series", what);
         List<String> rounds = new ArrayList<>();
         series.path("points").forEach(p -> rounds.add(p.path("round").asText()));
-        List<ApiResult> comparisons = api.getAll(rounds.stream().map(r -> api.endpoints().benchmark() + "/api/v1/benchmarks/"
-                + Rounds.encode(r) + "/authorities/" + Rounds.encode(code)).toList(), token.value(), what);
+        List<ApiResult> comparisons = api.getAll(rounds.stream().map(r -> ComparisonPages.comparisonUrl(api, code, r)).toList(), what);
         JsonNode definition = dictionary.all().get(indicatorId);
         String title = definition == null ? indicatorId : definition.path("title").asText(indicatorId);
         String suffix = Figures.suffix(series.path("unit").asText());

@@ -3,8 +3,7 @@ package uk.gov.local.healthcheck.portal.figures;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import uk.gov.local.healthcheck.portal.api.ApiClient;
-import uk.gov.local.healthcheck.portal.api.PersonToken;
+import uk.gov.local.healthcheck.portal.api.PersonApi;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -23,15 +22,13 @@ public class IndicatorDictionary {
     private record Kept(Map<String, JsonNode> byId, Instant until) {
     }
 
-    private final ApiClient api;
-    private final PersonToken token;
+    private final PersonApi api;
     private final Duration keep;
     private volatile Kept kept = new Kept(Map.of(), Instant.MIN);
 
-    public IndicatorDictionary(ApiClient api, PersonToken token,
+    public IndicatorDictionary(PersonApi api,
                                @ConfigProperty(name = "portal.indicator-dictionary.keep", defaultValue = "10M") Duration keep) {
         this.api = api;
-        this.token = token;
         this.keep = keep;
     }
 
@@ -42,7 +39,7 @@ public class IndicatorDictionary {
             return now.byId();
         }
         Map<String, JsonNode> byId = new LinkedHashMap<>();
-        api.get(api.endpoints().metrics() + "/api/v1/indicators", token.value(), "the indicators").orThrow("the indicators")
+        api.read(api.endpoints().metrics() + "/api/v1/indicators", "the indicators")
                 .forEach(d -> byId.put(d.path("id").asText(), d));
         kept = new Kept(Collections.unmodifiableMap(byId), Instant.now().plus(keep));
         return kept.byId();

@@ -11,9 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import uk.gov.local.healthcheck.portal.api.ApiClient;
-import uk.gov.local.healthcheck.portal.api.ApiResult;
-import uk.gov.local.healthcheck.portal.api.PersonToken;
+import uk.gov.local.healthcheck.portal.api.PersonApi;
 import uk.gov.local.healthcheck.portal.figures.IndicatorDictionary;
 import uk.gov.local.healthcheck.portal.pdf.AsAt;
 import uk.gov.local.healthcheck.portal.rounds.Rounds;
@@ -37,15 +35,13 @@ public class RegionPage {
                                                      RegionTable table, String asAt);
     }
 
-    private final ApiClient api;
-    private final PersonToken token;
+    private final PersonApi api;
     private final IndicatorDictionary dictionary;
     private final List<String> headline;
 
-    public RegionPage(ApiClient api, PersonToken token, IndicatorDictionary dictionary,
+    public RegionPage(PersonApi api, IndicatorDictionary dictionary,
                       @ConfigProperty(name = "portal.region.headline") List<String> headline) {
         this.api = api;
-        this.token = token;
         this.dictionary = dictionary;
         this.headline = headline;
     }
@@ -56,7 +52,7 @@ public class RegionPage {
                                    @QueryParam("sort") String sort, @QueryParam("order") String order) {
         String what = "the table of region " + code + " in " + roundId;
         String asAt = AsAt.now();
-        JsonNode table = api.get(url(code, roundId), token.value(), what).orThrow(what);
+        JsonNode table = api.read(url(code, roundId), what);
         Map<String, JsonNode> definitions = dictionary.all();
         RegionTable view = RegionTable.of(table, headline, definitions, "/regions/" + code + "/rounds/" + roundId,
                 sort == null ? RegionTable.BY_NAME : sort, "desc".equals(order));
@@ -69,9 +65,7 @@ public class RegionPage {
     @Produces("text/csv")
     public Response csv(@PathParam("code") String code, @PathParam("roundId") String roundId) {
         String what = "the table of region " + code + " in " + roundId;
-        ApiResult result = api.get(url(code, roundId), token.value(), "text/csv", what);
-        result.orThrow(what);
-        return Downloads.csv(result.raw(), "region", code, roundId);
+        return Downloads.csv(api.csv(url(code, roundId), what), "region", code, roundId);
     }
 
     private String url(String code, String roundId) {

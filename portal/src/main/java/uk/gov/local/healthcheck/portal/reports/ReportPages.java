@@ -10,9 +10,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import uk.gov.local.healthcheck.portal.api.ApiClient;
 import uk.gov.local.healthcheck.portal.api.ApiResult;
-import uk.gov.local.healthcheck.portal.api.PersonToken;
+import uk.gov.local.healthcheck.portal.api.PersonApi;
 import uk.gov.local.healthcheck.portal.figures.IndicatorDictionary;
 import uk.gov.local.healthcheck.portal.pdf.AsAt;
 import uk.gov.local.healthcheck.portal.pdf.PdfRenderer;
@@ -41,14 +40,12 @@ public class ReportPages {
                                                      String asAt, int returns, String by, List<NationalReport.Table> tables);
     }
 
-    private final ApiClient api;
-    private final PersonToken token;
+    private final PersonApi api;
     private final IndicatorDictionary dictionary;
     private final PdfRenderer pdf;
 
-    public ReportPages(ApiClient api, PersonToken token, IndicatorDictionary dictionary, PdfRenderer pdf) {
+    public ReportPages(PersonApi api, IndicatorDictionary dictionary, PdfRenderer pdf) {
         this.api = api;
-        this.token = token;
         this.dictionary = dictionary;
         this.pdf = pdf;
     }
@@ -64,8 +61,7 @@ public class ReportPages {
         String grouping = "region".equals(by) ? "region" : "councilType";
         String what = "the national report of " + roundId;
         String asAt = AsAt.now();
-        JsonNode report = api.get(benchmark("/api/v1/reports/" + Rounds.encode(roundId) + "?by=" + grouping), token.value(), what)
-                .orThrow(what);
+        JsonNode report = api.read(benchmark("/api/v1/reports/" + Rounds.encode(roundId) + "?by=" + grouping), what);
         String instrument = report.path("instrument").asText();
         String period = report.path("period").asText(roundId);
         int returns = report.path("returns").asInt();
@@ -77,7 +73,7 @@ public class ReportPages {
                     + "/indicators/" + Rounds.encode(id))).toList();
             List<NationalReport.Table> tables = new ArrayList<>();
             List<JsonNode> found = new ArrayList<>();
-            List<ApiResult> answers = api.getAll(urls, token.value(), what);
+            List<ApiResult> answers = api.getAll(urls, what);
             for (int i = 0; i < ids.size(); i++) {
                 ApiResult answer = answers.get(i);
                 if (answer.status() == 404) {

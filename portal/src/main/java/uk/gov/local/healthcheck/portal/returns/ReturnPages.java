@@ -16,11 +16,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import uk.gov.local.healthcheck.portal.api.ApiClient;
 import uk.gov.local.healthcheck.portal.api.ApiProblem;
 import uk.gov.local.healthcheck.portal.api.ApiResult;
 import uk.gov.local.healthcheck.portal.api.FieldError;
-import uk.gov.local.healthcheck.portal.api.PersonToken;
+import uk.gov.local.healthcheck.portal.api.PersonApi;
 import uk.gov.local.healthcheck.portal.forms.AnswerBinder;
 import uk.gov.local.healthcheck.portal.forms.AnswerDisplay;
 import uk.gov.local.healthcheck.portal.forms.Condition;
@@ -81,16 +80,14 @@ public class ReturnPages {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final Rounds rounds;
-    private final ApiClient api;
-    private final PersonToken token;
+    private final PersonApi api;
     private final Session session;
     private final int maxTextLength;
 
-    public ReturnPages(Rounds rounds, ApiClient api, PersonToken token, Session session,
+    public ReturnPages(Rounds rounds, PersonApi api, Session session,
                        @ConfigProperty(name = "portal.forms.max-text-length") int maxTextLength) {
         this.rounds = rounds;
         this.api = api;
-        this.token = token;
         this.session = session;
         this.maxTextLength = maxTextLength;
     }
@@ -115,7 +112,7 @@ public class ReturnPages {
         }
         InstrumentDefinition instrument = rounds.instrument(round.instrument(), round.version());
         String what = code + "'s return to " + round.title();
-        ApiResult result = api.get(returnUrl(roundId, code), token.value(), what);
+        ApiResult result = api.get(returnUrl(roundId, code), what);
         JsonNode current;
         String refusal = result.status() == 404 ? ApiProblem.of(404, result.json(), what).kind() : null;
         // a 404 about the return itself means none is saved yet; about the round or the authority it is the answer
@@ -209,7 +206,7 @@ public class ReturnPages {
         Loaded l = load(roundId, code);
         String what = "the revisions of " + l.ctx().authorityName() + "'s return";
         List<RevisionRow> rows = new ArrayList<>();
-        for (JsonNode r : api.get(returnUrl(roundId, code) + "/revisions", token.value(), what).orThrow(what)) {
+        for (JsonNode r : api.read(returnUrl(roundId, code) + "/revisions", what)) {
             rows.add(new RevisionRow(r.path("revision").asInt(), statusName(r.path("status").asText()),
                     RoundLine.moment(r.path("receivedAt").asText(null)), r.path("answers").size()));
         }
@@ -242,7 +239,7 @@ public class ReturnPages {
         if (!kept.isEmpty()) {
             body.set("explanations", kept);
         }
-        return api.send("PUT", returnUrl(l.ctx().round().id(), l.ctx().code()), token.value(), body,
+        return api.send("PUT", returnUrl(l.ctx().round().id(), l.ctx().code()), body,
                 l.ctx().authorityName() + "'s return to " + l.ctx().round().title());
     }
 

@@ -2,8 +2,7 @@ package uk.gov.local.healthcheck.portal.rounds;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.RequestScoped;
-import uk.gov.local.healthcheck.portal.api.ApiClient;
-import uk.gov.local.healthcheck.portal.api.PersonToken;
+import uk.gov.local.healthcheck.portal.api.PersonApi;
 import uk.gov.local.healthcheck.portal.forms.InstrumentDefinition;
 
 import java.net.URLEncoder;
@@ -15,36 +14,33 @@ import java.util.List;
 @RequestScoped
 public class Rounds {
 
-    private final ApiClient api;
-    private final PersonToken token;
+    private final PersonApi api;
 
-    public Rounds(ApiClient api, PersonToken token) {
+    public Rounds(PersonApi api) {
         this.api = api;
-        this.token = token;
     }
 
     public List<RoundLine> all() {
         List<RoundLine> rounds = new ArrayList<>();
-        api.get(survey("/api/v1/rounds"), token.value(), "the list of rounds").orThrow("the list of rounds")
+        api.read(survey("/api/v1/rounds"), "the list of rounds")
                 .forEach(r -> rounds.add(RoundLine.of(r)));
         return rounds;
     }
 
     public JsonNode round(String roundId) {
-        return api.get(survey("/api/v1/rounds/" + encode(roundId)), token.value(), "round " + roundId).orThrow("round " + roundId);
+        return api.read(survey("/api/v1/rounds/" + encode(roundId)), "round " + roundId);
     }
 
     public InstrumentDefinition instrument(String id, int version) {
         String what = "the questionnaire " + id + " version " + version;
-        return InstrumentDefinition.of(api.get(survey("/api/v1/instruments/" + encode(id) + "/" + version), token.value(), what)
-                .orThrow(what));
+        return InstrumentDefinition.of(api.read(survey("/api/v1/instruments/" + encode(id) + "/" + version), what));
     }
 
     /** The round's tracker, as the person's token allows (LGA all, RIA its region, a council itself). */
     public JsonNode tracker(String roundId, boolean notSubmittedOnly) {
         String what = "the tracker of round " + roundId;
-        return api.get(survey("/api/v1/rounds/" + encode(roundId) + "/tracker" + (notSubmittedOnly ? "?status=not-submitted" : "")),
-                token.value(), what).orThrow(what);
+        return api.read(survey("/api/v1/rounds/" + encode(roundId) + "/tracker" + (notSubmittedOnly ? "?status=not-submitted" : "")),
+                what);
     }
 
     /** An authority's name as the register has it, read from the round's tracker (the code when the token may not see it). */
@@ -65,9 +61,7 @@ public class Rounds {
 
     public byte[] trackerCsv(String roundId) {
         String what = "the tracker of round " + roundId;
-        var result = api.get(survey("/api/v1/rounds/" + encode(roundId) + "/tracker"), token.value(), "text/csv", what);
-        result.orThrow(what);
-        return result.raw();
+        return api.csv(survey("/api/v1/rounds/" + encode(roundId) + "/tracker"), what);
     }
 
     String survey(String path) {

@@ -15,11 +15,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import uk.gov.local.healthcheck.portal.api.ApiClient;
 import uk.gov.local.healthcheck.portal.api.ApiProblem;
 import uk.gov.local.healthcheck.portal.api.ApiResult;
 import uk.gov.local.healthcheck.portal.api.FieldError;
-import uk.gov.local.healthcheck.portal.api.PersonToken;
+import uk.gov.local.healthcheck.portal.api.PersonApi;
 import uk.gov.local.healthcheck.portal.forms.ErrorLink;
 import uk.gov.local.healthcheck.portal.rounds.RoundLine;
 import uk.gov.local.healthcheck.portal.rounds.Rounds;
@@ -89,14 +88,12 @@ public class TrackerPages {
     }
 
     private final Rounds rounds;
-    private final ApiClient api;
-    private final PersonToken token;
+    private final PersonApi api;
     private final Session session;
 
-    public TrackerPages(Rounds rounds, ApiClient api, PersonToken token, Session session) {
+    public TrackerPages(Rounds rounds, PersonApi api, Session session) {
         this.rounds = rounds;
         this.api = api;
-        this.token = token;
         this.session = session;
     }
 
@@ -140,7 +137,7 @@ public class TrackerPages {
             return Response.status(422).entity(trackerPage(roundId, false, bad, List.of(bad.error()))).build();
         }
         ObjectNode body = JsonNodeFactory.instance.objectNode().put("closesOn", closesOn.toString());
-        ApiResult result = api.send("POST", roundUrl(roundId) + "/extend", token.value(), body, "extending round " + roundId);
+        ApiResult result = api.send("POST", roundUrl(roundId) + "/extend", body, "extending round " + roundId);
         if (result.status() == 422) {
             ApiProblem problem = ApiProblem.of(422, result.json(), "round " + roundId);
             String message = problem.errors().isEmpty() ? problem.detail() : problem.errors().get(0).message();
@@ -155,7 +152,7 @@ public class TrackerPages {
     @Path("close")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response close(@PathParam("roundId") String roundId, MultivaluedMap<String, String> form) {
-        api.send("POST", roundUrl(roundId) + "/close", token.value(), null, "closing round " + roundId).orThrow("closing round " + roundId);
+        api.send("POST", roundUrl(roundId) + "/close", null, "closing round " + roundId).orThrow("closing round " + roundId);
         return Response.seeOther(URI.create("/rounds/" + roundId + "/tracker")).build();
     }
 
@@ -184,7 +181,7 @@ public class TrackerPages {
             errors.add(new FieldError("maxResponses", "type", "Enter the most responses the link may take, as a whole number"));
         }
         if (errors.isEmpty()) {
-            ApiResult result = api.send("POST", roundUrl(roundId) + "/invitations", token.value(), body, "invitations to round " + roundId);
+            ApiResult result = api.send("POST", roundUrl(roundId) + "/invitations", body, "invitations to round " + roundId);
             if (result.status() == 422) {
                 errors.addAll(ApiProblem.of(422, result.json(), "the invitation").errors());
             } else {
@@ -199,7 +196,7 @@ public class TrackerPages {
     @Path("invitations/{id}/revoke")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response revoke(@PathParam("roundId") String roundId, @PathParam("id") String id, MultivaluedMap<String, String> form) {
-        api.send("DELETE", roundUrl(roundId) + "/invitations/" + Rounds.encode(id), token.value(), null, "this invitation")
+        api.send("DELETE", roundUrl(roundId) + "/invitations/" + Rounds.encode(id), null, "this invitation")
                 .orThrow("this invitation");
         return Response.seeOther(URI.create("/rounds/" + roundId + "/invitations")).build();
     }
@@ -210,7 +207,7 @@ public class TrackerPages {
         Person person = session.person();
         String what = "the invitations of round " + roundId;
         List<InvitationRow> list = new ArrayList<>();
-        for (JsonNode i : api.get(roundUrl(roundId) + "/invitations", token.value(), what).orThrow(what)) {
+        for (JsonNode i : api.read(roundUrl(roundId) + "/invitations", what)) {
             list.add(new InvitationRow(i.path("id").asText(), i.path("authorityName").asText(i.path("authorityCode").asText()),
                     day(i.path("expiresOn").asText(null)), i.path("maxResponses").asLong(), i.path("responses").asLong(),
                     i.path("status").asText(), "active".equals(i.path("status").asText())));
