@@ -3,6 +3,7 @@ package uk.gov.local.healthcheck.portal;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import org.junit.jupiter.api.Test;
+import uk.gov.local.healthcheck.infra.ReadmeTruth;
 import uk.gov.local.healthcheck.portal.home.HomePage;
 
 import java.io.IOException;
@@ -11,8 +12,6 @@ import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,28 +28,14 @@ class ReadmeTruthTest {
     void everyPageRouteIsInTheEndpointsSection() throws Exception {
         Set<String> routes = routes();
         assertFalse(routes.isEmpty(), "no @Path routes found");
-        String section = section("Endpoints");
-        var missing = new TreeSet<String>();
-        for (String route : routes) {
-            if (!Pattern.compile(Pattern.quote(route) + "(?![\\w/{-]|\\.\\w)").matcher(section).find()) {
-                missing.add(route);
-            }
-        }
-        assertEquals(new TreeSet<String>(), missing, "page routes missing from README.md's Endpoints section");
+        assertEquals(new TreeSet<String>(), ReadmeTruth.ofModule().routesMissing(routes),
+                "page routes missing from README.md's Endpoints section");
     }
 
     @Test
     void everyEnvironmentVariableIsInTheConfigurationSection() throws IOException {
-        String properties = Files.readString(java.nio.file.Path.of("src/main/resources/application.properties"));
-        String section = section("Configuration");
-        var missing = new TreeSet<String>();
-        Matcher variable = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]").matcher(properties);
-        while (variable.find()) {
-            if (!Pattern.compile("\\b" + variable.group(1) + "\\b").matcher(section).find()) {
-                missing.add(variable.group(1));
-            }
-        }
-        assertEquals(new TreeSet<String>(), missing, "environment variables missing from README.md's Configuration section");
+        assertEquals(new TreeSet<String>(), ReadmeTruth.ofModule().environmentVariablesMissing(),
+                "environment variables missing from README.md's Configuration section");
     }
 
     /** Every resource method's full path, from the portal's compiled classes. */
@@ -76,16 +61,5 @@ class ReadmeTruthTest {
             }
         }
         return routes;
-    }
-
-    /** The text of the README's level-2 section {@code title}, up to the next level-2 heading. */
-    static String section(String title) throws IOException {
-        String readme = Files.readString(java.nio.file.Path.of("README.md"));
-        Matcher start = Pattern.compile("(?m)^## " + title + "\\s*$").matcher(readme);
-        if (!start.find()) {
-            throw new AssertionError("README.md has no section ## " + title);
-        }
-        Matcher end = Pattern.compile("(?m)^## ").matcher(readme);
-        return readme.substring(start.end(), end.find(start.end()) ? end.start() : readme.length());
     }
 }

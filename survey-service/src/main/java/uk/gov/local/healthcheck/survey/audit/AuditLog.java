@@ -5,6 +5,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import uk.gov.local.healthcheck.survey.storage.Columns;
 import uk.gov.local.healthcheck.survey.storage.GroupCommit;
 
 import java.time.OffsetDateTime;
@@ -38,31 +39,17 @@ public class AuditLog {
     }
 
     private Uni<List<Void>> insert(List<AuditEntry> group) {
-        int n = group.size();
-        OffsetDateTime[] at = new OffsetDateTime[n];
-        String[] subject = new String[n];
-        String[] client = new String[n];
-        String[] action = new String[n];
-        String[] method = new String[n];
-        String[] path = new String[n];
-        String[] authority = new String[n];
-        Integer[] status = new Integer[n];
-        String[] detail = new String[n];
-        for (int i = 0; i < n; i++) {
-            AuditEntry e = group.get(i);
-            at[i] = e.at;
-            subject[i] = e.subject;
-            client[i] = e.clientId;
-            action[i] = e.action;
-            method[i] = e.method;
-            path[i] = e.path;
-            authority[i] = e.authorityCode;
-            status[i] = e.status;
-            detail[i] = e.detail;
-        }
+        Tuple columns = Tuple.from(List.<Object>of(
+                Columns.of(group, OffsetDateTime.class, e -> e.at),
+                Columns.of(group, String.class, e -> e.subject),
+                Columns.of(group, String.class, e -> e.clientId),
+                Columns.of(group, String.class, e -> e.action),
+                Columns.of(group, String.class, e -> e.method),
+                Columns.of(group, String.class, e -> e.path),
+                Columns.of(group, String.class, e -> e.authorityCode),
+                Columns.of(group, Integer.class, e -> e.status),
+                Columns.of(group, String.class, e -> e.detail)));
         // One statement, atomic on its own: no begin and commit round trips around it.
-        return pool.preparedQuery(INSERT)
-                .execute(Tuple.from(List.<Object>of(at, subject, client, action, method, path, authority, status, detail)))
-                .map(rows -> Collections.nCopies(n, null));
+        return pool.preparedQuery(INSERT).execute(columns).map(rows -> Collections.nCopies(group.size(), null));
     }
 }

@@ -2,7 +2,6 @@ package uk.gov.local.healthcheck.survey.audit;
 
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -32,20 +31,19 @@ public class AuditTrail {
      * authenticate on the event loop when the token check has failed (authentication is not proactive), which
      * answered every write with a bad token 500 (issue 10).
      */
-    @Inject
-    CurrentIdentityAssociation identities;
+    private final CurrentIdentityAssociation identities;
+    private final DatabaseOutage outage;
+    private final AuditNote note;
+    private final Clock clock;
+    private final AuditLog log;
 
-    @Inject
-    DatabaseOutage outage;
-
-    @Inject
-    AuditNote note;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    AuditLog log;
+    public AuditTrail(CurrentIdentityAssociation identities, DatabaseOutage outage, AuditNote note, Clock clock, AuditLog log) {
+        this.identities = identities;
+        this.outage = outage;
+        this.note = note;
+        this.clock = clock;
+        this.log = log;
+    }
 
     @ServerResponseFilter
     public Uni<Void> record(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {

@@ -1,23 +1,21 @@
 package uk.gov.local.healthcheck.survey.instruments;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Refuses to start when the definition of an instrument version that a round already collects has changed (or is
  * no longer packaged): answers collected under one definition must never be re-read under another. A change is a
- * new version, in a new file. Runs once at start-up, on the JDBC connection Flyway uses.
+ * new version, in a new file. Runs once at start-up, after Flyway's migrations, through the reactive pool the
+ * application reads every other row with (JDBC is Flyway's alone), waiting for the answer: start-up is not on an
+ * event loop, and nothing may be served before the check has passed.
  */
 @ApplicationScoped
 public class InstrumentIntegrityCheck {
@@ -26,22 +24,22 @@ public class InstrumentIntegrityCheck {
     private static final String IN_USE = """
             select distinct instrument, instrument_version, instrument_sha256 from round where instrument_sha256 is not null""";
 
-    @Inject
-    AgroalDataSource dataSource;
+    private final Pool pool;
+    private final InstrumentCatalog catalog;
 
-    @Inject
-    InstrumentCatalog catalog;
+    public InstrumentIntegrityCheck(Pool pool, InstrumentCatalog catalog) {
+        this.pool = pool;
+        this.catalog = catalog;
+    }
 
     /** An instrument version some round collects, with the fingerprint recorded when the round was created. */
     record InUse(String instrument, int version, String fingerprint) {
     }
 
-    void onStart(@Observes StartupEvent event) throws SQLException {
+    void onStart(@Observes StartupEvent event) {
         List<InUse> inUse = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(IN_USE)) {
-            while (rs.next()) {
-                inUse.add(new InUse(rs.getString(1), rs.getInt(2), rs.getString(3)));
-            }
+        for (Row row : pool.query(IN_USE).execute().await().indefinitely()) {
+            inUse.add(new InUse(row.getString(0), row.getInteger(1), row.getString(2)));
         }
         List<String> problems = problems(inUse, catalog);
         if (!problems.isEmpty()) {

@@ -9,7 +9,6 @@ import uk.gov.local.healthcheck.events.Topics;
 import uk.gov.local.healthcheck.survey.admission.Admission;
 import uk.gov.local.healthcheck.survey.audit.AuditNote;
 import uk.gov.local.healthcheck.reference.instruments.Instrument;
-import uk.gov.local.healthcheck.survey.outbox.OutboxRelay;
 import uk.gov.local.healthcheck.survey.outbox.OutboxWriter;
 import uk.gov.local.healthcheck.survey.problems.ProblemException;
 import uk.gov.local.healthcheck.survey.reference.Authority;
@@ -36,17 +35,14 @@ public class ReturnService {
     private final AnswerValidator validator;
     private final OutboxWriter outbox;
     private final Clock clock;
-    private final OutboxRelay relay;
     private final AuditNote audit;
 
-    public ReturnService(Admission admission, AnswerValidator validator, OutboxWriter outbox, Clock clock, AuditNote audit,
-                         OutboxRelay relay) {
-        this.audit = audit;
-        this.relay = relay;
+    public ReturnService(Admission admission, AnswerValidator validator, OutboxWriter outbox, Clock clock, AuditNote audit) {
         this.admission = admission;
         this.validator = validator;
         this.outbox = outbox;
         this.clock = clock;
+        this.audit = audit;
     }
 
     public Uni<ReturnView> put(String roundId, String authorityCode, ReturnSubmission submission, Caller caller) {
@@ -80,7 +76,7 @@ public class ReturnService {
                 audit.detail("revision " + revision.revision + ", " + revision.status);
                 return revision.persist().chain(() -> announce).map(x -> view(revision, authority, result.missing()));
             });
-        })).invoke(committed -> relay.nudge());
+        })).invoke(committed -> outbox.committed());
     }
 
     /** Withdraws the return: a new revision marks it withdrawn and downstream services drop its figures. */
@@ -106,7 +102,7 @@ public class ReturnService {
                                         round.period, authorityCode, revision.revision, revision.createdAt)))
                         .map(x -> view(revision, authority, List.of()));
             });
-        })).invoke(committed -> relay.nudge());
+        })).invoke(committed -> outbox.committed());
     }
 
     public Uni<ReturnView> current(String roundId, String authorityCode, Caller caller) {

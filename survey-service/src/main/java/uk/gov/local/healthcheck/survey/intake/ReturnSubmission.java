@@ -2,8 +2,8 @@ package uk.gov.local.healthcheck.survey.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import uk.gov.local.healthcheck.survey.validation.Violation;
+import uk.gov.local.healthcheck.survey.web.BodyFields;
 
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
@@ -17,16 +17,10 @@ record ReturnSubmission(String status, JsonNode answers, JsonNode explanations) 
     private static final Set<String> STATUSES = Set.of(ReturnRevision.DRAFT, ReturnRevision.SUBMITTED);
 
     static ReturnSubmission read(JsonNode body, List<Violation> violations) {
-        if (!body.isObject()) {
-            violations.add(new Violation("body", "type", "the body must be a JSON object with status and answers"));
+        if (!BodyFields.object(body, "the body must be a JSON object with status and answers", violations)) {
             return null;
         }
-        for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
-            String field = it.next();
-            if (!FIELDS.contains(field)) {
-                violations.add(new Violation(field, "unknown", "unknown field " + field + "; fields are " + FIELDS.stream().sorted().toList()));
-            }
-        }
+        BodyFields.unknownFields(body, FIELDS, violations);
         JsonNode status = body.get("status");
         if (status == null || !status.isTextual() || !STATUSES.contains(status.asText())) {
             violations.add(new Violation("status", status == null ? "required" : "option", "status must be draft or submitted"));

@@ -2,13 +2,11 @@ package uk.gov.local.healthcheck.survey.invitations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import uk.gov.local.healthcheck.survey.validation.Violation;
+import uk.gov.local.healthcheck.survey.web.BodyFields;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Reads the bodies of the invitation endpoints field by field, so every problem is named at once. */
 final class InvitationRequests {
@@ -23,8 +21,7 @@ final class InvitationRequests {
 
     private static final Set<String> CREATE_FIELDS = Set.of("authorityCode", "expiresOn", "maxResponses");
     private static final Set<String> INVITED_FIELDS = Set.of("code", "responseId", "answers");
-    /** The same rule as a response's own id: letters, digits and . _ : - (a UUID fits). */
-    private static final Pattern RESPONSE_ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,100}");
+    private static final Set<String> INVITED_OR_AUTHORITY = Set.of("code", "responseId", "answers", "authorityCode");
     /** Codes are 43 characters; anything much longer is not one, and is not hashed. */
     private static final int MAX_CODE = 200;
 
@@ -35,30 +32,16 @@ final class InvitationRequests {
         if (!object(body, "{\"authorityCode\":\"E10000031\",\"expiresOn\":\"2027-03-31\",\"maxResponses\":400}", violations)) {
             return new Create(null, null, null);
         }
-        unknownFields(body, CREATE_FIELDS, violations);
-        String authority = text(body, "authorityCode", violations);
-        LocalDate expiresOn = null;
-        String expires = text(body, "expiresOn", violations);
-        if (expires != null) {
-            try {
-                expiresOn = LocalDate.parse(expires);
-                if (expiresOn.isBefore(today)) {
-                    violations.add(new Violation("expiresOn", "range", "expiresOn (" + expiresOn + ") is in the past (today is " + today + ")"));
-                }
-            } catch (DateTimeParseException e) {
-                violations.add(new Violation("expiresOn", "format", "expiresOn must be a date as YYYY-MM-DD (got " + expires + ")"));
-            }
+        BodyFields.unknownFields(body, CREATE_FIELDS, violations);
+        String authority = BodyFields.text(body, "authorityCode", violations);
+        LocalDate expiresOn = BodyFields.date(body, "expiresOn", violations);
+        if (expiresOn != null && expiresOn.isBefore(today)) {
+            violations.add(new Violation("expiresOn", "range", "expiresOn (" + expiresOn + ") is in the past (today is " + today + ")"));
         }
-        Integer max = null;
-        JsonNode m = body.get("maxResponses");
-        if (m == null || m.isNull()) {
-            violations.add(new Violation("maxResponses", "required", "maxResponses is required"));
-        } else if (!m.isIntegralNumber() || !m.canConvertToInt()) {
-            violations.add(new Violation("maxResponses", "type", "maxResponses must be a whole number"));
-        } else if (m.intValue() < 1 || m.intValue() > maxResponsesLimit) {
+        Integer max = BodyFields.wholeNumber(body, "maxResponses", true, violations);
+        if (max != null && (max < 1 || max > maxResponsesLimit)) {
             violations.add(new Violation("maxResponses", "range", "maxResponses must be between 1 and " + maxResponsesLimit));
-        } else {
-            max = m.intValue();
+            max = null;
         }
         return new Create(authority, expiresOn, max);
     }
@@ -68,8 +51,8 @@ final class InvitationRequests {
         if (!object(body, "{\"code\":\"…\"}", violations)) {
             return null;
         }
-        unknownFields(body, Set.of("code"), violations);
-        return code(text(body, "code", violations), violations);
+        BodyFields.unknownFields(body, Set.of("code"), violations);
+        return code(BodyFields.text(body, "code", violations), violations);
     }
 
     static Invited invited(JsonNode body, List<Violation> violations) {
@@ -80,18 +63,10 @@ final class InvitationRequests {
             violations.add(new Violation("authorityCode", "unknown",
                     "authorityCode may not be given: the authority is the invitation's"));
         }
-        for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
-            String f = it.next();
-            if (!INVITED_FIELDS.contains(f) && !"authorityCode".equals(f)) {
-                violations.add(new Violation(f, "unknown", "unknown field " + f + "; fields are " + INVITED_FIELDS.stream().sorted().toList()));
-            }
-        }
-        String code = code(text(body, "code", violations), violations);
-        String responseId = text(body, "responseId", violations);
-        if (responseId != null && !RESPONSE_ID.matcher(responseId).matches()) {
-            violations.add(new Violation("responseId", "format", "responseId must be 1-100 letters, digits or . _ : - (e.g. a UUID)"));
-            responseId = null;
-        }
+        // authorityCode has its own message above; any other field is listed against the three it may have.
+        BodyFields.unknownFields(body, INVITED_OR_AUTHORITY, "fields are " + INVITED_FIELDS.stream().sorted().toList(), violations);
+        String code = code(BodyFields.text(body, "code", violations), violations);
+        String responseId = BodyFields.responseId(body, violations);
         return new Invited(code, responseId, body.get("answers"));
     }
 
@@ -104,32 +79,6 @@ final class InvitationRequests {
     }
 
     private static boolean object(JsonNode body, String example, List<Violation> violations) {
-        if (!body.isObject()) {
-            violations.add(new Violation("body", "type", "the body must be a JSON object such as " + example));
-            return false;
-        }
-        return true;
-    }
-
-    private static void unknownFields(JsonNode body, Set<String> fields, List<Violation> violations) {
-        for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
-            String f = it.next();
-            if (!fields.contains(f)) {
-                violations.add(new Violation(f, "unknown", "unknown field " + f + "; fields are " + fields.stream().sorted().toList()));
-            }
-        }
-    }
-
-    private static String text(JsonNode body, String field, List<Violation> violations) {
-        JsonNode n = body.get(field);
-        if (n == null || n.isNull()) {
-            violations.add(new Violation(field, "required", field + " is required"));
-            return null;
-        }
-        if (!n.isTextual() || n.asText().isBlank()) {
-            violations.add(new Violation(field, "type", field + " must be a non-empty string"));
-            return null;
-        }
-        return n.asText();
+        return BodyFields.object(body, "the body must be a JSON object such as " + example, violations);
     }
 }

@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import uk.gov.local.healthcheck.survey.admission.Admission;
 import uk.gov.local.healthcheck.survey.audit.AuditNote;
-import uk.gov.local.healthcheck.survey.outbox.OutboxRelay;
+import uk.gov.local.healthcheck.survey.outbox.OutboxWriter;
 import uk.gov.local.healthcheck.survey.problems.ProblemException;
 import uk.gov.local.healthcheck.survey.reference.Authority;
 import uk.gov.local.healthcheck.survey.responses.ResponseService;
@@ -40,13 +40,13 @@ public class InvitationService {
     private final RoundCalendar calendar;
     private final ResponseService responses;
     private final Pool pool;
-    private final OutboxRelay relay;
+    private final OutboxWriter outbox;
     private final AuditNote audit;
     private final int maxResponses;
     private final String portalBaseUrl;
 
     public InvitationService(InvitationStore store, RecentRounds rounds, Admission admission, RoundCalendar calendar,
-                             ResponseService responses, Pool pool, OutboxRelay relay, AuditNote audit,
+                             ResponseService responses, Pool pool, OutboxWriter outbox, AuditNote audit,
                              @ConfigProperty(name = "survey.invitations.max-responses") int maxResponses,
                              @ConfigProperty(name = "survey.portal.base-url") String portalBaseUrl) {
         this.store = store;
@@ -55,7 +55,7 @@ public class InvitationService {
         this.calendar = calendar;
         this.responses = responses;
         this.pool = pool;
-        this.relay = relay;
+        this.outbox = outbox;
         this.audit = audit;
         this.maxResponses = maxResponses;
         this.portalBaseUrl = portalBaseUrl.endsWith("/") ? portalBaseUrl.substring(0, portalBaseUrl.length() - 1) : portalBaseUrl;
@@ -176,7 +176,7 @@ public class InvitationService {
                                     : Uni.createFrom().item(outcome));
                         })));
             });
-        }).invoke(committed -> relay.nudge());
+        }).invoke(committed -> outbox.committed());
     }
 
     private void requireUsable(Invitation invitation) {

@@ -1,6 +1,5 @@
 package uk.gov.local.healthcheck.survey.observability;
 
-import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -13,8 +12,11 @@ import uk.gov.local.healthcheck.survey.responses.LineResult;
 /** Counts every answer of a submission endpoint into {@link SubmissionMetrics}, refusals included. */
 public class SubmissionCounting {
 
-    @Inject
-    SubmissionMetrics metrics;
+    private final SubmissionMetrics metrics;
+
+    public SubmissionCounting(SubmissionMetrics metrics) {
+        this.metrics = metrics;
+    }
 
     @ServerResponseFilter
     public void count(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {

@@ -39,6 +39,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * and the relay retries with backoff. One relay publishes at a time, whatever the number of instances: each cycle first takes a
  * transaction-scoped advisory lock, and an instance that does not get it skips the cycle. (Claiming rows with
  * SKIP LOCKED instead would let a second instance publish a later revision while the first still holds an earlier one.)
+ * Plain SQL, not the OutboxEvent entity: the advisory lock, claiming a batch and marking it published are statements
+ * over sets of rows, which Hibernate would turn into a session and an update per event.
  */
 @ApplicationScoped
 public class OutboxRelay {

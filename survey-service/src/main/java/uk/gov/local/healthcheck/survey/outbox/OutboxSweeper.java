@@ -16,7 +16,8 @@ import java.time.OffsetDateTime;
  * Deletes events published longer ago than {@code survey.outbox.retention}, so the outbox holds what is still to be
  * sent plus a recent history for diagnosis, instead of growing by every event ever. Nothing is lost: the topics keep
  * every event for ever, and the returns and responses themselves stay in their tables. Unpublished events are never
- * deleted, however old.
+ * deleted, however old. A delete of a chunk of rows is one SQL statement; loading them as entities would cost one
+ * delete each.
  */
 @ApplicationScoped
 public class OutboxSweeper {

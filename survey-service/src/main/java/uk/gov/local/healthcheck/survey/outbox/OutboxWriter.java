@@ -11,12 +11,27 @@ import java.util.UUID;
 
 /**
  * Appends an event to the outbox. Must be called inside the transaction that makes the change, so the event exists
- * if and only if the change was committed; {@link OutboxRelay} publishes it afterwards.
+ * if and only if the change was committed; {@link OutboxRelay} publishes it afterwards, at once when the writer says
+ * it has {@link #committed}.
  */
 @ApplicationScoped
 public class OutboxWriter {
 
     static final String SOURCE = "/survey-service";
+
+    private final OutboxRelay relay;
+
+    public OutboxWriter(OutboxRelay relay) {
+        this.relay = relay;
+    }
+
+    /**
+     * Called once a transaction that appended events has committed: the relay publishes them now instead of at its
+     * next poll (a second later). Called after a transaction that appended nothing, it costs one empty drain.
+     */
+    public void committed() {
+        relay.nudge();
+    }
 
     public Uni<OutboxEvent> append(String topic, String key, String type, String subject, OffsetDateTime time, Object data) {
         return event(topic, key, type, subject, time, data).persist();

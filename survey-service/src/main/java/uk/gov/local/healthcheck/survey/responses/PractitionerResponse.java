@@ -13,7 +13,10 @@ import java.time.OffsetDateTime;
 @Table(name = "practitioner_response")
 public class PractitionerResponse extends PanacheEntityBase {
 
-    /** Rows are only ever inserted by {@link ResponseBatchWriter}, with ids from {@link IdBlocks}; Hibernate only reads them. */
+    /**
+     * Rows are only ever written, and read back, in SQL by {@link ResponseBatchWriter} and {@link ResponseService},
+     * with ids from {@link IdBlocks}; the entity is for the rounds' progress counts, which count them with the returns.
+     */
     @Id
     public Long id;
     @Column(name = "round_id")

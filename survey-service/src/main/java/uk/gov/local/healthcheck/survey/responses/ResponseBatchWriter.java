@@ -10,12 +10,12 @@ import uk.gov.local.healthcheck.events.ResponseAccepted;
 import uk.gov.local.healthcheck.events.Topics;
 import uk.gov.local.healthcheck.survey.admission.Admission;
 import uk.gov.local.healthcheck.survey.outbox.OutboxEvent;
-import uk.gov.local.healthcheck.survey.outbox.OutboxRelay;
 import uk.gov.local.healthcheck.survey.outbox.OutboxWriter;
 import uk.gov.local.healthcheck.survey.problems.ProblemException;
 import uk.gov.local.healthcheck.survey.rounds.Round;
 import uk.gov.local.healthcheck.survey.rounds.RoundCalendar;
 import uk.gov.local.healthcheck.survey.storage.AnswersJson;
+import uk.gov.local.healthcheck.survey.storage.Columns;
 import uk.gov.local.healthcheck.survey.validation.Violation;
 
 import java.time.LocalDate;
@@ -82,17 +82,14 @@ public class ResponseBatchWriter {
     private final OutboxWriter outbox;
     private final Admission admission;
     private final IdBlocks idBlocks;
-    private final OutboxRelay relay;
     private final RoundCalendar calendar;
 
-    public ResponseBatchWriter(Pool pool, OutboxWriter outbox, Admission admission, IdBlocks idBlocks, OutboxRelay relay,
-                               RoundCalendar calendar) {
+    public ResponseBatchWriter(Pool pool, OutboxWriter outbox, Admission admission, IdBlocks idBlocks, RoundCalendar calendar) {
         this.pool = pool;
-        this.calendar = calendar;
-        this.relay = relay;
         this.outbox = outbox;
         this.admission = admission;
         this.idBlocks = idBlocks;
+        this.calendar = calendar;
     }
 
     /** A line that passed every check, with its normalised answers and content hash. */
@@ -106,12 +103,12 @@ public class ResponseBatchWriter {
      * when they are stored; otherwise nothing is stored and the round's 409 is raised.
      */
     Uni<Void> store(Round round, Map<Integer, Accepted> candidates, Map<Integer, LineResult> results, OffsetDateTime now) {
-        return store(pool, round, candidates, results, now).invoke(relay::nudge);
+        return store(pool, round, candidates, results, now).invoke(outbox::committed);
     }
 
     /**
      * As {@link #store(Round, Map, Map, OffsetDateTime)}, through {@code client}: a connection whose transaction the
-     * caller commits (and then nudges the relay), so that what it writes besides commits or fails with the responses.
+     * caller commits (and then tells the outbox it has committed), so that what it writes besides commits or fails with the responses.
      */
     Uni<Void> store(SqlClient client, Round round, Map<Integer, Accepted> candidates, Map<Integer, LineResult> results,
                     OffsetDateTime now) {
@@ -175,38 +172,28 @@ public class ResponseBatchWriter {
     /** The columns of the new rows, one array per column, in line order. */
     private Tuple parameters(Round round, List<Accepted> fresh, IdBlocks.Ids ids, OffsetDateTime now, LocalDate today) {
         int n = fresh.size();
-        Long[] rowIds = new Long[n];
-        String[] responseId = new String[n];
-        String[] authority = new String[n];
-        String[] answers = new String[n];
-        String[] hash = new String[n];
-        Long[] eventRowIds = new Long[n];
-        UUID[] eventId = new UUID[n];
-        String[] key = new String[n];
-        String[] subject = new String[n];
-        String[] payload = new String[n];
-        String[] traceparent = new String[n];
-        for (int i = 0; i < n; i++) {
-            Accepted a = fresh.get(i);
-            String code = a.submission().authorityCode();
-            rowIds[i] = ids.responses()[i];
-            responseId[i] = a.submission().responseId();
-            authority[i] = code;
-            answers[i] = AnswersJson.write(a.answers());
-            hash[i] = a.hash();
-            OutboxEvent event = outbox.event(Topics.SUBMISSIONS, code, ResponseAccepted.TYPE,
-                    SUBJECT.formatted(round.id, responseId[i]), now,
-                    new ResponseAccepted(round.id, round.instrument, round.instrumentVersion, round.period, code,
-                            responseId[i], now, a.answers()));
-            eventRowIds[i] = ids.events()[i];
-            eventId[i] = event.eventId;
-            key[i] = event.messageKey;
-            subject[i] = event.subject;
-            payload[i] = event.payload;
-            traceparent[i] = a.traceparent();    // the request's, not the group's: each single response has its own
-        }
-        return Tuple.from(List.<Object>of(round.id, now, rowIds, responseId, authority, answers, hash,
-                Topics.SUBMISSIONS, ResponseAccepted.TYPE, eventRowIds, eventId, key, subject, payload, traceparent, today));
+        List<OutboxEvent> events = fresh.stream().map(a -> event(round, a, now)).toList();
+        return Tuple.from(List.<Object>of(round.id, now, Columns.of(ids.responses(), n),
+                Columns.of(fresh, String.class, a -> a.submission().responseId()),
+                Columns.of(fresh, String.class, a -> a.submission().authorityCode()),
+                Columns.of(fresh, String.class, a -> AnswersJson.write(a.answers())),
+                Columns.of(fresh, String.class, Accepted::hash),
+                Topics.SUBMISSIONS, ResponseAccepted.TYPE, Columns.of(ids.events(), n),
+                Columns.of(events, UUID.class, e -> e.eventId),
+                Columns.of(events, String.class, e -> e.messageKey),
+                Columns.of(events, String.class, e -> e.subject),
+                Columns.of(events, String.class, e -> e.payload),
+                // the request's, not the group's: each single response has its own
+                Columns.of(fresh, String.class, Accepted::traceparent),
+                today));
+    }
+
+    private OutboxEvent event(Round round, Accepted a, OffsetDateTime now) {
+        String code = a.submission().authorityCode();
+        String responseId = a.submission().responseId();
+        return outbox.event(Topics.SUBMISSIONS, code, ResponseAccepted.TYPE, SUBJECT.formatted(round.id, responseId), now,
+                new ResponseAccepted(round.id, round.instrument, round.instrumentVersion, round.period, code, responseId,
+                        now, a.answers()));
     }
 
     /** Lines whose responseId another request stored first: a duplicate of what it stored, or a conflict. */

@@ -1,8 +1,8 @@
 package uk.gov.local.healthcheck.survey.responses;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -54,10 +54,12 @@ public class ResponseService {
     private final ResponseBatchWriter batches;
     private final SingleResponseWriter singles;
     private final RecentRounds rounds;
+    private final Pool pool;
 
     public ResponseService(Admission admission, AnswerValidator validator, Clock clock,
                            @ConfigProperty(name = "survey.responses.batch.max-lines") int maxLines, AuditNote audit,
-                           ResponseBatchWriter batches, SingleResponseWriter singles, RecentRounds rounds) {
+                           ResponseBatchWriter batches, SingleResponseWriter singles, RecentRounds rounds, Pool pool) {
+        this.pool = pool;
         this.audit = audit;
         this.rounds = rounds;
         this.singles = singles;
@@ -96,9 +98,9 @@ public class ResponseService {
                         submission.authorityCode(), accepted.answers(), stored.receivedAt()), true));
                 case LineResult.DUPLICATE -> {
                     audit.detail("repeat of a stored response");
-                    yield Panache.withSession(() -> PractitionerResponse.<PractitionerResponse>find(
-                            "roundId = ?1 and responseId = ?2", roundId, submission.responseId()).firstResult())
-                            .map(existing -> new Outcome(view(existing), false));
+                    // Responses are written with SQL (set-based), so they are read back the same way.
+                    yield stored(pool, roundId, submission.responseId())
+                            .map(existing -> new Outcome(existing.orElseThrow().view(), false));
                 }
                 default -> throw reused(roundId, submission.responseId());
             });
@@ -142,16 +144,27 @@ public class ResponseService {
      */
     public Uni<Optional<Outcome>> repeatOf(SqlClient client, Round round, Checked checked) {
         String responseId = checked.accepted.submission().responseId();
-        return client.preparedQuery(STORED_ONE).execute(Tuple.of(round.id, responseId)).map(rows -> {
+        return stored(client, round.id, responseId).map(found -> found.map(existing -> {
+            if (!checked.accepted.hash().equals(existing.contentHash())) {
+                throw reused(round.id, responseId);
+            }
+            return new Outcome(existing.view(), false);
+        }));
+    }
+
+    /** A response as stored, with the content hash a resubmission is compared by. */
+    private record StoredResponse(ResponseView view, String contentHash) {
+    }
+
+    /** The response stored under {@code responseId} in the round, if any, read through {@code client}. */
+    private static Uni<Optional<StoredResponse>> stored(SqlClient client, String roundId, String responseId) {
+        return client.preparedQuery(STORED_ONE).execute(Tuple.of(roundId, responseId)).map(rows -> {
             if (!rows.iterator().hasNext()) {
                 return Optional.empty();
             }
             Row row = rows.iterator().next();
-            if (!checked.accepted.hash().equals(row.getString(3))) {
-                throw reused(round.id, responseId);
-            }
-            return Optional.of(new Outcome(new ResponseView(round.id, responseId, row.getString(0),
-                    AnswersJson.read(row.getString(1)), row.getOffsetDateTime(2)), false));
+            return Optional.of(new StoredResponse(new ResponseView(roundId, responseId, row.getString(0),
+                    AnswersJson.read(row.getString(1)), row.getOffsetDateTime(2)), row.getString(3)));
         });
     }
 
@@ -297,10 +310,5 @@ public class ResponseService {
         String decode() {
             return RequestJson.decode(body, from, to, "line");
         }
-    }
-
-    private static ResponseView view(PractitionerResponse r) {
-        return new ResponseView(r.roundId, r.responseId, r.authorityCode,
-                AnswersJson.read(r.answers), r.receivedAt);
     }
 }

@@ -29,7 +29,8 @@ import java.util.Map;
 /**
  * The collection tracker: every authority in the caller's scope that existed in the round's year, with its current
  * return (the highest revision, as {@link RoundService} counts them) or its responses, and its active invitations.
- * Three grouped queries per call, whatever the number of authorities.
+ * Three grouped queries per call, whatever the number of authorities, in plain SQL: they are aggregates over the
+ * round's rows, not entities to change.
  */
 @ApplicationScoped
 public class TrackerService {

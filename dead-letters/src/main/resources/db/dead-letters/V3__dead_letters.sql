@@ -1,4 +1,7 @@
--- Records the intake could never apply (the dead-letters module's table, see dead-letters/.../dead_letter.sql).
+-- The dead_letter table of each service using the dead-letters module (issue 10): records its consumer (or a
+-- rebuild) could never apply, set aside; they are also on <topic>.dlq. Listed by GET /api/v1/admin/dead-letters.
+-- The module ships it as that service's V3 (quarkus.flyway.locations=db/migration,db/dead-letters), so the table
+-- has one definition; beforeValidate__dead_letters_v3.sql says why a database may have recorded another checksum.
 create table dead_letter (
     id          bigserial primary key,
     consumer    text        not null,
