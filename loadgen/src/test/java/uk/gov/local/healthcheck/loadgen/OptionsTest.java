@@ -19,13 +19,13 @@ class OptionsTest {
         assertEquals("responses", o.mode());
         assertEquals("http://127.0.0.1:8081", o.survey());
         assertEquals("http://127.0.0.1:8180", o.keycloak());
-        assertEquals("lga1", o.user());
-        assertEquals(System.getenv().getOrDefault("HEALTHCHECK_PASSWORD", "lga1-password"), o.password());
-        assertEquals(300.0, o.rate());
-        assertEquals(Duration.ofSeconds(30), o.duration());
-        assertEquals(Duration.ofSeconds(15), o.warmup());
+        assertEquals("lga1", o.signIn().user());
+        assertEquals(System.getenv().getOrDefault("HEALTHCHECK_PASSWORD", "lga1-password"), o.signIn().password());
+        assertEquals(300.0, o.pacing().rate());
+        assertEquals(Duration.ofSeconds(30), o.pacing().duration());
+        assertEquals(Duration.ofSeconds(15), o.pacing().warmup());
         assertEquals(1000, o.batchSize());
-        assertEquals(256, o.maxInFlight());
+        assertEquals(256, o.pacing().maxInFlight());
         assertEquals("E10000031", o.authority());
     }
 
@@ -37,22 +37,22 @@ class OptionsTest {
         assertEquals("batch", o.mode());
         assertEquals("http://s:1", o.survey());
         assertEquals("http://k:2", o.keycloak());
-        assertEquals("ria1", o.user());
-        assertEquals("@secret", o.password());   // a value, not a file of arguments
-        assertEquals(2000.5, o.rate());
-        assertEquals(Duration.ofSeconds(5), o.duration());
-        assertEquals(Duration.ZERO, o.warmup());
+        assertEquals("ria1", o.signIn().user());
+        assertEquals("@secret", o.signIn().password());   // a value, not a file of arguments
+        assertEquals(2000.5, o.pacing().rate());
+        assertEquals(Duration.ofSeconds(5), o.pacing().duration());
+        assertEquals(Duration.ZERO, o.pacing().warmup());
         assertEquals(10, o.batchSize());
-        assertEquals(8, o.maxInFlight());
+        assertEquals(8, o.pacing().maxInFlight());
         assertEquals("E08000025", o.authority());
         assertEquals("returns", Options.parse("--mode", "returns").mode());
-        assertEquals(System.getenv().getOrDefault("HEALTHCHECK_PASSWORD", "ria1-password"), Options.parse("--user", "ria1").password());
+        assertEquals(System.getenv().getOrDefault("HEALTHCHECK_PASSWORD", "ria1-password"), Options.parse("--user", "ria1").signIn().password());
     }
 
     @Test
     void aRepeatedOptionTakesTheLastValue() {
-        assertEquals(20.0, Options.parse("--rate", "10", "--rate", "20").rate());
-        assertEquals(20.0, Options.parse("--rate=20").rate());
+        assertEquals(20.0, Options.parse("--rate", "10", "--rate", "20").pacing().rate());
+        assertEquals(20.0, Options.parse("--rate=20").pacing().rate());
     }
 
     @Test
