@@ -32,13 +32,8 @@ final class Options implements Callable<Integer> {
     @Option(names = "--authority", defaultValue = "E10000031", paramLabel = "CODE",
             description = "the authority of generated responses; default ${DEFAULT-VALUE}")
     private String authority;
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "prints this and exits")
-    private boolean help;
-
-    /** The options {@code args} give; throws {@link picocli.CommandLine.ParameterException} on bad usage. */
-    static Options parse(String... args) {
-        return Cli.parse(new Options(), args);
-    }
+    @Mixin
+    private HelpOption help;
 
     @Override
     public Integer call() throws Exception {

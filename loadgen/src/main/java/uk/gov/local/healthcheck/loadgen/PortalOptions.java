@@ -33,13 +33,8 @@ final class PortalOptions implements Callable<Integer> {
     @Option(names = "--pdf-runs", defaultValue = "10", paramLabel = "N",
             description = "timed requests of each PDF, after 2 unrecorded ones; 0 requests none; default ${DEFAULT-VALUE}")
     private int pdfRuns;
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "prints this and exits")
-    private boolean help;
-
-    /** The options {@code args} give; throws {@link picocli.CommandLine.ParameterException} on bad usage. */
-    static PortalOptions parse(String... args) {
-        return Cli.parse(new PortalOptions(), args);
-    }
+    @Mixin
+    private HelpOption help;
 
     @Override
     public Integer call() throws Exception {
