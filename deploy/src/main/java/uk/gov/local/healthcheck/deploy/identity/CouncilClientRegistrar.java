@@ -1,11 +1,16 @@
 package uk.gov.local.healthcheck.deploy.identity;
 
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.core.Response;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.keycloak.OAuth2Constants;
 import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.admin.client.JacksonProvider;
 import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.ClientResource;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientRepresentation;
@@ -23,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -155,7 +161,12 @@ public final class CouncilClientRegistrar {
 
     /** The master realm's administrator, signed in (password grant on admin-cli) before anything is asked. */
     static Keycloak login(String keycloak, String user, String password) {
-        Keycloak admin = Keycloak.getInstance(keycloak, "master", user, password, "admin-cli");
+        // bounded waits, so a Keycloak that hangs fails the command instead of holding it; the admin client's own
+        // Jackson provider, which ignores fields a newer Keycloak adds to its representations
+        Client http = ClientBuilder.newBuilder().connectTimeout(10, TimeUnit.SECONDS).readTimeout(30, TimeUnit.SECONDS)
+                .register(new JacksonProvider()).build();
+        Keycloak admin = KeycloakBuilder.builder().serverUrl(keycloak).realm("master").clientId("admin-cli")
+                .username(user).password(password).grantType(OAuth2Constants.PASSWORD).resteasyClient(http).build();
         try {
             admin.tokenManager().getAccessToken();
         } catch (WebApplicationException e) {

@@ -13,12 +13,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,8 +36,9 @@ class CouncilClientRegistrarIT {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final String KEYCLOAK = "http://127.0.0.1:38180";
+    private static final Path RUN_DIR = Path.of("target/registrar-it").toAbsolutePath();
     private static final Map<String, String> ENV = Map.of(
-            "HEALTHCHECK_RUN_DIR", Path.of("target/registrar-it").toAbsolutePath().toString(),
+            "HEALTHCHECK_RUN_DIR", RUN_DIR.toString(),
             "HEALTHCHECK_COMPONENTS", "keycloak", "KEYCLOAK_DB", "dev-file",
             "KEYCLOAK_PORT", "38180", "KEYCLOAK_MANAGEMENT_PORT", "38190",
             // a first start (kc.sh build, realm import) on two busy cores; the build running this test packaged deploy
@@ -65,6 +69,13 @@ class CouncilClientRegistrarIT {
 
     @BeforeAll
     static void startKeycloak() throws Exception {
+        // a clean slate: with dev-file, Keycloak keeps its database under tools/, which down --wipe leaves alone, and a
+        // council registered by an earlier run would already exist
+        if (Files.exists(RUN_DIR)) {
+            try (Stream<Path> paths = Files.walk(RUN_DIR)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
         Run up = platform("up");
         assertEquals(0, up.status(), up.output());
     }
