@@ -23,17 +23,13 @@ final class Options implements Callable<Integer> {
     private String survey;
     @Option(names = "--keycloak", defaultValue = "http://127.0.0.1:8180", paramLabel = "URL", description = "Keycloak; default ${DEFAULT-VALUE}")
     private String keycloak;
-    @Mixin
-    private SignIn signIn;
-    @Mixin
-    private Pacing pacing;
+    @Mixin private SignIn signIn;
+    @Mixin private Pacing pacing;
     @Option(names = "--batch-size", defaultValue = "1000", paramLabel = "N", description = "responses per batch request; default ${DEFAULT-VALUE}")
     private int batchSize;
-    @Option(names = "--authority", defaultValue = "E10000031", paramLabel = "CODE",
-            description = "the authority of generated responses; default ${DEFAULT-VALUE}")
+    @Option(names = "--authority", defaultValue = "E10000031", paramLabel = "CODE", description = "the authority of generated responses; default ${DEFAULT-VALUE}")
     private String authority;
-    @Mixin
-    private HelpOption help;
+    @Mixin private HelpOption help;
 
     @Override
     public Integer call() throws Exception {

@@ -19,22 +19,19 @@ final class PortalOptions implements Callable<Integer> {
 
     @Option(names = "--portal", defaultValue = "http://127.0.0.1:8084", paramLabel = "URL", description = "the portal; default ${DEFAULT-VALUE}")
     private String portal;
-    @Mixin
-    private SignIn signIn;
+    @Mixin private SignIn signIn;
     @Option(names = "--page", converter = PortalPath.class, paramLabel = "PATH",
             description = "a page, taken in turn (repeatable; replaces the defaults "
                     + "/councils/E10000031/rounds/workforce-2024 and /regions/E12000007/rounds/workforce-2024)")
     private List<String> pages;
-    @Mixin
-    private Pacing pacing;
+    @Mixin private Pacing pacing;
     @Option(names = "--pdf", converter = PortalPath.class, paramLabel = "PATH",
             description = "a PDF to time (repeatable; replaces the default /reports/workforce-2024.pdf)")
     private List<String> pdfs;
     @Option(names = "--pdf-runs", defaultValue = "10", paramLabel = "N",
             description = "timed requests of each PDF, after 2 unrecorded ones; 0 requests none; default ${DEFAULT-VALUE}")
     private int pdfRuns;
-    @Mixin
-    private HelpOption help;
+    @Mixin private HelpOption help;
 
     @Override
     public Integer call() throws Exception {
