@@ -4,8 +4,6 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.core.Response;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.JacksonProvider;
@@ -18,6 +16,7 @@ import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import picocli.CommandLine;
 import uk.gov.local.healthcheck.deploy.CommandLines;
+import uk.gov.local.healthcheck.reference.authorities.AuthorityRegister;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -109,15 +108,13 @@ public final class CouncilClientRegistrar {
         return "council-" + authorityCode;
     }
 
+    /** The authority of the register (read with reference's {@link AuthorityRegister}, its one reader) if it still exists. */
     static Optional<Council> findCurrent(Path register, String code) throws IOException {
         try (Reader reader = Files.newBufferedReader(register)) {
-            for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
-                if (r.get("gss_code").equals(code) && r.get("valid_to_year").isBlank()) {
-                    return Optional.of(new Council(code, r.get("name"), r.get("region_code")));
-                }
-            }
+            return AuthorityRegister.parse(reader).find(code)
+                    .filter(a -> a.validToYear().isEmpty())
+                    .map(a -> new Council(a.gssCode(), a.name(), a.region().code()));
         }
-        return Optional.empty();
     }
 
     /** The client's representation: confidential, client credentials only, claims fixed to the council. */
