@@ -22,9 +22,4 @@ final class Cli {
         of(command).parseArgs(args);
         return command;
     }
-
-    /** {@code HEALTHCHECK_PASSWORD}, else the demo users' {@code <user>-password}: the password when none is given. */
-    static String defaultPassword(String user) {
-        return System.getenv().getOrDefault("HEALTHCHECK_PASSWORD", user + "-password");
-    }
 }

@@ -64,7 +64,7 @@ public final class LoadGenerator {
     LoadGenerator(Options options) {
         this.options = options;
         this.requests = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setConnectTimeout(5_000),
-                new PoolOptions().setHttp1MaxSize(options.maxInFlight()));
+                new PoolOptions().setHttp1MaxSize(options.pacing().maxInFlight()));
     }
 
     /** Exit status 0 after the run, 1 if it failed, 2 on bad usage ({@code --help} lists the options). */
@@ -76,23 +76,23 @@ public final class LoadGenerator {
         token = fetchToken();
         String round = createRound();
         int perRequest = options.mode().equals("batch") ? options.batchSize() : 1;
-        double requestsPerSecond = options.rate() / perRequest;
+        double requestsPerSecond = options.pacing().rate() / perRequest;
         System.out.printf("mode=%s round=%s target=%.0f submissions/s (%.1f requests/s of %d) for %ds after %ds of warm-up, max %d in flight%n",
-                options.mode(), round, options.rate(), requestsPerSecond, perRequest, options.duration().toSeconds(),
-                options.warmup().toSeconds(), options.maxInFlight());
-        if (!options.warmup().isZero()) {
+                options.mode(), round, options.pacing().rate(), requestsPerSecond, perRequest, options.pacing().duration().toSeconds(),
+                options.pacing().warmup().toSeconds(), options.pacing().maxInFlight());
+        if (!options.pacing().warmup().isZero()) {
             // The same load, unrecorded: lets the server's JIT compile its hot paths before anything is measured.
-            drive(round, perRequest, requestsPerSecond, options.warmup());
+            drive(round, perRequest, requestsPerSecond, options.pacing().warmup());
             recorder = new LatencyRecorder();
         }
-        double elapsed = drive(round, perRequest, requestsPerSecond, options.duration());
+        double elapsed = drive(round, perRequest, requestsPerSecond, options.pacing().duration());
         report(elapsed, perRequest);
         vertx.close().toCompletionStage().toCompletableFuture().join();
     }
 
     /** Sends at the fixed rate for the duration and waits for every answer; returns the seconds it took. */
     private double drive(String round, int perRequest, double requestsPerSecond, Duration duration) throws Exception {
-        return OpenLoop.drive(requestsPerSecond, duration, options.maxInFlight(), (i, due) -> {
+        return OpenLoop.drive(requestsPerSecond, duration, options.pacing().maxInFlight(), (i, due) -> {
             renewOldToken();
             return send(round, perRequest, due);
         });
@@ -173,7 +173,7 @@ public final class LoadGenerator {
 
     private String fetchToken() throws Exception {
         tokenFetched = Instant.now();
-        String form = Map.of("grant_type", "password", "client_id", "healthcheck-cli", "username", options.user(), "password", options.password())
+        String form = Map.of("grant_type", "password", "client_id", "healthcheck-cli", "username", options.signIn().user(), "password", options.signIn().password())
                 .entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(options.keycloak() + "/realms/healthcheck/protocol/openid-connect/token"))
@@ -181,7 +181,7 @@ public final class LoadGenerator {
                 HttpResponse.BodyHandlers.ofString());
         JsonNode body = JSON.readTree(r.body());
         if (r.statusCode() != 200 || !body.has("access_token")) {
-            throw new IllegalStateException("Could not get a token for " + options.user() + ": " + r.statusCode() + " " + r.body());
+            throw new IllegalStateException("Could not get a token for " + options.signIn().user() + ": " + r.statusCode() + " " + r.body());
         }
         return body.get("access_token").asText();
     }

@@ -2,15 +2,15 @@ package uk.gov.local.healthcheck.loadgen;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@link LoadGenerator}'s command line, with the defaults documented in docs/load-testing.md. */
-@Command(name = "LoadGenerator", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "LoadGenerator", resourceBundle = "uk.gov.local.healthcheck.loadgen.LoadGenerator", sortOptions = false, usageHelpAutoWidth = true,
         description = "Submits responses or returns to a running platform at a fixed rate (open-loop) and reports throughput and latency.")
 final class Options implements Callable<Integer> {
 
@@ -23,31 +23,13 @@ final class Options implements Callable<Integer> {
     private String survey;
     @Option(names = "--keycloak", defaultValue = "http://127.0.0.1:8180", paramLabel = "URL", description = "Keycloak; default ${DEFAULT-VALUE}")
     private String keycloak;
-    @Option(names = "--user", defaultValue = "lga1", paramLabel = "NAME", description = "who submits; default ${DEFAULT-VALUE}")
-    private String user;
-    @Option(names = "--password", paramLabel = "PASSWORD", description = "default HEALTHCHECK_PASSWORD, else <user>-password")
-    private String password;
-    @Option(names = "--rate", defaultValue = "300", paramLabel = "N",
-            description = "submissions per second (in batch mode, responses per second); default ${DEFAULT-VALUE}")
-    private double rate;
-    @Option(names = "--seconds", defaultValue = "30", paramLabel = "S", description = "measured duration; default ${DEFAULT-VALUE}")
-    private long seconds;
-    @Option(names = "--warmup-seconds", defaultValue = "15", paramLabel = "S", description = "unrecorded warm-up before it; default ${DEFAULT-VALUE}")
-    private long warmupSeconds;
+    @Mixin private SignIn signIn;
+    @Mixin private Pacing pacing;
     @Option(names = "--batch-size", defaultValue = "1000", paramLabel = "N", description = "responses per batch request; default ${DEFAULT-VALUE}")
     private int batchSize;
-    @Option(names = "--max-in-flight", defaultValue = "256", paramLabel = "N", description = "requests outstanding at once; default ${DEFAULT-VALUE}")
-    private int maxInFlight;
-    @Option(names = "--authority", defaultValue = "E10000031", paramLabel = "CODE",
-            description = "the authority of generated responses; default ${DEFAULT-VALUE}")
+    @Option(names = "--authority", defaultValue = "E10000031", paramLabel = "CODE", description = "the authority of generated responses; default ${DEFAULT-VALUE}")
     private String authority;
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "prints this and exits")
-    private boolean help;
-
-    /** The options {@code args} give; throws {@link picocli.CommandLine.ParameterException} on bad usage. */
-    static Options parse(String... args) {
-        return Cli.parse(new Options(), args);
-    }
+    @Mixin private HelpOption help;
 
     @Override
     public Integer call() throws Exception {
@@ -78,33 +60,16 @@ final class Options implements Callable<Integer> {
         return keycloak;
     }
 
-    String user() {
-        return user;
+    SignIn signIn() {
+        return signIn;
     }
 
-    /** {@code --password}, else {@code HEALTHCHECK_PASSWORD}, else the demo users' {@code <user>-password}. */
-    String password() {
-        return password != null ? password : Cli.defaultPassword(user);
-    }
-
-    double rate() {
-        return rate;
-    }
-
-    Duration duration() {
-        return Duration.ofSeconds(seconds);
-    }
-
-    Duration warmup() {
-        return Duration.ofSeconds(warmupSeconds);
+    Pacing pacing() {
+        return pacing;
     }
 
     int batchSize() {
         return batchSize;
-    }
-
-    int maxInFlight() {
-        return maxInFlight;
     }
 
     String authority() {

@@ -2,15 +2,15 @@ package uk.gov.local.healthcheck.loadgen;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@link PortalPageBenchmark}'s command line ({@code --page} and {@code --pdf} repeatable); defaults in docs/load-testing.md. */
-@Command(name = "PortalPageBenchmark", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "PortalPageBenchmark", resourceBundle = "uk.gov.local.healthcheck.loadgen.PortalPageBenchmark", sortOptions = false, usageHelpAutoWidth = true,
         description = "Signs in to the portal, GETs its pages at a fixed rate (open-loop), then times its PDFs.")
 final class PortalOptions implements Callable<Integer> {
 
@@ -19,36 +19,19 @@ final class PortalOptions implements Callable<Integer> {
 
     @Option(names = "--portal", defaultValue = "http://127.0.0.1:8084", paramLabel = "URL", description = "the portal; default ${DEFAULT-VALUE}")
     private String portal;
-    @Option(names = "--user", defaultValue = "lga1", paramLabel = "NAME", description = "who signs in; default ${DEFAULT-VALUE}")
-    private String user;
-    @Option(names = "--password", paramLabel = "PASSWORD", description = "default HEALTHCHECK_PASSWORD, else <user>-password")
-    private String password;
+    @Mixin private SignIn signIn;
     @Option(names = "--page", converter = PortalPath.class, paramLabel = "PATH",
             description = "a page, taken in turn (repeatable; replaces the defaults "
                     + "/councils/E10000031/rounds/workforce-2024 and /regions/E12000007/rounds/workforce-2024)")
     private List<String> pages;
-    @Option(names = "--rate", defaultValue = "50", paramLabel = "N", description = "pages per second, over all pages; default ${DEFAULT-VALUE}")
-    private double rate;
-    @Option(names = "--seconds", defaultValue = "60", paramLabel = "S", description = "measured duration; default ${DEFAULT-VALUE}")
-    private long seconds;
-    @Option(names = "--warmup-seconds", defaultValue = "15", paramLabel = "S", description = "unrecorded warm-up before it; default ${DEFAULT-VALUE}")
-    private long warmupSeconds;
-    @Option(names = "--max-in-flight", defaultValue = "64", paramLabel = "N", description = "pages requested and not yet answered at once; "
-            + "default ${DEFAULT-VALUE}")
-    private int maxInFlight;
+    @Mixin private Pacing pacing;
     @Option(names = "--pdf", converter = PortalPath.class, paramLabel = "PATH",
             description = "a PDF to time (repeatable; replaces the default /reports/workforce-2024.pdf)")
     private List<String> pdfs;
     @Option(names = "--pdf-runs", defaultValue = "10", paramLabel = "N",
             description = "timed requests of each PDF, after 2 unrecorded ones; 0 requests none; default ${DEFAULT-VALUE}")
     private int pdfRuns;
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "prints this and exits")
-    private boolean help;
-
-    /** The options {@code args} give; throws {@link picocli.CommandLine.ParameterException} on bad usage. */
-    static PortalOptions parse(String... args) {
-        return Cli.parse(new PortalOptions(), args);
-    }
+    @Mixin private HelpOption help;
 
     @Override
     public Integer call() throws Exception {
@@ -70,33 +53,16 @@ final class PortalOptions implements Callable<Integer> {
         return portal.replaceAll("/+$", "");
     }
 
-    String user() {
-        return user;
+    SignIn signIn() {
+        return signIn;
     }
 
-    /** {@code --password}, else {@code HEALTHCHECK_PASSWORD}, else the demo users' {@code <user>-password}. */
-    String password() {
-        return password != null ? password : Cli.defaultPassword(user);
+    Pacing pacing() {
+        return pacing;
     }
 
     List<String> pages() {
         return pages == null || pages.isEmpty() ? DEFAULT_PAGES : List.copyOf(pages);
-    }
-
-    double rate() {
-        return rate;
-    }
-
-    Duration duration() {
-        return Duration.ofSeconds(seconds);
-    }
-
-    Duration warmup() {
-        return Duration.ofSeconds(warmupSeconds);
-    }
-
-    int maxInFlight() {
-        return maxInFlight;
     }
 
     List<String> pdfs() {

@@ -41,7 +41,7 @@ public final class PortalPageBenchmark implements AutoCloseable {
         this.cookies = cookies;
         // the session's cookies, renewed in Set-Cookie headers, can be longer than Vert.x's default 8 KiB of headers
         this.http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setConnectTimeout(5_000).setMaxHeaderSize(64 * 1024),
-                new PoolOptions().setHttp1MaxSize(options.maxInFlight()));
+                new PoolOptions().setHttp1MaxSize(options.pacing().maxInFlight()));
     }
 
     /** Exit status 0 when every answer was right, 1 when any was not, 2 on bad usage or a failed sign-in. */
@@ -53,12 +53,12 @@ public final class PortalPageBenchmark implements AutoCloseable {
     static int run(PortalOptions options) throws Exception {
         PortalCookies cookies;
         try {
-            cookies = PortalSignIn.signIn(options.portal(), options.user(), options.password());
+            cookies = PortalSignIn.signIn(options.portal(), options.signIn().user(), options.signIn().password());
         } catch (IllegalStateException | IOException e) {
             System.err.println("sign-in to " + options.portal() + " failed: " + (e instanceof IOException ? e.toString() : e.getMessage()));
             return 2;
         }
-        System.out.printf("signed in to %s as %s%n", options.portal(), options.user());
+        System.out.printf("signed in to %s as %s%n", options.portal(), options.signIn().user());
         int errors;
         try (PortalPageBenchmark benchmark = new PortalPageBenchmark(options, cookies)) {
             errors = benchmark.pages() + benchmark.pdfs();
@@ -105,16 +105,16 @@ public final class PortalPageBenchmark implements AutoCloseable {
 
     /** Drives the pages (warm-up, then measured) and reports them; returns the number of errors. */
     int pages() throws InterruptedException {
-        if (options.pages().isEmpty() || options.rate() <= 0) {
+        if (options.pages().isEmpty() || options.pacing().rate() <= 0) {
             return 0;
         }
-        if (!options.warmup().isZero()) {
-            drive(options.warmup());   // unrecorded: lets the portal's and the services' JIT compile their hot paths
+        if (!options.pacing().warmup().isZero()) {
+            drive(options.pacing().warmup());   // unrecorded: lets the portal's and the services' JIT compile their hot paths
         }
-        double elapsed = drive(options.duration());
+        double elapsed = drive(options.pacing().duration());
         int errors = all.count() - all.outcomes().getOrDefault("200", 0);
         System.out.printf("portal pages: rate=%.0f/s seconds=%d requests=%d errors=%d elapsed=%.1fs%n",
-                options.rate(), options.duration().toSeconds(), all.count(), errors, elapsed);
+                options.pacing().rate(), options.pacing().duration().toSeconds(), all.count(), errors, elapsed);
         int width = options.pages().stream().mapToInt(String::length).max().orElse(0);
         byPage.forEach((page, r) -> System.out.printf("  %-" + width + "s  n=%d %s %s ms%n", page, r.count(), r.outcomes(), r.percentiles()));
         System.out.printf("  %-" + width + "s  n=%d %s %s ms%n", "all", all.count(), all.outcomes(), all.percentiles());
@@ -130,7 +130,7 @@ public final class PortalPageBenchmark implements AutoCloseable {
         options.pages().forEach(page -> byPage.put(page, new LatencyRecorder()));
         all = new LatencyRecorder();
         List<String> pages = options.pages();
-        return OpenLoop.drive(options.rate(), duration, options.maxInFlight(), (i, due) -> {
+        return OpenLoop.drive(options.pacing().rate(), duration, options.pacing().maxInFlight(), (i, due) -> {
             String page = pages.get((int) (i % pages.size()));
             return get(page).handle((answer, failure) -> {
                 long micros = (System.nanoTime() - due) / 1000;

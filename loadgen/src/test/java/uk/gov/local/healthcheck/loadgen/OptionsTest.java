@@ -15,55 +15,55 @@ class OptionsTest {
 
     @Test
     void defaultsAreThoseDocumented() {
-        Options o = Options.parse();
+        Options o = Cli.parse(new Options());
         assertEquals("responses", o.mode());
         assertEquals("http://127.0.0.1:8081", o.survey());
         assertEquals("http://127.0.0.1:8180", o.keycloak());
-        assertEquals("lga1", o.user());
-        assertEquals(System.getenv().getOrDefault("HEALTHCHECK_PASSWORD", "lga1-password"), o.password());
-        assertEquals(300.0, o.rate());
-        assertEquals(Duration.ofSeconds(30), o.duration());
-        assertEquals(Duration.ofSeconds(15), o.warmup());
+        assertEquals("lga1", o.signIn().user());
+        assertEquals(System.getenv().getOrDefault("HEALTHCHECK_PASSWORD", "lga1-password"), o.signIn().password());
+        assertEquals(300.0, o.pacing().rate());
+        assertEquals(Duration.ofSeconds(30), o.pacing().duration());
+        assertEquals(Duration.ofSeconds(15), o.pacing().warmup());
         assertEquals(1000, o.batchSize());
-        assertEquals(256, o.maxInFlight());
+        assertEquals(256, o.pacing().maxInFlight());
         assertEquals("E10000031", o.authority());
     }
 
     @Test
     void everyOptionIsRead() {
-        Options o = Options.parse("--mode", "batch", "--survey", "http://s:1", "--keycloak", "http://k:2", "--user", "ria1",
+        Options o = Cli.parse(new Options(), "--mode", "batch", "--survey", "http://s:1", "--keycloak", "http://k:2", "--user", "ria1",
                 "--password", "@secret", "--rate", "2000.5", "--seconds", "5", "--warmup-seconds", "0", "--batch-size", "10",
                 "--max-in-flight", "8", "--authority", "E08000025");
         assertEquals("batch", o.mode());
         assertEquals("http://s:1", o.survey());
         assertEquals("http://k:2", o.keycloak());
-        assertEquals("ria1", o.user());
-        assertEquals("@secret", o.password());   // a value, not a file of arguments
-        assertEquals(2000.5, o.rate());
-        assertEquals(Duration.ofSeconds(5), o.duration());
-        assertEquals(Duration.ZERO, o.warmup());
+        assertEquals("ria1", o.signIn().user());
+        assertEquals("@secret", o.signIn().password());   // a value, not a file of arguments
+        assertEquals(2000.5, o.pacing().rate());
+        assertEquals(Duration.ofSeconds(5), o.pacing().duration());
+        assertEquals(Duration.ZERO, o.pacing().warmup());
         assertEquals(10, o.batchSize());
-        assertEquals(8, o.maxInFlight());
+        assertEquals(8, o.pacing().maxInFlight());
         assertEquals("E08000025", o.authority());
-        assertEquals("returns", Options.parse("--mode", "returns").mode());
-        assertEquals(System.getenv().getOrDefault("HEALTHCHECK_PASSWORD", "ria1-password"), Options.parse("--user", "ria1").password());
+        assertEquals("returns", Cli.parse(new Options(), "--mode", "returns").mode());
+        assertEquals(System.getenv().getOrDefault("HEALTHCHECK_PASSWORD", "ria1-password"), Cli.parse(new Options(), "--user", "ria1").signIn().password());
     }
 
     @Test
     void aRepeatedOptionTakesTheLastValue() {
-        assertEquals(20.0, Options.parse("--rate", "10", "--rate", "20").rate());
-        assertEquals(20.0, Options.parse("--rate=20").rate());
+        assertEquals(20.0, Cli.parse(new Options(), "--rate", "10", "--rate", "20").pacing().rate());
+        assertEquals(20.0, Cli.parse(new Options(), "--rate=20").pacing().rate());
     }
 
     @Test
     void unknownOptionsModesAndBadNumbersAreRefused() {
         // a misspelt option is refused rather than silently leaving its default in force
-        assertThrows(ParameterException.class, () -> Options.parse("--rates", "10"));
-        assertThrows(ParameterException.class, () -> Options.parse("--mode", "x"));
-        assertThrows(ParameterException.class, () -> Options.parse("--rate", "fast"));
-        assertThrows(ParameterException.class, () -> Options.parse("--seconds", "1.5"));
-        assertThrows(ParameterException.class, () -> Options.parse("--batch-size"));
-        assertThrows(ParameterException.class, () -> Options.parse("responses"));
+        assertThrows(ParameterException.class, () -> Cli.parse(new Options(), "--rates", "10"));
+        assertThrows(ParameterException.class, () -> Cli.parse(new Options(), "--mode", "x"));
+        assertThrows(ParameterException.class, () -> Cli.parse(new Options(), "--rate", "fast"));
+        assertThrows(ParameterException.class, () -> Cli.parse(new Options(), "--seconds", "1.5"));
+        assertThrows(ParameterException.class, () -> Cli.parse(new Options(), "--batch-size"));
+        assertThrows(ParameterException.class, () -> Cli.parse(new Options(), "responses"));
     }
 
     @Test

@@ -28,7 +28,7 @@ class PortalSignInFlowTest {
     @Test
     void countsNon200PagesAndBadPdfsAsErrors() throws Exception {
         try (FakePortal fake = new FakePortal()) {
-            PortalOptions options = PortalOptions.parse(new String[]{"--portal", fake.url(), "--rate", "40", "--seconds", "1",
+            PortalOptions options = Cli.parse(new PortalOptions(), new String[]{"--portal", fake.url(), "--rate", "40", "--seconds", "1",
                     "--warmup-seconds", "1", "--page", "/councils/E10000031/rounds/r", "--page", "/regions/E12000007/rounds/r",
                     "--pdf", "/reports/r.pdf", "--pdf", "/home", "--pdf-runs", "2"});
             try (PortalPageBenchmark benchmark = new PortalPageBenchmark(options, PortalSignIn.signIn(fake.url(), "lga1", "lga1-password"))) {

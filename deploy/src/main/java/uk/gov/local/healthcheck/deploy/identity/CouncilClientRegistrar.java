@@ -1,29 +1,34 @@
 package uk.gov.local.healthcheck.deploy.identity;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.OAuth2Constants;
+import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.admin.client.JacksonProvider;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.KeycloakBuilder;
+import org.keycloak.admin.client.resource.ClientResource;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.ProtocolMapperRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
 import picocli.CommandLine;
 import uk.gov.local.healthcheck.deploy.CommandLines;
+import uk.gov.local.healthcheck.reference.authorities.AuthorityRegister;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Onboards a council's HR system: creates, in the running Keycloak, a confidential client {@code council-<code>}
@@ -34,6 +39,10 @@ import java.util.stream.Collectors;
  * ({@code --help} lists the options); the Keycloak administrator's name and password come from the environment
  * ({@code KEYCLOAK_ADMIN_USER}, {@code KEYCLOAK_ADMIN_PASSWORD}), never the command line. Keycloak records the
  * creation in its admin events.
+ *
+ * <p>It talks to Keycloak through Keycloak's own admin client ({@code keycloak-admin-client}, typed representations,
+ * RESTEasy underneath) rather than {@code kcadm.sh} from the unpacked distribution: {@code kcadm.sh} takes the
+ * administrator's password on its command line (visible to every user of the machine) and would start a JVM per step.
  */
 public final class CouncilClientRegistrar {
 
@@ -41,13 +50,10 @@ public final class CouncilClientRegistrar {
     static final String ROLE = "council-submitter";
     static final String AUDIENCE = "healthcheck-api";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
-    private final String keycloak;
-    private String adminToken;
+    private final RealmResource realm;
 
-    CouncilClientRegistrar(String keycloak) {
-        this.keycloak = keycloak;
+    CouncilClientRegistrar(Keycloak keycloak) {
+        this.realm = keycloak.realm(REALM);
     }
 
     /** A current authority of the register (one that still exists), or empty. */
@@ -75,7 +81,7 @@ public final class CouncilClientRegistrar {
         boolean help;
 
         @Override
-        public Integer call() throws IOException, InterruptedException {
+        public Integer call() throws IOException {
             Optional<Council> council = findCurrent(register, authority);
             if (council.isEmpty()) {
                 System.err.println("add-council-client: " + authority + " is not a current authority in the register (use a GSS code such as E10000031)");
@@ -87,9 +93,10 @@ public final class CouncilClientRegistrar {
                 System.err.println("add-council-client: set KEYCLOAK_ADMIN_PASSWORD");
                 return 2;
             }
-            CouncilClientRegistrar registrar = new CouncilClientRegistrar(keycloak);
-            registrar.login(user, password);
-            String secret = registrar.register(council.get());
+            String secret;
+            try (Keycloak admin = login(keycloak, user, password)) {
+                secret = new CouncilClientRegistrar(admin).register(council.get());
+            }
             System.out.println("client_id=" + clientId(council.get().code()));
             System.out.println("client_secret=" + secret);
             System.out.println("authority=" + council.get().code() + " (" + council.get().name() + "), region " + council.get().regionCode());
@@ -101,88 +108,105 @@ public final class CouncilClientRegistrar {
         return "council-" + authorityCode;
     }
 
+    /** The authority of the register (read with reference's {@link AuthorityRegister}, its one reader) if it still exists. */
     static Optional<Council> findCurrent(Path register, String code) throws IOException {
         try (Reader reader = Files.newBufferedReader(register)) {
-            for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
-                if (r.get("gss_code").equals(code) && r.get("valid_to_year").isBlank()) {
-                    return Optional.of(new Council(code, r.get("name"), r.get("region_code")));
-                }
-            }
+            return AuthorityRegister.parse(reader).find(code)
+                    .filter(a -> a.validToYear().isEmpty())
+                    .map(a -> new Council(a.gssCode(), a.name(), a.region().code()));
         }
-        return Optional.empty();
     }
 
     /** The client's representation: confidential, client credentials only, claims fixed to the council. */
-    static ObjectNode clientRepresentation(Council council) {
-        ObjectNode client = JSON.createObjectNode()
-                .put("clientId", clientId(council.code()))
-                .put("name", council.name() + " HR system")
-                .put("description", "Submits " + council.name() + "'s returns machine-to-machine (client credentials).")
-                .put("enabled", true).put("protocol", "openid-connect").put("publicClient", false)
-                .put("clientAuthenticatorType", "client-secret")
-                .put("standardFlowEnabled", false).put("implicitFlowEnabled", false).put("directAccessGrantsEnabled", false)
-                .put("serviceAccountsEnabled", true).put("frontchannelLogout", false);
-        client.putObject("attributes").put("access.token.lifespan", "300").put("client_credentials.use_refresh_token", "false");
-        ArrayNode mappers = client.putArray("protocolMappers");
-        mappers.add(claim("authority_code", council.code()));
-        mappers.add(claim("region_code", council.regionCode()));
-        ObjectNode audience = mappers.addObject().put("name", "healthcheck-api-audience").put("protocol", "openid-connect")
-                .put("protocolMapper", "oidc-audience-mapper");
-        audience.putObject("config").put("included.client.audience", AUDIENCE).put("access.token.claim", "true")
-                .put("id.token.claim", "false").put("introspection.token.claim", "true");
+    static ClientRepresentation clientRepresentation(Council council) {
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId(clientId(council.code()));
+        client.setName(council.name() + " HR system");
+        client.setDescription("Submits " + council.name() + "'s returns machine-to-machine (client credentials).");
+        client.setEnabled(true);
+        client.setProtocol("openid-connect");
+        client.setPublicClient(false);
+        client.setClientAuthenticatorType("client-secret");
+        client.setStandardFlowEnabled(false);
+        client.setImplicitFlowEnabled(false);
+        client.setDirectAccessGrantsEnabled(false);
+        client.setServiceAccountsEnabled(true);
+        client.setFrontchannelLogout(false);
+        client.setAttributes(Map.of("access.token.lifespan", "300", "client_credentials.use_refresh_token", "false"));
+        client.setProtocolMappers(List.of(
+                claim("authority_code", council.code()),
+                claim("region_code", council.regionCode()),
+                mapper("healthcheck-api-audience", "oidc-audience-mapper", Map.of("included.client.audience", AUDIENCE))));
         return client;
     }
 
-    private static ObjectNode claim(String name, String value) {
-        ObjectNode mapper = JSON.createObjectNode().put("name", name).put("protocol", "openid-connect")
-                .put("protocolMapper", "oidc-hardcoded-claim-mapper");
-        mapper.putObject("config").put("claim.name", name).put("claim.value", value).put("jsonType.label", "String")
-                .put("access.token.claim", "true").put("id.token.claim", "false").put("introspection.token.claim", "true");
+    /** A claim with a fixed value in the access token (and in introspection, not in the ID token). */
+    private static ProtocolMapperRepresentation claim(String name, String value) {
+        return mapper(name, "oidc-hardcoded-claim-mapper", Map.of("claim.name", name, "claim.value", value, "jsonType.label", "String"));
+    }
+
+    private static ProtocolMapperRepresentation mapper(String name, String type, Map<String, String> settings) {
+        Map<String, String> config = new LinkedHashMap<>(settings);
+        config.putAll(Map.of("access.token.claim", "true", "id.token.claim", "false", "introspection.token.claim", "true"));
+        ProtocolMapperRepresentation mapper = new ProtocolMapperRepresentation();
+        mapper.setName(name);
+        mapper.setProtocol("openid-connect");
+        mapper.setProtocolMapper(type);
+        mapper.setConfig(config);
         return mapper;
     }
 
-    void login(String user, String password) throws IOException, InterruptedException {
-        String form = Map.of("grant_type", "password", "client_id", "admin-cli", "username", user, "password", password).entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(keycloak + "/realms/master/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException("Keycloak refused the administrator login (" + r.statusCode() + "): " + r.body());
+    /** The master realm's administrator, signed in (password grant on admin-cli) before anything is asked. */
+    static Keycloak login(String keycloak, String user, String password) {
+        // bounded waits, so a Keycloak that hangs fails the command instead of holding it; the admin client's own
+        // Jackson provider, which ignores fields a newer Keycloak adds to its representations
+        Client http = ClientBuilder.newBuilder().connectTimeout(10, TimeUnit.SECONDS).readTimeout(30, TimeUnit.SECONDS)
+                .register(new JacksonProvider()).build();
+        Keycloak admin = KeycloakBuilder.builder().serverUrl(keycloak).realm("master").clientId("admin-cli")
+                .username(user).password(password).grantType(OAuth2Constants.PASSWORD).resteasyClient(http).build();
+        try {
+            admin.tokenManager().getAccessToken();
+        } catch (WebApplicationException e) {
+            admin.close();
+            throw new IllegalStateException("Keycloak refused the administrator login (" + e.getResponse().getStatus() + "): " + body(e));
         }
-        adminToken = JSON.readTree(r.body()).path("access_token").asText();
+        return admin;
     }
 
-    String register(Council council) throws IOException, InterruptedException {
+    /** Creates the council's client, grants its service account the role and returns the client's secret. */
+    String register(Council council) {
         String clientId = clientId(council.code());
-        HttpResponse<String> created = call("POST", "/clients", clientRepresentation(council).toString());
-        if (created.statusCode() == 409) {
-            throw new IllegalStateException("A client " + clientId + " already exists; rotate its secret in the Keycloak admin console");
+        String uuid;
+        try (Response created = realm.clients().create(clientRepresentation(council))) {
+            if (created.getStatus() == 409) {
+                throw new IllegalStateException("A client " + clientId + " already exists; rotate its secret in the Keycloak admin console");
+            }
+            uuid = asked("create client " + clientId, () -> CreatedResponseUtil.getCreatedId(created));
         }
-        expect(created, 201, "create client " + clientId);
-        String uuid = JSON.readTree(expect(call("GET", "/clients?clientId=" + clientId, null), 200, "find " + clientId).body()).path(0).path("id").asText();
-        String serviceUser = JSON.readTree(expect(call("GET", "/clients/" + uuid + "/service-account-user", null), 200, "service account").body())
-                .path("id").asText();
-        JsonNode role = JSON.readTree(expect(call("GET", "/roles/" + ROLE, null), 200, "role " + ROLE).body());
-        expect(call("POST", "/users/" + serviceUser + "/role-mappings/realm", "[" + role + "]"), 204, "grant " + ROLE);
-        return JSON.readTree(expect(call("GET", "/clients/" + uuid + "/client-secret", null), 200, "secret").body()).path("value").asText();
+        ClientResource client = realm.clients().get(uuid);
+        String serviceUser = asked("service account", () -> client.getServiceAccountUser().getId());
+        RoleRepresentation role = asked("role " + ROLE, () -> realm.roles().get(ROLE).toRepresentation());
+        asked("grant " + ROLE, () -> {
+            realm.users().get(serviceUser).roles().realmLevel().add(List.of(role));
+            return role;
+        });
+        return asked("secret", () -> client.getSecret().getValue());
     }
 
-    private HttpResponse<String> call(String method, String path, String body) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(keycloak + "/admin/realms/" + REALM + path))
-                .header("Authorization", "Bearer " + adminToken).timeout(Duration.ofSeconds(30));
-        if (body != null) {
-            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        } else {
-            b.method(method, HttpRequest.BodyPublishers.noBody());
+    /** The answer to one step, or a failure naming the step and what Keycloak answered. */
+    private static <T> T asked(String what, Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (WebApplicationException e) {
+            throw new IllegalStateException("Keycloak: " + what + " answered " + e.getResponse().getStatus() + ": " + body(e));
         }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static HttpResponse<String> expect(HttpResponse<String> r, int status, String what) {
-        if (r.statusCode() != status) {
-            throw new IllegalStateException("Keycloak: " + what + " answered " + r.statusCode() + ": " + r.body());
+    private static String body(WebApplicationException e) {
+        try {
+            return e.getResponse().readEntity(String.class);
+        } catch (RuntimeException unreadable) {
+            return e.getMessage();
         }
-        return r;
     }
 }

@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -48,11 +49,20 @@ class CouncilClientRegistrarCommandTest {
     }
 
     @Test
+    void aCouncilIsLookedUpInTheRegisterAndOnlyACurrentOneIsFound() throws Exception {
+        Path register = Path.of("../reference-data/authority-register.csv");
+        assertEquals(Optional.of(new CouncilClientRegistrar.Council("E10000031", "Warwickshire", "E12000005")),
+                CouncilClientRegistrar.findCurrent(register, "E10000031"));
+        assertEquals(Optional.empty(), CouncilClientRegistrar.findCurrent(register, "E10000002"));   // Buckinghamshire until 2019
+        assertEquals(Optional.empty(), CouncilClientRegistrar.findCurrent(register, "E99999999"));
+    }
+
+    @Test
     void anAuthorityNotInTheRegisterExitsWith1BeforeAskingKeycloak(@TempDir Path dir) throws Exception {
         Path register = Files.writeString(dir.resolve("register.csv"), """
-                gss_code,name,region_code,valid_to_year
-                E10000031,Warwickshire,E12000005,
-                E10000002,Buckinghamshire,E12000008,2019
+                gss_code,old_la_code,name,region_code,region_name,london_subregion_code,type,valid_from_year,valid_to_year,statistical_neighbours
+                E10000031,937,Warwickshire,E12000005,West Midlands,,Shire County,,,
+                E10000002,825,Buckinghamshire,E12000008,South East,,Shire County,,2019,
                 """);
         PrintStream stderr = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
