@@ -1,8 +1,5 @@
 package uk.gov.local.healthcheck.metrics.indicators;
 
-import uk.gov.local.healthcheck.metrics.instruments.InstrumentCatalog;
-import uk.gov.local.healthcheck.metrics.instruments.Question;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,12 +18,15 @@ import java.util.Map;
  */
 public final class PractitionerScores {
 
+    /** The likert options a statement's share agreeing counts. */
+    public static final List<String> AGREEING = List.of("strongly_agree", "agree");
+    /** The likert option left out of a statement's base. */
     public static final String NOT_APPLICABLE = "not_applicable";
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-    private static final Map<String, List<Question>> STANDARDS =
-            IndicatorDictionary.standards(InstrumentCatalog.require(IndicatorDictionary.PRACTITIONER_SURVEY));
 
     private final PractitionerRules rules;
+    /** Each standard score's id with its statements' question ids, from the dictionary. */
+    private final Map<String, List<String>> statementsByStandard = IndicatorDictionary.standards();
 
     public PractitionerScores(PractitionerRules rules) {
         this.rules = rules;
@@ -44,16 +44,16 @@ public final class PractitionerScores {
         List<IndicatorResult> statements = new ArrayList<>();
         List<IndicatorResult> standards = new ArrayList<>();
         List<BigDecimal> standardScores = new ArrayList<>();
-        STANDARDS.forEach((standard, questions) -> {
+        statementsByStandard.forEach((standard, questions) -> {
             List<BigDecimal> scores = new ArrayList<>();
-            for (Question q : questions) {
-                IndicatorResult r = statement(q.id(), tallies.getOrDefault(q.id(), Map.of()));
+            for (String q : questions) {
+                IndicatorResult r = statement(q, tallies.getOrDefault(q, Map.of()));
                 statements.add(r);
                 if (r.value() != null) {
                     scores.add(r.value());
                 }
             }
-            IndicatorResult s = mean(standard + IndicatorDictionary.STANDARD_SCORE_SUFFIX, scores,
+            IndicatorResult s = mean(standard, scores,
                     "no statement of the standard has a published score (each needs " + rules.minBase()
                             + " respondents answering other than not_applicable)");
             standards.add(s);
@@ -75,7 +75,7 @@ public final class PractitionerScores {
     }
 
     private IndicatorResult statement(String questionId, Map<String, Long> counts) {
-        long agreeing = counts.getOrDefault("strongly_agree", 0L) + counts.getOrDefault("agree", 0L);
+        long agreeing = AGREEING.stream().mapToLong(o -> counts.getOrDefault(o, 0L)).sum();
         long base = 0;
         for (var e : counts.entrySet()) {
             if (!NOT_APPLICABLE.equals(e.getKey())) {

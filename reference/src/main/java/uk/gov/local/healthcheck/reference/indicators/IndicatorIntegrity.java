@@ -17,7 +17,8 @@ import java.util.Set;
  * and source given; an instrument that is packaged, of the unit the formula reads (a return for {@code ratio}, responses
  * for the others); every question id a formula names a question of every packaged version of that instrument with a
  * type the formula can use (number questions and bands of counts questions for {@code ratio}, a likert statement for
- * {@code share_agreeing}); {@code mean} and {@code band} naming indicators listed before them for the same instrument.
+ * {@code share_agreeing}, whose id is the statement's question id); {@code mean} and {@code band} naming indicators
+ * listed before them for the same instrument.
  * Each problem names the indicator.
  */
 public final class IndicatorIntegrity {
@@ -93,6 +94,9 @@ public final class IndicatorIntegrity {
             case SHARE_AGREEING -> {
                 one(indicator, problems);
                 f.of().forEach(q -> question(indicator, q, versions, problems, QuestionType.LIKERT));
+                if (f.of().size() == 1 && !f.of().get(0).equals(id)) {
+                    problems.add(id + " is the share agreeing of " + f.of().get(0) + ", so its id is that question id");
+                }
             }
             case MEAN -> f.of().forEach(other -> earlier(indicator, other, earlier, problems));
             case BAND -> {

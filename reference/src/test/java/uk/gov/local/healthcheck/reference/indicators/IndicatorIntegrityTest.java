@@ -50,16 +50,18 @@ class IndicatorIntegrityTest {
     @Test
     void practitionerFormulasReadAStatementOrIndicatorsListedBefore() {
         assertEquals(List.of(), problems(
-                "id: s, instrument: practitioner-survey, formula: share_agreeing, of: [std1.clear_framework]",
-                "id: m, instrument: practitioner-survey, formula: mean, of: [s]",
+                "id: std1.clear_framework, instrument: practitioner-survey, formula: share_agreeing, of: [std1.clear_framework]",
+                "id: m, instrument: practitioner-survey, formula: mean, of: [std1.clear_framework]",
                 "id: b, instrument: practitioner-survey, formula: band, of: [m]",
                 "id: n, instrument: practitioner-survey, formula: respondents"));
         assertEquals(List.of(
                         "s names std1.nothing, not a question of practitioner-survey v1",
+                        "s is the share agreeing of std1.nothing, so its id is that question id",
                         "m names later, not an indicator of practitioner-survey listed before it",
                         "b: a band formula reads one input, not [s, m]",
                         "w is a share_agreeing formula, which reads an instrument of unit respondent, but workforce-return is not one",
                         "w names staff.fte, a decimal question of workforce-return v1, which a share_agreeing formula cannot read",
+                        "w is the share agreeing of staff.fte, so its id is that question id",
                         "later: of names [s], not what a respondents formula reads"),
                 problems(
                         "id: s, instrument: practitioner-survey, formula: share_agreeing, of: [std1.nothing]",
