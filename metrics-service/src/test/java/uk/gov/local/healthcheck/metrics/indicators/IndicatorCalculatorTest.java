@@ -1,9 +1,9 @@
 package uk.gov.local.healthcheck.metrics.indicators;
 
 import org.junit.jupiter.api.Test;
+import uk.gov.local.healthcheck.metrics.support.Events;
 
 import java.math.BigDecimal;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,18 +19,13 @@ class IndicatorCalculatorTest {
     private final IndicatorCalculator calculator =
             new IndicatorCalculator(new WorkingDays(253, Map.of(2020, 254, 2024, 254)));
 
-    /** A complete return: 200 FTE in post, 30 leavers, 50 agency, 25 vacancies, 2530 days lost, 800 cases / 50 FTE. */
+    /**
+     * A complete return: the flow tests' workforce return (200 FTE in post, 30 leavers, 50 agency, 25 vacancies, 800
+     * cases) with 50 case-holding FTE and 2530 days lost instead of its absence declared missing.
+     */
     private static Map<String, Object> complete() {
-        Map<String, Object> a = new HashMap<>();
-        a.put("staff.headcount", 210);
-        a.put("staff.fte", new BigDecimal("200"));
-        a.put("staff.agency_headcount", 52);
-        a.put("staff.agency_fte", new BigDecimal("50"));
-        a.put("staff.vacancies_fte", new BigDecimal("25"));
-        a.put("flows.leavers_fte", new BigDecimal("30"));
+        Map<String, Object> a = Events.answers("50");
         a.put("flows.absence_days", new BigDecimal("2530"));
-        a.put("caseload.cases", 800);
-        a.put("caseload.case_holding_fte", new BigDecimal("50"));
         return a;
     }
 
