@@ -1,5 +1,7 @@
 package uk.gov.local.healthcheck.metrics.indicators;
 
+import uk.gov.local.healthcheck.events.IndicatorValue;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,20 +42,20 @@ public final class PractitionerScores {
      * @param tallies     per statement question id, the count of each likert option chosen
      * @param respondents the responses counted
      */
-    public List<IndicatorResult> compute(Map<String, Map<String, Long>> tallies, long respondents) {
-        List<IndicatorResult> statements = new ArrayList<>();
-        List<IndicatorResult> standards = new ArrayList<>();
+    public List<IndicatorValue> compute(Map<String, Map<String, Long>> tallies, long respondents) {
+        List<IndicatorValue> statements = new ArrayList<>();
+        List<IndicatorValue> standards = new ArrayList<>();
         List<BigDecimal> standardScores = new ArrayList<>();
         statementsByStandard.forEach((standard, questions) -> {
             List<BigDecimal> scores = new ArrayList<>();
             for (String q : questions) {
-                IndicatorResult r = statement(q, tallies.getOrDefault(q, Map.of()));
+                IndicatorValue r = statement(q, tallies.getOrDefault(q, Map.of()));
                 statements.add(r);
                 if (r.value() != null) {
                     scores.add(r.value());
                 }
             }
-            IndicatorResult s = mean(standard, scores,
+            IndicatorValue s = mean(standard, scores,
                     "no statement of the standard has a published score (each needs " + rules.minBase()
                             + " respondents answering other than not_applicable)");
             standards.add(s);
@@ -61,12 +63,12 @@ public final class PractitionerScores {
                 standardScores.add(s.value());
             }
         });
-        IndicatorResult overall = mean(IndicatorDictionary.OVERALL_SCORE, standardScores, "no standard has a score");
-        IndicatorResult band = overall.value() == null
-                ? new IndicatorResult(IndicatorDictionary.OVERALL_BAND, null, null, null, 1, List.of(),
+        IndicatorValue overall = mean(IndicatorDictionary.OVERALL_SCORE, standardScores, "no standard has a score");
+        IndicatorValue band = overall.value() == null
+                ? new IndicatorValue(IndicatorDictionary.OVERALL_BAND, null, null, null, 1, List.of(),
                 "no overall score")
                 : number(IndicatorDictionary.OVERALL_BAND, BigDecimal.valueOf(PractitionerRules.code(rules.band(overall.value()))));
-        List<IndicatorResult> all = new ArrayList<>(statements);
+        List<IndicatorValue> all = new ArrayList<>(statements);
         all.addAll(standards);
         all.add(overall);
         all.add(band);
@@ -74,7 +76,7 @@ public final class PractitionerScores {
         return List.copyOf(all);
     }
 
-    private IndicatorResult statement(String questionId, Map<String, Long> counts) {
+    private IndicatorValue statement(String questionId, Map<String, Long> counts) {
         long agreeing = AGREEING.stream().mapToLong(o -> counts.getOrDefault(o, 0L)).sum();
         long base = 0;
         for (var e : counts.entrySet()) {
@@ -85,23 +87,23 @@ public final class PractitionerScores {
         BigDecimal num = BigDecimal.valueOf(agreeing);
         BigDecimal den = BigDecimal.valueOf(base);
         if (base < rules.minBase()) {
-            return new IndicatorResult(questionId, null, num, den, 100, List.of(), rules.reasonTooFew());
+            return new IndicatorValue(questionId, null, num, den, 100, List.of(), rules.reasonTooFew());
         }
-        return new IndicatorResult(questionId, plain(num.multiply(HUNDRED).divide(den, IndicatorCalculator.PRECISION)),
+        return new IndicatorValue(questionId, plain(num.multiply(HUNDRED).divide(den, IndicatorCalculator.PRECISION)),
                 num, den, 100, List.of(), null);
     }
 
-    private static IndicatorResult mean(String id, List<BigDecimal> scores, String reasonIfNone) {
+    private static IndicatorValue mean(String id, List<BigDecimal> scores, String reasonIfNone) {
         if (scores.isEmpty()) {
-            return new IndicatorResult(id, null, null, null, 1, List.of(), reasonIfNone);
+            return new IndicatorValue(id, null, null, null, 1, List.of(), reasonIfNone);
         }
         BigDecimal sum = scores.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal n = BigDecimal.valueOf(scores.size());
-        return new IndicatorResult(id, plain(sum.divide(n, IndicatorCalculator.PRECISION)), sum, n, 1, List.of(), null);
+        return new IndicatorValue(id, plain(sum.divide(n, IndicatorCalculator.PRECISION)), sum, n, 1, List.of(), null);
     }
 
-    private static IndicatorResult number(String id, BigDecimal value) {
-        return new IndicatorResult(id, value, value, BigDecimal.ONE, 1, List.of(), null);
+    private static IndicatorValue number(String id, BigDecimal value) {
+        return new IndicatorValue(id, value, value, BigDecimal.ONE, 1, List.of(), null);
     }
 
     private static BigDecimal plain(BigDecimal v) {

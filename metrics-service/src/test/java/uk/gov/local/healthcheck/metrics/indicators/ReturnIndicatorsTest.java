@@ -1,6 +1,7 @@
 package uk.gov.local.healthcheck.metrics.indicators;
 
 import org.junit.jupiter.api.Test;
+import uk.gov.local.healthcheck.events.IndicatorValue;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -17,12 +18,12 @@ class ReturnIndicatorsTest {
 
     private final IndicatorCalculator calculator = new IndicatorCalculator(new WorkingDays(253, Map.of()));
 
-    private IndicatorResult find(String instrument, Map<String, Object> answers, String id) {
+    private IndicatorValue find(String instrument, Map<String, Object> answers, String id) {
         return calculator.compute(instrument, "2024", Answers.of(answers)).stream()
                 .filter(r -> r.indicatorId().equals(id)).findFirst().orElseThrow();
     }
 
-    private static void assertValue(String expected, IndicatorResult r) {
+    private static void assertValue(String expected, IndicatorValue r) {
         assertTrue(r.value() != null && new BigDecimal(expected).compareTo(r.value()) == 0,
                 r.indicatorId() + " = " + r.value() + " (" + r.missingReason() + "), expected " + expected);
     }
@@ -59,13 +60,13 @@ class ReturnIndicatorsTest {
         assertValue("85", find(wf, workforce(), "diversity_gender_female_share"));
         assertValue("13", find(wf, workforce(), "diversity_gender_male_share"));
         assertValue("25", find(wf, workforce(), "diversity_age_30_39_share"));
-        IndicatorResult other = find(wf, workforce(), "diversity_gender_other_share");
+        IndicatorValue other = find(wf, workforce(), "diversity_gender_other_share");
         assertNull(other.value(), "a band left out is unanswered, not 0");
         assertEquals(List.of("diversity.gender.other"), other.missingInputs());
-        IndicatorResult young = find(wf, workforce(), "diversity_age_under_30_share");
+        IndicatorValue young = find(wf, workforce(), "diversity_age_under_30_share");
         assertNull(young.value());
         assertTrue(young.missingReason().contains("declared 'c'"), young.missingReason());
-        IndicatorResult disability = find(wf, workforce(), "diversity_disability_yes_share");
+        IndicatorValue disability = find(wf, workforce(), "diversity_disability_yes_share");
         assertNull(disability.value(), "the whole group declared missing");
         assertTrue(disability.missingReason().contains("declared 'x'"), disability.missingReason());
     }
@@ -103,14 +104,14 @@ class ReturnIndicatorsTest {
         assertValue("4.444444444444444", find(ehc, employer(), "long_term_absence_maternity_rate"));
         assertValue("0", find(ehc, employer(), "long_term_absence_other_rate"));
         assertValue("30", find(ehc, employer(), "market_supplement_rate"));
-        IndicatorResult caseload = find(ehc, employer(), "reported_average_caseload");
+        IndicatorValue caseload = find(ehc, employer(), "reported_average_caseload");
         assertValue("18.5", caseload);
         assertEquals(0, BigDecimal.ONE.compareTo(caseload.denominator()));
         assertValue("6", find(ehc, employer(), "hours_over_contract"));
 
         Map<String, Object> noUnfilled = employer();
         noUnfilled.put("s2.unfilled_fte", BigDecimal.ZERO);
-        IndicatorResult frozen = find(ehc, noUnfilled, "frozen_post_rate");
+        IndicatorValue frozen = find(ehc, noUnfilled, "frozen_post_rate");
         assertNull(frozen.value(), "no unfilled posts: the share frozen is undefined, not 0");
         assertTrue(frozen.missingReason().startsWith("zero denominator"));
     }
