@@ -2,9 +2,9 @@ package uk.gov.local.healthcheck.metrics.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import uk.gov.local.healthcheck.events.IndicatorValue;
 import uk.gov.local.healthcheck.metrics.indicators.IndicatorDefinition;
 import uk.gov.local.healthcheck.metrics.indicators.IndicatorDictionary;
-import uk.gov.local.healthcheck.metrics.indicators.IndicatorResult;
 import uk.gov.local.healthcheck.metrics.indicators.PractitionerRules;
 import uk.gov.local.healthcheck.metrics.indicators.Unit;
 import uk.gov.local.healthcheck.metrics.store.AuthorityState;
@@ -59,7 +59,7 @@ public record AuthorityIndicatorsResponse(
                     + "clear steps to improve (the instrument's thresholds)")
             @JsonInclude(JsonInclude.Include.NON_NULL) String band) {
 
-        static Indicator of(IndicatorResult r, PractitionerRules rules) {
+        static Indicator of(IndicatorValue r, PractitionerRules rules) {
             Optional<IndicatorDefinition> d = IndicatorDictionary.byId(r.indicatorId());
             // a statement's share agreeing is banded like the scores made of it (seed 003 shades both)
             boolean score = d.filter(x -> x.source() == IndicatorDefinition.Source.RESPONSES

@@ -1,5 +1,7 @@
 package uk.gov.local.healthcheck.metrics.indicators;
 
+import uk.gov.local.healthcheck.events.IndicatorValue;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -24,14 +26,14 @@ public final class IndicatorCalculator {
     }
 
     /** All indicators of {@code instrument} (none for an instrument without definitions), in dictionary order. */
-    public List<IndicatorResult> compute(String instrument, String period, Answers answers) {
+    public List<IndicatorValue> compute(String instrument, String period, Answers answers) {
         return IndicatorDictionary.forInstrument(instrument).stream()
                 .filter(d -> d.source() == IndicatorDefinition.Source.RETURN)
                 .map(d -> compute(d, period, answers))
                 .toList();
     }
 
-    public IndicatorResult compute(IndicatorDefinition definition, String period, Answers answers) {
+    public IndicatorValue compute(IndicatorDefinition definition, String period, Answers answers) {
         List<String> missing = new ArrayList<>();
         List<String> symbols = new ArrayList<>();
         for (String q : definition.inputs()) {
@@ -62,18 +64,18 @@ public final class IndicatorCalculator {
             denominator = denominator.multiply(BigDecimal.valueOf(workingDays.inYear(year.getAsInt())));
         }
         if (denominator.signum() == 0) {
-            return new IndicatorResult(definition.id(), null, numerator, denominator, definition.scale(), List.of(),
+            return new IndicatorValue(definition.id(), null, numerator, denominator, definition.scale(), List.of(),
                     REASON_ZERO_DENOMINATOR + ": " + String.join(" + ", definition.denominator()) + " is 0");
             // (an empty denominator is 1, never 0)
         }
         BigDecimal value = numerator.multiply(BigDecimal.valueOf(definition.scale()))
                 .divide(denominator, PRECISION);
-        return new IndicatorResult(definition.id(), plain(value), numerator, denominator, definition.scale(),
+        return new IndicatorValue(definition.id(), plain(value), numerator, denominator, definition.scale(),
                 List.of(), null);
     }
 
-    private static IndicatorResult missingResult(IndicatorDefinition d, List<String> missing, String reason) {
-        return new IndicatorResult(d.id(), null, null, null, d.scale(), missing, reason);
+    private static IndicatorValue missingResult(IndicatorDefinition d, List<String> missing, String reason) {
+        return new IndicatorValue(d.id(), null, null, null, d.scale(), missing, reason);
     }
 
     private static BigDecimal sum(List<String> questionIds, Answers answers) {

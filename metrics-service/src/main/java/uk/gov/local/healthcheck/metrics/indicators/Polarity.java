@@ -13,4 +13,9 @@ public enum Polarity {
     public String wire() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
+
+    /** The polarity of that spelling ({@code lower-is-better}), as the dictionary writes it. */
+    public static Polarity ofWire(String wire) {
+        return valueOf(wire.toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
 }

@@ -1,7 +1,6 @@
 package uk.gov.local.healthcheck.metrics.indicators;
 
-import uk.gov.local.healthcheck.metrics.instruments.InstrumentCatalog;
-import uk.gov.local.healthcheck.metrics.instruments.Question;
+import uk.gov.local.healthcheck.events.IndicatorValue;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -21,12 +20,15 @@ import java.util.Map;
  */
 public final class PractitionerScores {
 
+    /** The likert options a statement's share agreeing counts. */
+    public static final List<String> AGREEING = List.of("strongly_agree", "agree");
+    /** The likert option left out of a statement's base. */
     public static final String NOT_APPLICABLE = "not_applicable";
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-    private static final Map<String, List<Question>> STANDARDS =
-            IndicatorDictionary.standards(InstrumentCatalog.require(IndicatorDictionary.PRACTITIONER_SURVEY));
 
     private final PractitionerRules rules;
+    /** Each standard score's id with its statements' question ids, from the dictionary. */
+    private final Map<String, List<String>> statementsByStandard = IndicatorDictionary.standards();
 
     public PractitionerScores(PractitionerRules rules) {
         this.rules = rules;
@@ -40,20 +42,20 @@ public final class PractitionerScores {
      * @param tallies     per statement question id, the count of each likert option chosen
      * @param respondents the responses counted
      */
-    public List<IndicatorResult> compute(Map<String, Map<String, Long>> tallies, long respondents) {
-        List<IndicatorResult> statements = new ArrayList<>();
-        List<IndicatorResult> standards = new ArrayList<>();
+    public List<IndicatorValue> compute(Map<String, Map<String, Long>> tallies, long respondents) {
+        List<IndicatorValue> statements = new ArrayList<>();
+        List<IndicatorValue> standards = new ArrayList<>();
         List<BigDecimal> standardScores = new ArrayList<>();
-        STANDARDS.forEach((standard, questions) -> {
+        statementsByStandard.forEach((standard, questions) -> {
             List<BigDecimal> scores = new ArrayList<>();
-            for (Question q : questions) {
-                IndicatorResult r = statement(q.id(), tallies.getOrDefault(q.id(), Map.of()));
+            for (String q : questions) {
+                IndicatorValue r = statement(q, tallies.getOrDefault(q, Map.of()));
                 statements.add(r);
                 if (r.value() != null) {
                     scores.add(r.value());
                 }
             }
-            IndicatorResult s = mean(standard + IndicatorDictionary.STANDARD_SCORE_SUFFIX, scores,
+            IndicatorValue s = mean(standard, scores,
                     "no statement of the standard has a published score (each needs " + rules.minBase()
                             + " respondents answering other than not_applicable)");
             standards.add(s);
@@ -61,12 +63,12 @@ public final class PractitionerScores {
                 standardScores.add(s.value());
             }
         });
-        IndicatorResult overall = mean(IndicatorDictionary.OVERALL_SCORE, standardScores, "no standard has a score");
-        IndicatorResult band = overall.value() == null
-                ? new IndicatorResult(IndicatorDictionary.OVERALL_BAND, null, null, null, 1, List.of(),
+        IndicatorValue overall = mean(IndicatorDictionary.OVERALL_SCORE, standardScores, "no standard has a score");
+        IndicatorValue band = overall.value() == null
+                ? new IndicatorValue(IndicatorDictionary.OVERALL_BAND, null, null, null, 1, List.of(),
                 "no overall score")
                 : number(IndicatorDictionary.OVERALL_BAND, BigDecimal.valueOf(PractitionerRules.code(rules.band(overall.value()))));
-        List<IndicatorResult> all = new ArrayList<>(statements);
+        List<IndicatorValue> all = new ArrayList<>(statements);
         all.addAll(standards);
         all.add(overall);
         all.add(band);
@@ -74,8 +76,8 @@ public final class PractitionerScores {
         return List.copyOf(all);
     }
 
-    private IndicatorResult statement(String questionId, Map<String, Long> counts) {
-        long agreeing = counts.getOrDefault("strongly_agree", 0L) + counts.getOrDefault("agree", 0L);
+    private IndicatorValue statement(String questionId, Map<String, Long> counts) {
+        long agreeing = AGREEING.stream().mapToLong(o -> counts.getOrDefault(o, 0L)).sum();
         long base = 0;
         for (var e : counts.entrySet()) {
             if (!NOT_APPLICABLE.equals(e.getKey())) {
@@ -85,23 +87,23 @@ public final class PractitionerScores {
         BigDecimal num = BigDecimal.valueOf(agreeing);
         BigDecimal den = BigDecimal.valueOf(base);
         if (base < rules.minBase()) {
-            return new IndicatorResult(questionId, null, num, den, 100, List.of(), rules.reasonTooFew());
+            return new IndicatorValue(questionId, null, num, den, 100, List.of(), rules.reasonTooFew());
         }
-        return new IndicatorResult(questionId, plain(num.multiply(HUNDRED).divide(den, IndicatorCalculator.PRECISION)),
+        return new IndicatorValue(questionId, plain(num.multiply(HUNDRED).divide(den, IndicatorCalculator.PRECISION)),
                 num, den, 100, List.of(), null);
     }
 
-    private static IndicatorResult mean(String id, List<BigDecimal> scores, String reasonIfNone) {
+    private static IndicatorValue mean(String id, List<BigDecimal> scores, String reasonIfNone) {
         if (scores.isEmpty()) {
-            return new IndicatorResult(id, null, null, null, 1, List.of(), reasonIfNone);
+            return new IndicatorValue(id, null, null, null, 1, List.of(), reasonIfNone);
         }
         BigDecimal sum = scores.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal n = BigDecimal.valueOf(scores.size());
-        return new IndicatorResult(id, plain(sum.divide(n, IndicatorCalculator.PRECISION)), sum, n, 1, List.of(), null);
+        return new IndicatorValue(id, plain(sum.divide(n, IndicatorCalculator.PRECISION)), sum, n, 1, List.of(), null);
     }
 
-    private static IndicatorResult number(String id, BigDecimal value) {
-        return new IndicatorResult(id, value, value, BigDecimal.ONE, 1, List.of(), null);
+    private static IndicatorValue number(String id, BigDecimal value) {
+        return new IndicatorValue(id, value, value, BigDecimal.ONE, 1, List.of(), null);
     }
 
     private static BigDecimal plain(BigDecimal v) {

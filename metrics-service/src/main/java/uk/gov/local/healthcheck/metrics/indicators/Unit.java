@@ -15,4 +15,9 @@ public enum Unit {
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
     }
+
+    /** The unit of that spelling ({@code percent}), as the dictionary writes it. */
+    public static Unit ofWire(String wire) {
+        return valueOf(wire.toUpperCase(Locale.ROOT));
+    }
 }

@@ -4,9 +4,9 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
+import uk.gov.local.healthcheck.events.IndicatorValue;
 import uk.gov.local.healthcheck.metrics.indicators.IndicatorCalculator;
 import uk.gov.local.healthcheck.metrics.indicators.IndicatorDictionary;
-import uk.gov.local.healthcheck.metrics.indicators.IndicatorResult;
 import uk.gov.local.healthcheck.metrics.indicators.InvalidAnswerException;
 import uk.gov.local.healthcheck.metrics.indicators.TabulatedAnswers;
 import uk.gov.local.healthcheck.metrics.instruments.InstrumentCatalog;
@@ -151,7 +151,7 @@ public class SubmissionHandler {
         }
     }
 
-    private List<IndicatorResult> indicatorsOf(SubmissionEvent.Accepted a) {
+    private List<IndicatorValue> indicatorsOf(SubmissionEvent.Accepted a) {
         try {
             return calculator.compute(a.instrument(), a.period(), a.answers());
         } catch (InvalidAnswerException e) {

@@ -14,7 +14,6 @@ import uk.gov.local.healthcheck.events.EventEnvelope;
 import uk.gov.local.healthcheck.events.EventJson;
 import uk.gov.local.healthcheck.events.IndicatorValue;
 import uk.gov.local.healthcheck.metrics.indicators.IndicatorDictionary;
-import uk.gov.local.healthcheck.metrics.indicators.IndicatorResult;
 import uk.gov.local.healthcheck.metrics.store.AuthorityState;
 
 import java.nio.charset.StandardCharsets;
@@ -77,7 +76,7 @@ public class IndicatorsPublisher {
     }
 
     /** An indicator as published: with its polarity and unit from the dictionary. */
-    static IndicatorValue value(IndicatorResult i) {
+    static IndicatorValue value(IndicatorValue i) {
         var definition = IndicatorDictionary.byId(i.indicatorId());
         return new IndicatorValue(i.indicatorId(), i.value(), i.numerator(), i.denominator(), i.scale(),
                 i.missingInputs(), i.missingReason(),

@@ -1,6 +1,6 @@
 package uk.gov.local.healthcheck.metrics.store;
 
-import uk.gov.local.healthcheck.metrics.indicators.IndicatorResult;
+import uk.gov.local.healthcheck.events.IndicatorValue;
 
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +22,7 @@ public record AuthorityState(
         int revision,
         boolean withdrawn,
         Instant computedAt,
-        List<IndicatorResult> indicators,
+        List<IndicatorValue> indicators,
         Boolean consent,
         Map<String, Object> answers,
         Map<String, Integer> words) {

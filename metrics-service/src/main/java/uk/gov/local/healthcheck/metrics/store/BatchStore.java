@@ -4,8 +4,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import uk.gov.local.healthcheck.events.IndicatorValue;
 import uk.gov.local.healthcheck.metrics.indicators.IndicatorDictionary;
-import uk.gov.local.healthcheck.metrics.indicators.IndicatorResult;
 import uk.gov.local.healthcheck.metrics.indicators.PractitionerScores;
 
 import java.time.Clock;
@@ -62,7 +62,7 @@ public class BatchStore {
                 .filter(ResponseChange.class::isInstance).map(ResponseChange.class::cast).toList();
         return pool.withTransaction(conn -> searchPath(conn, schema).chain(() -> ReturnWriter.plan(conn, returns))
                 .flatMap(plan -> ResponseWriter.apply(conn, responses, now, scores).flatMap(counted -> {
-                    Map<StateKey, List<IndicatorResult>> indicators = new LinkedHashMap<>();
+                    Map<StateKey, List<IndicatorValue>> indicators = new LinkedHashMap<>();
                     plan.newest().forEach((key, c) -> indicators.put(key, c.withdrawn() ? List.of() : c.indicators()));
                     indicators.putAll(counted.indicators());
                     Set<StateKey> toPublish = new LinkedHashSet<>(plan.newest().keySet());

@@ -3,7 +3,7 @@ package uk.gov.local.healthcheck.metrics.store;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import uk.gov.local.healthcheck.metrics.indicators.IndicatorResult;
+import uk.gov.local.healthcheck.events.IndicatorValue;
 
 import java.util.Arrays;
 import java.util.Comparator;
@@ -56,8 +56,8 @@ public class IndicatorStateStore {
     }
 
     private static AuthorityState toSnapshot(AuthorityRoundState s, List<StoredIndicator> rows) {
-        List<IndicatorResult> indicators = rows.stream()
-                .map(r -> new IndicatorResult(r.indicatorId, r.value, r.numerator, r.denominator, r.scale,
+        List<IndicatorValue> indicators = rows.stream()
+                .map(r -> new IndicatorValue(r.indicatorId, r.value, r.numerator, r.denominator, r.scale,
                         r.missingInputs == null || r.missingInputs.isEmpty()
                                 ? List.of()
                                 : Arrays.asList(r.missingInputs.split(StoredIndicator.SEPARATOR)),

@@ -5,7 +5,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import uk.gov.local.healthcheck.metrics.indicators.IndicatorResult;
+import uk.gov.local.healthcheck.events.IndicatorValue;
 import uk.gov.local.healthcheck.metrics.indicators.PractitionerScores;
 
 import java.time.OffsetDateTime;
@@ -34,7 +34,7 @@ final class ResponseWriter {
      * counted before (to re-publish) and the recomputed indicators.
      */
     record Result(int responses, Set<StateKey> counted, Set<StateKey> duplicates,
-                  Map<StateKey, List<IndicatorResult>> indicators) {
+                  Map<StateKey, List<IndicatorValue>> indicators) {
 
         static final Result NONE = new Result(0, Set.of(), Set.of(), Map.of());
     }
@@ -89,7 +89,7 @@ final class ResponseWriter {
      * indicators and word counts; returns the indicators to store. The upserts and the reads are sent at once
      * (pipelined): the server runs them in order, so the reads see the increments.
      */
-    private static Uni<Map<StateKey, List<IndicatorResult>>> count(SqlConnection conn, List<ResponseChange> counted,
+    private static Uni<Map<StateKey, List<IndicatorValue>>> count(SqlConnection conn, List<ResponseChange> counted,
                                                                    OffsetDateTime now, PractitionerScores scores) {
         Map<StateKey, ResponseChange> first = new LinkedHashMap<>();
         Map<StateKey, ResponseChange> last = new HashMap<>();
@@ -176,7 +176,7 @@ final class ResponseWriter {
     }
 
     /** Recomputes each key's indicators and word counts from its tallies; stores the words, returns the indicators. */
-    private static Uni<Map<StateKey, List<IndicatorResult>>> recompute(SqlConnection conn,
+    private static Uni<Map<StateKey, List<IndicatorValue>>> recompute(SqlConnection conn,
                                                                        Map<StateKey, Integer> respondents,
                                                                        RowSet<Row> tallyRows, RowSet<Row> wordRows,
                                                                        PractitionerScores scores) {
@@ -191,7 +191,7 @@ final class ResponseWriter {
             words.computeIfAbsent(keyOf(r), k -> new ArrayList<>())
                     .add(Map.entry(r.getString("word"), r.getLong("responses").intValue()));
         }
-        Map<StateKey, List<IndicatorResult>> indicators = new LinkedHashMap<>();
+        Map<StateKey, List<IndicatorValue>> indicators = new LinkedHashMap<>();
         respondents.forEach((key, n) -> indicators.put(key, scores.compute(tallies.getOrDefault(key, Map.of()), n)));
         List<StateKey> keys = List.copyOf(respondents.keySet());
         return conn.preparedQuery("update authority_round_state t set words = u.words from "

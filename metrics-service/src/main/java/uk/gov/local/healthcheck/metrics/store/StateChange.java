@@ -1,6 +1,6 @@
 package uk.gov.local.healthcheck.metrics.store;
 
-import uk.gov.local.healthcheck.metrics.indicators.IndicatorResult;
+import uk.gov.local.healthcheck.events.IndicatorValue;
 
 import java.util.List;
 import java.util.Map;
@@ -22,7 +22,7 @@ public record StateChange(
         String period,
         int revision,
         boolean withdrawn,
-        List<IndicatorResult> indicators,
+        List<IndicatorValue> indicators,
         Boolean consent,
         Map<String, Object> answers) implements Change {
 

@@ -4,8 +4,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import uk.gov.local.healthcheck.events.IndicatorValue;
 import uk.gov.local.healthcheck.metrics.indicators.IndicatorDictionary;
-import uk.gov.local.healthcheck.metrics.indicators.IndicatorResult;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -41,7 +41,7 @@ final class StateRows {
     }
 
     /** Replaces the indicator rows of every key in {@code indicators} (an empty list deletes them: a withdrawal). */
-    static Uni<Void> replaceIndicators(SqlConnection conn, Map<StateKey, List<IndicatorResult>> indicators) {
+    static Uni<Void> replaceIndicators(SqlConnection conn, Map<StateKey, List<IndicatorValue>> indicators) {
         if (indicators.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -102,7 +102,7 @@ final class StateRows {
                                         + " order by t.position")
                                 .execute(keys(keys)))
                 .with((states, indicatorRows) -> {
-                            Map<StateKey, List<IndicatorResult>> indicators = new HashMap<>();
+                            Map<StateKey, List<IndicatorValue>> indicators = new HashMap<>();
                             for (Row r : indicatorRows) {
                                 indicators.computeIfAbsent(keyOf(r), k -> new ArrayList<>()).add(indicator(r));
                             }
@@ -118,7 +118,7 @@ final class StateRows {
         return new StateKey(r.getString("round_id"), r.getString("authority_code"));
     }
 
-    private static AuthorityState state(Row s, List<IndicatorResult> indicators) {
+    private static AuthorityState state(Row s, List<IndicatorValue> indicators) {
         return new AuthorityState(s.getString("round_id"), s.getString("authority_code"), s.getString("instrument"),
                 s.getInteger("instrument_version"), s.getString("period"), s.getInteger("revision"),
                 s.getBoolean("withdrawn"), s.getOffsetDateTime("computed_at").toInstant(), indicators,
@@ -126,9 +126,9 @@ final class StateRows {
                 JsonColumns.words(s.getString("words")));
     }
 
-    private static IndicatorResult indicator(Row r) {
+    private static IndicatorValue indicator(Row r) {
         String missing = r.getString("missing_inputs");
-        return new IndicatorResult(r.getString("indicator_id"), r.getBigDecimal("value"), r.getBigDecimal("numerator"),
+        return new IndicatorValue(r.getString("indicator_id"), r.getBigDecimal("value"), r.getBigDecimal("numerator"),
                 r.getBigDecimal("denominator"), r.getInteger("scale"),
                 missing == null || missing.isEmpty() ? List.of() : Arrays.asList(missing.split(StoredIndicator.SEPARATOR)),
                 r.getString("missing_reason"));

@@ -1,6 +1,7 @@
 package uk.gov.local.healthcheck.metrics.indicators;
 
 import org.junit.jupiter.api.Test;
+import uk.gov.local.healthcheck.events.IndicatorValue;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -15,11 +16,11 @@ class PractitionerScoresTest {
 
     private final PractitionerScores scores = new PractitionerScores(PractitionerRules.DEFAULT);
 
-    private static IndicatorResult find(List<IndicatorResult> all, String id) {
+    private static IndicatorValue find(List<IndicatorValue> all, String id) {
         return all.stream().filter(r -> r.indicatorId().equals(id)).findFirst().orElseThrow();
     }
 
-    private static void assertValue(String expected, IndicatorResult r) {
+    private static void assertValue(String expected, IndicatorValue r) {
         assertTrue(r.value() != null && new BigDecimal(expected).compareTo(r.value()) == 0,
                 r.indicatorId() + " = " + r.value() + ", expected " + expected);
     }
@@ -34,10 +35,10 @@ class PractitionerScoresTest {
     void statementShareExcludesNotApplicableFromTheBase() {
         Map<String, Map<String, Long>> t = new HashMap<>();
         t.put("std1.clear_framework", tally(4, 5, 1, 1, 1, 7));   // base 12, agreeing 9 → 75
-        List<IndicatorResult> all = scores.compute(t, 19);
-        IndicatorResult r = find(all, "std1.clear_framework");
+        List<IndicatorValue> all = scores.compute(t, 19);
+        IndicatorValue r = find(all, "std1.clear_framework");
         assertValue("75", r);
-        assertValue("9", new IndicatorResult("n", r.numerator(), null, null, 1, List.of(), null));
+        assertValue("9", new IndicatorValue("n", r.numerator(), null, null, 1, List.of(), null));
         assertEquals(0, BigDecimal.valueOf(12).compareTo(r.denominator()));
         assertEquals(100, r.scale());
         assertValue("19", find(all, "respondents"));
@@ -47,7 +48,7 @@ class PractitionerScoresTest {
     void fewerThanTenRespondentsIsSuppressedButCountsAreKept() {
         Map<String, Map<String, Long>> t = new HashMap<>();
         t.put("std3.workload_control", tally(3, 3, 1, 1, 1, 20));   // base 9
-        IndicatorResult r = find(scores.compute(t, 29), "std3.workload_control");
+        IndicatorValue r = find(scores.compute(t, 29), "std3.workload_control");
         assertNull(r.value());
         assertEquals("fewer than 10 respondents", r.missingReason());
         assertEquals(0, BigDecimal.valueOf(6).compareTo(r.numerator()));
@@ -66,7 +67,7 @@ class PractitionerScoresTest {
         t.put("std1.senior_managers_accessible", tally(3, 3, 4, 0, 0, 0)); // 60
         t.put("std3.workload_control", tally(2, 2, 6, 0, 0, 0));        // 40
         t.put("std3.fair_allocation", tally(0, 0, 0, 2, 0, 0));         // base 2: suppressed, not in the mean
-        List<IndicatorResult> all = scores.compute(t, 10);
+        List<IndicatorValue> all = scores.compute(t, 10);
         assertValue("70", find(all, "std1_score"));     // (100 + 50 + 60) / 3
         assertValue("40", find(all, "std3_score"));     // only the published statement
         assertValue("55", find(all, "overall_score"));  // (70 + 40) / 2
@@ -85,17 +86,17 @@ class PractitionerScoresTest {
         PractitionerRules stricter = new PractitionerRules(5, new BigDecimal("80"), new BigDecimal("65"));
         assertEquals("moderate", stricter.band(new BigDecimal("75")));
         Map<String, Map<String, Long>> t = Map.of("std7.registration_support", tally(5, 0, 1, 0, 0, 0));
-        List<IndicatorResult> all = new PractitionerScores(stricter).compute(t, 6);
+        List<IndicatorValue> all = new PractitionerScores(stricter).compute(t, 6);
         assertValue("83.33333333333333", find(all, "std7.registration_support"));   // base 6 >= 5
         assertValue("2", find(all, "overall_band"));
     }
 
     @Test
     void everyStatementOfTheSurveyIsAnIndicator() {
-        List<IndicatorResult> all = scores.compute(Map.of(), 0);
+        List<IndicatorValue> all = scores.compute(Map.of(), 0);
         List<String> statements = IndicatorDictionary.forInstrument(IndicatorDictionary.PRACTITIONER_SURVEY).stream()
                 .map(IndicatorDefinition::id).toList();
-        assertEquals(statements, all.stream().map(IndicatorResult::indicatorId).toList());
+        assertEquals(statements, all.stream().map(IndicatorValue::indicatorId).toList());
         assertEquals(20 + 8 + 3, all.size());   // 20 statements, 8 standards, overall score, band, respondents
     }
 }

@@ -3,6 +3,7 @@ package uk.gov.local.healthcheck.metrics.indicators;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+import uk.gov.local.healthcheck.events.IndicatorValue;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -88,7 +89,7 @@ class PublishedStatisticsTest {
                 rows++;
                 String period = row.get("time_period");
                 Map<String, Object> answers = answersOf(row);
-                for (IndicatorResult r : calculator.compute(IndicatorDictionary.WORKFORCE_RETURN, period,
+                for (IndicatorValue r : calculator.compute(IndicatorDictionary.WORKFORCE_RETURN, period,
                         Answers.of(answers))) {
                     if (!PUBLISHED.containsKey(r.indicatorId())) {
                         continue;   // not in the DfE publication (experience, career, diversity)
@@ -143,7 +144,7 @@ class PublishedStatisticsTest {
         try (Reader in = Files.newBufferedReader(CSV, StandardCharsets.UTF_8)) {
             for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
                 if ("Local authority".equals(row.get("geographic_level")) && "0".equals(row.get("inpost_fte"))) {
-                    IndicatorResult turnover = calculator.compute(IndicatorDictionary.WORKFORCE_RETURN,
+                    IndicatorValue turnover = calculator.compute(IndicatorDictionary.WORKFORCE_RETURN,
                             row.get("time_period"), Answers.of(answersOf(row))).get(0);
                     assertNull(turnover.value());
                     assertTrue(turnover.missingReason().startsWith(IndicatorCalculator.REASON_ZERO_DENOMINATOR));

@@ -1,6 +1,7 @@
 package uk.gov.local.healthcheck.metrics.indicators;
 
 import org.junit.jupiter.api.Test;
+import uk.gov.local.healthcheck.events.IndicatorValue;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -17,30 +18,32 @@ class ReturnIndicatorsTest {
 
     private final IndicatorCalculator calculator = new IndicatorCalculator(new WorkingDays(253, Map.of()));
 
-    private IndicatorResult find(String instrument, Map<String, Object> answers, String id) {
+    private IndicatorValue find(String instrument, Map<String, Object> answers, String id) {
         return calculator.compute(instrument, "2024", Answers.of(answers)).stream()
                 .filter(r -> r.indicatorId().equals(id)).findFirst().orElseThrow();
     }
 
-    private static void assertValue(String expected, IndicatorResult r) {
+    private static void assertValue(String expected, IndicatorValue r) {
         assertTrue(r.value() != null && new BigDecimal(expected).compareTo(r.value()) == 0,
                 r.indicatorId() + " = " + r.value() + " (" + r.missingReason() + "), expected " + expected);
     }
 
-    private static Map<String, Object> workforce() {
+    /** A return's answers from question ids and answers in turn (a mutable map, so a test can change one). */
+    private static Map<String, Object> answers(Object... idsAndAnswers) {
         Map<String, Object> a = new HashMap<>();
-        a.put("staff.headcount", 200);
-        a.put("staff.fte", new BigDecimal("180"));
-        a.put("experience.gte_5y", 80);
-        a.put("career.level2_asye", 20);
-        a.put("career.level3", 100);
-        a.put("career.level4_5", 50);
-        a.put("career.asye_cohort_started", 16);
-        a.put("career.asye_cohort_retained", 12);
-        a.put("diversity.gender", Map.of("female", 170, "male", 26, "not_known", 4));
-        a.put("diversity.age", Map.of("30_39", 50, "under_30", Map.of("missing", "c")));
-        a.put("diversity.disability", Map.of("missing", "x"));
+        for (int i = 0; i < idsAndAnswers.length; i += 2) {
+            a.put((String) idsAndAnswers[i], idsAndAnswers[i + 1]);
+        }
         return a;
+    }
+
+    private static Map<String, Object> workforce() {
+        return answers("staff.headcount", 200, "staff.fte", new BigDecimal("180"), "experience.gte_5y", 80,
+                "career.level2_asye", 20, "career.level3", 100, "career.level4_5", 50,
+                "career.asye_cohort_started", 16, "career.asye_cohort_retained", 12,
+                "diversity.gender", Map.of("female", 170, "male", 26, "not_known", 4),
+                "diversity.age", Map.of("30_39", 50, "under_30", Map.of("missing", "c")),
+                "diversity.disability", Map.of("missing", "x"));
     }
 
     @Test
@@ -59,37 +62,25 @@ class ReturnIndicatorsTest {
         assertValue("85", find(wf, workforce(), "diversity_gender_female_share"));
         assertValue("13", find(wf, workforce(), "diversity_gender_male_share"));
         assertValue("25", find(wf, workforce(), "diversity_age_30_39_share"));
-        IndicatorResult other = find(wf, workforce(), "diversity_gender_other_share");
+        IndicatorValue other = find(wf, workforce(), "diversity_gender_other_share");
         assertNull(other.value(), "a band left out is unanswered, not 0");
         assertEquals(List.of("diversity.gender.other"), other.missingInputs());
-        IndicatorResult young = find(wf, workforce(), "diversity_age_under_30_share");
+        IndicatorValue young = find(wf, workforce(), "diversity_age_under_30_share");
         assertNull(young.value());
         assertTrue(young.missingReason().contains("declared 'c'"), young.missingReason());
-        IndicatorResult disability = find(wf, workforce(), "diversity_disability_yes_share");
+        IndicatorValue disability = find(wf, workforce(), "diversity_disability_yes_share");
         assertNull(disability.value(), "the whole group declared missing");
         assertTrue(disability.missingReason().contains("declared 'x'"), disability.missingReason());
     }
 
     private static Map<String, Object> employer() {
-        Map<String, Object> a = new HashMap<>();
-        a.put("s2.posts_fte", new BigDecimal("80"));
-        a.put("s2.posts_headcount", 90);
-        a.put("s2.unfilled_fte", new BigDecimal("8"));
-        a.put("s2.agency_fte", new BigDecimal("12"));
-        a.put("s2.frozen_fte", new BigDecimal("0"));
-        a.put("s2.deleted_fte", new BigDecimal("2"));
-        a.put("s2.absence_stress", 2);
-        a.put("s2.absence_planned", 1);
-        a.put("s2.absence_maternity", 4);
-        a.put("s2.absence_other", 0);
-        a.put("s2.market_supplement_posts", 27);
-        a.put("s3.average_caseload", new BigDecimal("18.5"));
-        a.put("s3.hours_over_contract", 6);
-        a.put("s3.co_working", "dont_know");
-        a.put("s6.cpd_devised", List.of("dont_know"));
-        a.put("s7.fitness_measures", List.of("Training"));
-        a.put("consent.named_publication", "no");
-        return a;
+        return answers("s2.posts_fte", new BigDecimal("80"), "s2.posts_headcount", 90,
+                "s2.unfilled_fte", new BigDecimal("8"), "s2.agency_fte", new BigDecimal("12"),
+                "s2.frozen_fte", new BigDecimal("0"), "s2.deleted_fte", new BigDecimal("2"),
+                "s2.absence_stress", 2, "s2.absence_planned", 1, "s2.absence_maternity", 4, "s2.absence_other", 0,
+                "s2.market_supplement_posts", 27, "s3.average_caseload", new BigDecimal("18.5"),
+                "s3.hours_over_contract", 6, "s3.co_working", "dont_know", "s6.cpd_devised", List.of("dont_know"),
+                "s7.fitness_measures", List.of("Training"), "consent.named_publication", "no");
     }
 
     @Test
@@ -103,14 +94,14 @@ class ReturnIndicatorsTest {
         assertValue("4.444444444444444", find(ehc, employer(), "long_term_absence_maternity_rate"));
         assertValue("0", find(ehc, employer(), "long_term_absence_other_rate"));
         assertValue("30", find(ehc, employer(), "market_supplement_rate"));
-        IndicatorResult caseload = find(ehc, employer(), "reported_average_caseload");
+        IndicatorValue caseload = find(ehc, employer(), "reported_average_caseload");
         assertValue("18.5", caseload);
         assertEquals(0, BigDecimal.ONE.compareTo(caseload.denominator()));
         assertValue("6", find(ehc, employer(), "hours_over_contract"));
 
         Map<String, Object> noUnfilled = employer();
         noUnfilled.put("s2.unfilled_fte", BigDecimal.ZERO);
-        IndicatorResult frozen = find(ehc, noUnfilled, "frozen_post_rate");
+        IndicatorValue frozen = find(ehc, noUnfilled, "frozen_post_rate");
         assertNull(frozen.value(), "no unfilled posts: the share frozen is undefined, not 0");
         assertTrue(frozen.missingReason().startsWith("zero denominator"));
     }

@@ -1,48 +1,29 @@
 package uk.gov.local.healthcheck.reference.instruments;
 
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.representer.Representer;
-import org.yaml.snakeyaml.resolver.Resolver;
+import uk.gov.local.healthcheck.reference.YamlFiles;
 
-import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+
+import static uk.gov.local.healthcheck.reference.YamlFiles.maps;
+import static uk.gov.local.healthcheck.reference.YamlFiles.strings;
+import static uk.gov.local.healthcheck.reference.YamlFiles.text;
 
 /**
- * The one reader of instrument files. Option ids stay the strings they are written as: YAML 1.1 would read the
- * option ids {@code yes}, {@code no}, {@code on} and {@code off} as booleans (and dates as timestamps); here only
- * true/false are booleans, and numbers, nulls and everything else resolve as YAML 1.2 does. Option sets
- * ({@code option_sets}) are resolved: a question's {@code options} naming a set gets the set's ids, and a likert
- * question without options gets the {@code likert} set.
+ * The one reader of instrument files. Option ids stay the strings they are written as ({@link YamlFiles}:
+ * {@code yes} and {@code no} are not booleans). Option sets ({@code option_sets}) are resolved: a question's
+ * {@code options} naming a set gets the set's ids, and a likert question without options gets the {@code likert} set.
  */
 public final class InstrumentReader {
-
-    private static final Pattern BOOLEAN = Pattern.compile("^(?:true|True|TRUE|false|False|FALSE)$");
 
     private InstrumentReader() {
     }
 
     /** Reads one instrument file (UTF-8 YAML). */
     public static Instrument read(byte[] yaml) {
-        Object doc = yaml().load(new ByteArrayInputStream(yaml));
-        if (!(doc instanceof Map<?, ?> root)) {
-            throw new IllegalStateException("An instrument file is a YAML mapping");
-        }
-        return instrument(root);
-    }
-
-    private static Yaml yaml() {
-        LoaderOptions loading = new LoaderOptions();
-        DumperOptions dumping = new DumperOptions();
-        return new Yaml(new SafeConstructor(loading), new Representer(dumping), dumping, loading, new OptionIdResolver());
+        return instrument(YamlFiles.mapping(yaml, "An instrument file"));
     }
 
     private static Instrument instrument(Map<?, ?> root) {
@@ -87,43 +68,11 @@ public final class InstrumentReader {
                 maxItems instanceof Number n ? Integer.valueOf(n.intValue()) : null, text(q, "format"));
     }
 
-    private static List<Map<?, ?>> maps(Object list) {
-        List<Map<?, ?>> maps = new ArrayList<>();
-        if (list instanceof Collection<?> c) {
-            c.forEach(o -> {
-                if (o instanceof Map<?, ?> m) {
-                    maps.add(m);
-                }
-            });
-        }
-        return maps;
-    }
-
-    private static List<String> strings(Object list) {
-        return list instanceof Collection<?> c ? c.stream().map(String::valueOf).toList() : List.of();
-    }
-
-    private static String text(Map<?, ?> node, String field) {
-        Object v = node.get(field);
-        return v == null ? null : String.valueOf(v);
-    }
-
     private static BigDecimal decimal(Map<?, ?> node, String field) {
         Object v = node.get(field);
         if (v instanceof Double || v instanceof Float) {
             return BigDecimal.valueOf(((Number) v).doubleValue());
         }
         return v instanceof Number n ? new BigDecimal(n.toString()) : null;
-    }
-
-    private static final class OptionIdResolver extends Resolver {
-        @Override
-        protected void addImplicitResolvers() {
-            addImplicitResolver(Tag.BOOL, BOOLEAN, "tTfF");
-            addImplicitResolver(Tag.INT, INT, "-+0123456789");
-            addImplicitResolver(Tag.FLOAT, FLOAT, "-+.0123456789");
-            addImplicitResolver(Tag.NULL, NULL, "~nN\0");
-            addImplicitResolver(Tag.NULL, EMPTY, null);
-        }
     }
 }

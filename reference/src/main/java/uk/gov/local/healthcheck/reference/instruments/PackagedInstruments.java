@@ -43,7 +43,7 @@ public final class PackagedInstruments {
     public static PackagedInstruments load(List<String> files) {
         List<Packaged> loaded = new ArrayList<>();
         for (String file : files) {
-            byte[] bytes = read(DIRECTORY + file);
+            byte[] bytes = file(file);
             Instrument instrument;
             try {
                 instrument = InstrumentReader.read(bytes);
@@ -84,15 +84,17 @@ public final class PackagedInstruments {
                 .map(Packaged::sha256).findFirst();
     }
 
-    private static byte[] read(String resource) {
+    /** The bytes of a file packaged under {@link #DIRECTORY} (an instrument, or the indicator dictionary beside them). */
+    public static byte[] file(String name) {
+        String resource = DIRECTORY + name;
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         try (InputStream in = (loader != null ? loader : PackagedInstruments.class.getClassLoader()).getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("Instrument file not found on the classpath: " + resource);
+                throw new IllegalStateException("File not found on the classpath: " + resource);
             }
             return in.readAllBytes();
         } catch (IOException e) {
-            throw new UncheckedIOException("Unreadable instrument file " + resource, e);
+            throw new UncheckedIOException("Unreadable file " + resource, e);
         }
     }
 
