@@ -1,6 +1,6 @@
 package uk.gov.local.healthcheck.benchmark.api;
 
-import uk.gov.local.healthcheck.benchmark.access.CallerScope;
+import uk.gov.local.healthcheck.benchmark.access.AccessPolicy;
 import uk.gov.local.healthcheck.benchmark.aggregation.GroupStatistics;
 import uk.gov.local.healthcheck.benchmark.disclosure.DisclosureRules;
 import uk.gov.local.healthcheck.benchmark.model.AuthorityEntry;
@@ -37,7 +37,7 @@ final class AuthorityFigures {
      * Whether an authority may be named, with its figures, to this caller: it consented to named publication, or
      * the caller's token may see it.
      */
-    static boolean named(RoundData round, String code, CallerScope scope, AuthorityRegister register) {
+    static boolean named(RoundData round, String code, AccessPolicy scope, AuthorityRegister register) {
         AuthorityEntry entry = round.authorities().get(code);
         return (entry != null && entry.consented()) || scope.maySee(code, register);
     }

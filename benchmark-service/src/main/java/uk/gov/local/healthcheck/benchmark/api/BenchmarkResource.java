@@ -16,8 +16,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import uk.gov.local.healthcheck.benchmark.access.CallerScope;
-import uk.gov.local.healthcheck.benchmark.access.CallerScopes;
+import uk.gov.local.healthcheck.api.access.Roles;
+import uk.gov.local.healthcheck.api.problems.FieldError;
+import uk.gov.local.healthcheck.api.problems.Problem;
+import uk.gov.local.healthcheck.api.problems.ProblemException;
+import uk.gov.local.healthcheck.api.problems.ProblemTypes;
+import uk.gov.local.healthcheck.benchmark.access.AccessPolicy;
 import uk.gov.local.healthcheck.benchmark.grouping.Group;
 import uk.gov.local.healthcheck.benchmark.grouping.GroupId;
 import uk.gov.local.healthcheck.benchmark.instruments.Question;
@@ -79,7 +83,6 @@ public class BenchmarkResource {
             @Parameter(description = "national, region:<E12>, subregion:<E13>, councilType:<slug>, neighbours:<GSS>; "
                     + "omit for all groups", example = "region:E12000005") @QueryParam("group") String group) {
         Ids.validate("roundId", roundId, "indicatorId", indicatorId);
-        CallerScope scope = CallerScopes.of(identity);
         if (group == null) {
             // ~150 neighbour groups: serialised once per snapshot (the same for every caller), then served as bytes.
             return query.indicator(roundId, indicatorId).chain(view -> query.derived(view.round(),
@@ -91,7 +94,7 @@ public class BenchmarkResource {
     }
 
     private GroupId parseGroup(String group) {
-        GroupId id = GroupId.parse(group).orElseThrow(() -> ProblemException.unknownGroup("'" + group
+        GroupId id = GroupId.parse(group).orElseThrow(() -> unknownGroup("'" + group
                 + "' is not a group; use national, region:<E12 code>, subregion:<E13 code>, councilType:<slug> or "
                 + "neighbours:<GSS code>"));
         if (id.kind() != uk.gov.local.healthcheck.benchmark.grouping.GroupKind.NEIGHBOURS
@@ -102,9 +105,14 @@ public class BenchmarkResource {
     }
 
     private ProblemException unknownGroup(GroupId id) {
-        return ProblemException.unknownGroup("There is no group " + id + "; the regions are " + String.join(", ",
+        return unknownGroup("There is no group " + id + "; the regions are " + String.join(", ",
                 query.catalog().regions().stream().map(g -> g.code()).toList()) + ", the council types "
                 + String.join(", ", query.catalog().councilTypes().stream().map(g -> g.code()).toList()));
+    }
+
+    private static ProblemException unknownGroup(String detail) {
+        return new ProblemException(400, ProblemTypes.UNKNOWN_GROUP, "Unknown benchmark group", detail,
+                List.of(new FieldError("group", "unknown", detail)));
     }
 
     @GET
@@ -119,14 +127,11 @@ public class BenchmarkResource {
     public Uni<ComparisonDto> comparison(@Parameter(example = "workforce-2024") @PathParam("roundId") String roundId,
                                          @Parameter(example = "E10000031") @PathParam("code") String code) {
         Ids.validate("roundId", roundId, "code", code);
-        CallerScope scope = CallerScopes.of(identity);
+        AccessPolicy scope = AccessPolicy.of(identity);
         Authority authority = query.catalog().register().find(code).orElse(null);
-        if (!scope.maySee(code, query.catalog().register())) {
-            throw ProblemException.forbidden("Your token lets you see " + scope.describe() + ", not " + code
-                    + "; group statistics are at /api/v1/benchmarks/{roundId}/indicators/{indicatorId}");
-        }
+        scope.requireMaySee(code, query.catalog().register());
         if (authority == null) {
-            throw ProblemException.notFound("unknown-authority", "Unknown authority",
+            throw ProblemException.notFound(ProblemTypes.UNKNOWN_AUTHORITY, "Unknown authority",
                     code + " is not in the authority register");
         }
         return query.roundWithHistory(roundId).chain(rounds -> query.derived(rounds.current(),
@@ -160,16 +165,16 @@ public class BenchmarkResource {
             @QueryParam("indicator") List<String> indicators) {
         Ids.validate("roundId", roundId, "regionCode", regionCode);
         indicators.forEach(id -> Ids.validate("indicator", id));
-        CallerScope scope = CallerScopes.of(identity);
+        AccessPolicy scope = AccessPolicy.of(identity);
         Group region = query.catalog().find(GroupId.region(regionCode)).orElseThrow(() -> ProblemException.notFound(
-                "unknown-region", "Unknown region", regionCode + " is not an English region; the regions are "
+                ProblemTypes.UNKNOWN_REGION, "Unknown region", regionCode + " is not an English region; the regions are "
                         + String.join(", ", query.catalog().regions().stream().map(Group::code).toList())));
         return query.round(roundId).chain(round -> {
             List<String> known = indicators.isEmpty() ? List.of() : round.indicatorIds();
             List<String> unknown = indicators.stream().filter(id -> !known.contains(id)).distinct().toList();
             if (!unknown.isEmpty()) {
-                throw ProblemException.badRequest("Round " + roundId + " has no indicator " + String.join(", ", unknown),
-                        unknown.stream().map(id -> new Violation("indicator", "unknown", "round " + roundId
+                throw Ids.invalid("Round " + roundId + " has no indicator " + String.join(", ", unknown),
+                        unknown.stream().map(id -> new FieldError("indicator", "unknown", "round " + roundId
                                 + " has no indicator " + id + "; it has " + String.join(", ", known))).toList());
             }
             return query.derived(round, List.of("region", regionCode, scope),
@@ -199,10 +204,7 @@ public class BenchmarkResource {
                                      @Parameter(example = "s3.cancel_meetings") @PathParam("questionId") String questionId,
                                      @Parameter(description = "councilType or region") @QueryParam("by") String by) {
         Ids.validate("roundId", roundId, "questionId", questionId);
-        if (by != null && !List.of(QuestionAssembler.BY_COUNCIL_TYPE, QuestionAssembler.BY_REGION).contains(by)) {
-            throw ProblemException.badRequest("by must be councilType or region",
-                    List.of(new Violation("by", "enum", "must be councilType or region")));
-        }
+        Ids.validateBy(by);
         return query.round(roundId).map(round -> {
             Question question = question(round, questionId);
             return new QuestionAssembler(query.catalog()).assemble(round, question, by,
@@ -212,13 +214,13 @@ public class BenchmarkResource {
 
     private Question question(RoundData round, String questionId) {
         var instrument = query.instrument(round.info()).orElseThrow(() -> ProblemException.notFound(
-                "unknown-instrument", "Unknown instrument", "Round " + round.info().roundId() + " collects '"
+                ProblemTypes.UNKNOWN_INSTRUMENT, "Unknown instrument", "Round " + round.info().roundId() + " collects '"
                         + round.info().instrument() + "', which is not a packaged instrument"));
         Question question = instrument.question(questionId).orElseThrow(() -> ProblemException.notFound(
-                "unknown-question", "Unknown question", instrument.id() + " " + instrument.version()
+                ProblemTypes.UNKNOWN_QUESTION, "Unknown question", instrument.id() + " " + instrument.version()
                         + " has no question " + questionId));
         if (!question.isTabulated()) {
-            throw ProblemException.notFound("not-tabulated", "Question not tabulated", questionId + " is a "
+            throw ProblemException.notFound(ProblemTypes.NOT_TABULATED, "Question not tabulated", questionId + " is a "
                     + question.type() + " question; only choice and number questions are tabulated");
         }
         return question;

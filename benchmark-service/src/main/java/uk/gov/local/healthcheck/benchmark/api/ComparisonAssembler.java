@@ -1,6 +1,6 @@
 package uk.gov.local.healthcheck.benchmark.api;
 
-import uk.gov.local.healthcheck.benchmark.access.CallerScope;
+import uk.gov.local.healthcheck.benchmark.access.AccessPolicy;
 import uk.gov.local.healthcheck.benchmark.disclosure.DisclosureRules;
 import uk.gov.local.healthcheck.benchmark.grouping.Group;
 import uk.gov.local.healthcheck.benchmark.grouping.GroupCatalog;
@@ -22,9 +22,9 @@ import java.util.Optional;
 final class ComparisonAssembler {
 
     private final BenchmarkQuery query;
-    private final CallerScope scope;
+    private final AccessPolicy scope;
 
-    ComparisonAssembler(BenchmarkQuery query, CallerScope scope) {
+    ComparisonAssembler(BenchmarkQuery query, AccessPolicy scope) {
         this.query = query;
         this.scope = scope;
     }

@@ -1,9 +1,6 @@
 package uk.gov.local.healthcheck.benchmark.api;
 
-import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.UnauthorizedException;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -11,15 +8,19 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import uk.gov.local.healthcheck.api.access.RequiredRoles;
+import uk.gov.local.healthcheck.api.problems.Problem;
+import uk.gov.local.healthcheck.api.problems.ProblemException;
+import uk.gov.local.healthcheck.api.problems.ProblemTypes;
 import uk.gov.local.healthcheck.benchmark.query.NoBenchmarkDataException;
 import uk.gov.local.healthcheck.deadletters.FailureKind;
 
-import java.lang.reflect.Method;
-import java.util.Arrays;
+import java.util.List;
 
 /**
  * Turns every failure into {@code application/problem+json}: our own problems, the framework's HTTP errors and
- * security refusals. An unexpected failure is logged and answered 500 without internals.
+ * role refusals. An unexpected failure is logged and answered 500 without internals. A request without a valid token
+ * is refused earlier, by the {@code authenticated} HTTP permission on /api/*, with api-support's 401 problem.
  */
 public class ProblemMappers {
 
@@ -39,31 +40,18 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response noData(NoBenchmarkDataException e, UriInfo uri) {
-        return respond(404, new Problem(Problem.type("no-benchmark-data"), "No benchmark data", 404,
-                e.getMessage(), uri.getPath(), null));
+        return respond(404, Problem.of(ProblemTypes.NO_BENCHMARK_DATA, "No benchmark data", 404, e.getMessage(),
+                uri.getPath()));
     }
 
     /** Names the roles the endpoint accepts, so the caller knows which one their token is missing. */
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri, ResourceInfo resource) {
-        String[] roles = requiredRoles(resource);
-        String detail = roles.length == 0
+        List<String> roles = RequiredRoles.of(resource);
+        String detail = roles.isEmpty()
                 ? "Your token does not carry a role allowed to do this"
                 : "This requires one of the roles " + String.join(", ", roles) + "; your token carries none of them";
-        return respond(403, new Problem(Problem.type("forbidden"), "Missing role", 403, detail, uri.getPath(), null));
-    }
-
-    /**
-     * For refusals raised inside JAX-RS, should there be any. A request without a valid token is refused earlier, by
-     * the {@code authenticated} HTTP permission on /api/*, and its 401 gets the same problem body from
-     * {@link UnauthorizedChallenge}, which writes it into the bearer mechanism's challenge.
-     */
-    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-    public Response unauthorized(RuntimeException e, UriInfo uri) {
-        return Response.status(401).type(Problem.MEDIA_TYPE).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .entity(new Problem(Problem.type("unauthorized"), "Unauthorized", 401,
-                        UnauthorizedChallenge.DETAIL, uri.getPath(), null))
-                .build();
+        return respond(403, Problem.of(ProblemTypes.FORBIDDEN, "Missing role", 403, detail, uri.getPath()));
     }
 
     @ServerExceptionMapper
@@ -75,7 +63,7 @@ public class ProblemMappers {
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known != null ? known.getReasonPhrase() : "HTTP " + status;
         String detail = status == 404 ? "No such resource: " + uri.getPath() : e.getMessage();
-        return respond(status, new Problem(Problem.type("http-" + status), title, status, detail, uri.getPath(), null));
+        return respond(status, Problem.of(ProblemTypes.http(status), title, status, detail, uri.getPath()));
     }
 
     /**
@@ -88,26 +76,14 @@ public class ProblemMappers {
             outage.refused(uri.getPath(), e);
             return Response.status(503).type(Problem.MEDIA_TYPE)
                     .header(HttpHeaders.RETRY_AFTER, outage.retryAfterSeconds())
-                    .entity(new Problem(Problem.type("database-unavailable"), "Database unavailable", 503,
+                    .entity(Problem.of(ProblemTypes.DATABASE_UNAVAILABLE, "Database unavailable", 503,
                             "The benchmark database cannot be reached just now; try again in "
-                                    + outage.retryAfterSeconds() + " seconds", uri.getPath(), null))
+                                    + outage.retryAfterSeconds() + " seconds", uri.getPath()))
                     .build();
         }
         LOG.error("Unexpected failure on " + uri.getPath(), e);
-        return respond(SERVER_ERROR, new Problem(Problem.type("internal"), "Internal error", SERVER_ERROR,
-                "The request failed unexpectedly; it has been logged", uri.getPath(), null));
-    }
-
-    private static String[] requiredRoles(ResourceInfo resource) {
-        Method method = resource == null ? null : resource.getResourceMethod();
-        if (method == null) {
-            return new String[0];
-        }
-        RolesAllowed allowed = method.getAnnotation(RolesAllowed.class);
-        if (allowed == null) {
-            allowed = resource.getResourceClass().getAnnotation(RolesAllowed.class);
-        }
-        return allowed == null ? new String[0] : Arrays.copyOf(allowed.value(), allowed.value().length);
+        return respond(SERVER_ERROR, Problem.of(ProblemTypes.INTERNAL, "Internal error", SERVER_ERROR,
+                "The request failed unexpectedly; it has been logged", uri.getPath()));
     }
 
     static Response respond(int status, Problem problem) {

@@ -1,6 +1,6 @@
 package uk.gov.local.healthcheck.benchmark.api;
 
-import uk.gov.local.healthcheck.benchmark.access.CallerScope;
+import uk.gov.local.healthcheck.benchmark.access.AccessPolicy;
 import uk.gov.local.healthcheck.benchmark.grouping.Group;
 import uk.gov.local.healthcheck.benchmark.grouping.GroupCatalog;
 import uk.gov.local.healthcheck.benchmark.model.RoundData;
@@ -21,9 +21,9 @@ import java.util.List;
 final class RegionTableAssembler {
 
     private final BenchmarkQuery query;
-    private final CallerScope scope;
+    private final AccessPolicy scope;
 
-    RegionTableAssembler(BenchmarkQuery query, CallerScope scope) {
+    RegionTableAssembler(BenchmarkQuery query, AccessPolicy scope) {
         this.query = query;
         this.scope = scope;
     }

@@ -1,9 +1,6 @@
 package uk.gov.local.healthcheck.benchmark.api;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import uk.gov.local.healthcheck.benchmark.access.CallerScope;
-import uk.gov.local.healthcheck.benchmark.access.CallerScopes;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,6 +13,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.gov.local.healthcheck.api.access.Roles;
+import uk.gov.local.healthcheck.api.problems.Problem;
+import uk.gov.local.healthcheck.api.problems.ProblemException;
+import uk.gov.local.healthcheck.api.problems.ProblemTypes;
 import uk.gov.local.healthcheck.benchmark.instruments.Instrument;
 import uk.gov.local.healthcheck.benchmark.instruments.Question;
 import uk.gov.local.healthcheck.benchmark.query.BenchmarkQuery;
@@ -35,11 +36,9 @@ public class ReportResource {
             "percent", "low", "mean", "median", "suppressed", "reason");
 
     private final BenchmarkQuery query;
-    private final SecurityIdentity identity;
 
-    public ReportResource(BenchmarkQuery query, SecurityIdentity identity) {
+    public ReportResource(BenchmarkQuery query) {
         this.query = query;
-        this.identity = identity;
     }
 
     @GET
@@ -52,16 +51,12 @@ public class ReportResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ReportDto> report(@PathParam("roundId") String roundId, @QueryParam("by") String by) {
         Ids.validate("roundId", roundId);
-        if (by != null && !List.of(QuestionAssembler.BY_COUNCIL_TYPE, QuestionAssembler.BY_REGION).contains(by)) {
-            throw ProblemException.badRequest("by must be councilType or region",
-                    List.of(new Violation("by", "enum", "must be councilType or region")));
-        }
+        Ids.validateBy(by);
         return query.round(roundId).map(round -> {
             Instrument instrument = query.instrument(round.info()).orElseThrow(() -> ProblemException.notFound(
-                    "unknown-instrument", "Unknown instrument", "Round " + roundId + " collects '"
+                    ProblemTypes.UNKNOWN_INSTRUMENT, "Unknown instrument", "Round " + roundId + " collects '"
                             + round.info().instrument() + "', which is not a packaged instrument"));
             boolean respondentBased = instrument.respondentBased();
-            CallerScope scope = CallerScopes.of(identity);
             QuestionAssembler assembler = new QuestionAssembler(query.catalog());
             List<QuestionDto> tables = instrument.questions().stream()
                     .filter(Question::isTabulated)

@@ -12,6 +12,7 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import uk.gov.local.healthcheck.api.problems.Problem;
 import uk.gov.local.healthcheck.events.AuthorityIndicators;
 import uk.gov.local.healthcheck.events.IndicatorValue;
 import uk.gov.local.healthcheck.events.Topics;

@@ -3,7 +3,6 @@ package uk.gov.local.healthcheck.metrics.api;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,11 +15,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.gov.local.healthcheck.api.problems.Problem;
+import uk.gov.local.healthcheck.api.problems.ProblemException;
+import uk.gov.local.healthcheck.metrics.access.AccessPolicy;
 import uk.gov.local.healthcheck.metrics.indicators.IndicatorDefinition;
 import uk.gov.local.healthcheck.metrics.indicators.IndicatorDictionary;
 import uk.gov.local.healthcheck.metrics.indicators.PractitionerScores;
 import uk.gov.local.healthcheck.metrics.store.ColumnLimits;
 import uk.gov.local.healthcheck.metrics.store.IndicatorStateStore;
+import uk.gov.local.healthcheck.reference.authorities.AuthorityRegister;
 
 import java.util.regex.Pattern;
 
@@ -35,17 +38,18 @@ public class AuthorityIndicatorsResource {
     /** The column width of round ids; a longer one cannot name a stored round. */
     static final int MAX_ROUND_LENGTH = ColumnLimits.ROUND_ID;
 
-    @Inject
-    IndicatorStateStore store;
+    private final IndicatorStateStore store;
+    private final AuthorityRegister register;
+    private final SecurityIdentity identity;
+    private final PractitionerScores scores;
 
-    @Inject
-    AuthorityAccess access;
-
-    @Inject
-    SecurityIdentity identity;
-
-    @Inject
-    PractitionerScores scores;
+    public AuthorityIndicatorsResource(IndicatorStateStore store, AuthorityRegister register, SecurityIdentity identity,
+                                       PractitionerScores scores) {
+        this.store = store;
+        this.register = register;
+        this.identity = identity;
+        this.scores = scores;
+    }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -67,13 +71,13 @@ public class AuthorityIndicatorsResource {
             @Parameter(description = "round id", example = "workforce-2024", required = true) @QueryParam("round") String round) {
         checkCode(code);
         if (round == null || round.isBlank()) {
-            throw ProblemException.badRequest("round", "required", "The query parameter round is required.");
+            throw ProblemException.invalidParameter("round", "required", "The query parameter round is required.");
         }
         if (round.length() > MAX_ROUND_LENGTH) {
-            throw ProblemException.badRequest("round", "too-long",
+            throw ProblemException.invalidParameter("round", "too-long",
                     "round must be at most " + MAX_ROUND_LENGTH + " characters.");
         }
-        access.checkCanRead(identity, code);
+        AccessPolicy.of(identity).checkCanRead(code, register);
         return store.read(round, code).map(state -> state
                 .filter(s -> !s.withdrawn() && !s.indicators().isEmpty())
                 .map(st -> AuthorityIndicatorsResponse.of(st, scores.rules()))
@@ -102,14 +106,14 @@ public class AuthorityIndicatorsResource {
         checkCode(code);
         IndicatorDefinition definition = IndicatorDictionary.byId(indicatorId).orElseThrow(() ->
                 ProblemException.notFound("There is no indicator " + indicatorId + "; GET /api/v1/indicators lists them."));
-        access.checkCanRead(identity, code);
+        AccessPolicy.of(identity).checkCanRead(code, register);
         return store.series(code, definition.instrument()).map(states -> IndicatorSeriesResponse.of(code, definition,
                 states, scores.rules()));
     }
 
     private static void checkCode(String code) {
         if (code == null || !GSS_CODE.matcher(code).matches()) {
-            throw ProblemException.badRequest("code", "format",
+            throw ProblemException.invalidParameter("code", "format",
                     "code must be a GSS code: E, W, S or N followed by eight digits, e.g. E10000031.");
         }
     }

@@ -3,10 +3,11 @@ package uk.gov.local.healthcheck.metrics.api;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import uk.gov.local.healthcheck.api.problems.Problem;
+import uk.gov.local.healthcheck.api.problems.ProblemTypes;
 import uk.gov.local.healthcheck.deadletters.FailureKind;
 
 import java.time.Duration;
@@ -24,18 +25,23 @@ public class DatabaseOutage {
 
     private static final Logger LOG = Logger.getLogger(DatabaseOutage.class);
 
-    @Inject
-    MeterRegistry registry;
-
-    @ConfigProperty(name = "healthcheck.database-unavailable.retry-after-seconds", defaultValue = "5")
-    int retryAfter;
-
-    @ConfigProperty(name = "metrics.database-unavailable.log-interval", defaultValue = "PT30S")
-    Duration logInterval;
+    private final MeterRegistry registry;
+    private final int retryAfter;
+    private final Duration logInterval;
 
     private final AtomicLong lastLog = new AtomicLong();
     private final AtomicInteger refused = new AtomicInteger();
     private volatile Counter counter;
+
+    public DatabaseOutage(MeterRegistry registry,
+                          @ConfigProperty(name = "healthcheck.database-unavailable.retry-after-seconds", defaultValue = "5")
+                          int retryAfter,
+                          @ConfigProperty(name = "metrics.database-unavailable.log-interval", defaultValue = "PT30S")
+                          Duration logInterval) {
+        this.registry = registry;
+        this.retryAfter = retryAfter;
+        this.logInterval = logInterval;
+    }
 
     /** Whether {@code failure} means PostgreSQL (or another server) could not be reached. */
     public static boolean isOutage(Throwable failure) {
@@ -52,8 +58,9 @@ public class DatabaseOutage {
             LOG.warnf("PostgreSQL unreachable (%d requests refused in the last %d s): %s", n,
                     logInterval.toSeconds(), rootMessage(failure));
         }
-        return Response.fromResponse(ProblemMappers.response(Problem.of("database-unavailable", "Service Unavailable",
-                        503, "The database cannot be reached just now; try again in " + retryAfter + " seconds.")))
+        return Response.fromResponse(ProblemMappers.response(Problem.of(ProblemTypes.DATABASE_UNAVAILABLE,
+                        "Service Unavailable", 503, "The database cannot be reached just now; try again in " + retryAfter
+                                + " seconds.", null)))
                 .header("Retry-After", retryAfter).build();
     }
 

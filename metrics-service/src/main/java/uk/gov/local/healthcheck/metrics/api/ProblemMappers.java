@@ -1,44 +1,37 @@
 package uk.gov.local.healthcheck.metrics.api;
 
-import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import uk.gov.local.healthcheck.api.problems.Problem;
+import uk.gov.local.healthcheck.api.problems.ProblemException;
+import uk.gov.local.healthcheck.api.problems.ProblemTypes;
 
 /**
- * Every error leaves this service as {@code application/problem+json}. Unexpected failures are logged here and
- * answered without internals.
+ * Every error leaves this service as {@code application/problem+json}, without {@code instance}. Unexpected failures
+ * are logged here and answered without internals. A request without a valid token is refused earlier, by the
+ * {@code authenticated} HTTP permission on /api/*, with api-support's 401 problem.
  */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
-    @jakarta.inject.Inject
-    DatabaseOutage outage;
+    private final DatabaseOutage outage;
+
+    public ProblemMappers(DatabaseOutage outage) {
+        this.outage = outage;
+    }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return response(e.problem());
+        return response(e.toProblem(null));
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
-        return response(Problem.of("forbidden", "Forbidden", 403,
-                "Your roles do not allow this request."));
-    }
-
-    /**
-     * For refusals raised inside JAX-RS, should there be any. A request without a valid token is refused earlier, by
-     * the {@code authenticated} HTTP permission on /api/*, and its 401 gets the same problem body from
-     * {@link UnauthorizedChallenge}. A 401 always carries the Bearer challenge (RFC 9110), as benchmark-service's does.
-     */
-    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-    public Response unauthorized(RuntimeException e) {
-        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Bearer")
-                .entity(Problem.of("unauthorized", "Unauthorized", 401, UnauthorizedChallenge.DETAIL)).build();
+        return response(Problem.of(ProblemTypes.FORBIDDEN, "Forbidden", 403, "Your roles do not allow this request.", null));
     }
 
     @ServerExceptionMapper
@@ -46,15 +39,15 @@ public class ProblemMappers {
         int status = e.getResponse().getStatus();
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known != null ? known.getReasonPhrase() : "HTTP " + status;
-        String type = switch (status) {
-            case 400 -> "bad-request";
-            case 404 -> "not-found";
-            case 405 -> "method-not-allowed";
-            case 406 -> "not-acceptable";
-            case 415 -> "unsupported-media-type";
-            default -> "http-" + status;
+        String slug = switch (status) {
+            case 400 -> ProblemTypes.BAD_REQUEST;
+            case 404 -> ProblemTypes.NOT_FOUND;
+            case 405 -> ProblemTypes.METHOD_NOT_ALLOWED;
+            case 406 -> ProblemTypes.NOT_ACCEPTABLE;
+            case 415 -> ProblemTypes.UNSUPPORTED_MEDIA_TYPE;
+            default -> ProblemTypes.http(status);
         };
-        return response(Problem.of(type, title, status, e.getMessage()));
+        return response(Problem.of(slug, title, status, e.getMessage(), null));
     }
 
     @ServerExceptionMapper
@@ -63,8 +56,8 @@ public class ProblemMappers {
             return outage.refuse(e);
         }
         LOG.error("Unexpected failure serving a request", e);
-        return response(Problem.of("internal-error", "Internal Server Error", 500,
-                "The request could not be completed; the failure has been logged."));
+        return response(Problem.of(ProblemTypes.INTERNAL_ERROR, "Internal Server Error", 500,
+                "The request could not be completed; the failure has been logged.", null));
     }
 
     static Response response(Problem p) {

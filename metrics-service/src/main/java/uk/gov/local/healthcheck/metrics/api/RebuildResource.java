@@ -2,7 +2,6 @@ package uk.gov.local.healthcheck.metrics.api;
 
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,6 +13,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.gov.local.healthcheck.api.problems.Problem;
+import uk.gov.local.healthcheck.api.problems.ProblemException;
+import uk.gov.local.healthcheck.api.problems.ProblemTypes;
+import uk.gov.local.healthcheck.metrics.access.AccessPolicy;
 import uk.gov.local.healthcheck.metrics.rebuild.RebuildService;
 import uk.gov.local.healthcheck.metrics.rebuild.RebuildStatus;
 
@@ -23,14 +26,13 @@ import uk.gov.local.healthcheck.metrics.rebuild.RebuildStatus;
 @Authenticated
 public class RebuildResource {
 
-    @Inject
-    RebuildService rebuild;
+    private final RebuildService rebuild;
+    private final SecurityIdentity identity;
 
-    @Inject
-    AuthorityAccess access;
-
-    @Inject
-    SecurityIdentity identity;
+    public RebuildResource(RebuildService rebuild, SecurityIdentity identity) {
+        this.rebuild = rebuild;
+        this.identity = identity;
+    }
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
@@ -45,11 +47,11 @@ public class RebuildResource {
     @APIResponse(responseCode = "409", description = "A rebuild is running already",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response start() {
-        access.checkAdmin(identity);
+        AccessPolicy.of(identity).checkAdmin();
         return rebuild.start()
                 .map(s -> Response.accepted(s).type(MediaType.APPLICATION_JSON).build())
-                .orElseThrow(() -> new ProblemException(Problem.of("conflict", "Conflict", 409,
-                        "A rebuild is running already; GET /api/v1/admin/rebuild shows its progress.")));
+                .orElseThrow(() -> ProblemException.conflict(ProblemTypes.CONFLICT, "Conflict",
+                        "A rebuild is running already; GET /api/v1/admin/rebuild shows its progress."));
     }
 
     @GET
@@ -60,7 +62,7 @@ public class RebuildResource {
     @APIResponse(responseCode = "404", description = "No rebuild since the service started",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RebuildStatus status() {
-        access.checkAdmin(identity);
+        AccessPolicy.of(identity).checkAdmin();
         return rebuild.status().orElseThrow(() -> ProblemException.notFound("No rebuild has run since the service started."));
     }
 }

@@ -3,7 +3,8 @@ package uk.gov.local.healthcheck.survey.admission;
 import jakarta.enterprise.context.ApplicationScoped;
 import uk.gov.local.healthcheck.reference.instruments.Instrument;
 import uk.gov.local.healthcheck.survey.instruments.InstrumentCatalog;
-import uk.gov.local.healthcheck.survey.problems.ProblemException;
+import uk.gov.local.healthcheck.api.problems.ProblemException;
+import uk.gov.local.healthcheck.api.problems.ProblemTypes;
 import uk.gov.local.healthcheck.survey.reference.Authority;
 import uk.gov.local.healthcheck.survey.reference.AuthorityRegister;
 import uk.gov.local.healthcheck.survey.rounds.Round;
@@ -35,7 +36,7 @@ public class Admission {
     }
 
     public Authority knownAuthority(String code) {
-        return register.find(code).orElseThrow(() -> ProblemException.notFound("unknown-authority", "Unknown authority",
+        return register.find(code).orElseThrow(() -> ProblemException.notFound(ProblemTypes.UNKNOWN_AUTHORITY, "Unknown authority",
                 unknownAuthority(code)));
     }
 
@@ -51,7 +52,7 @@ public class Admission {
     /** The round collects per-authority returns ({@code true}) or anonymous respondents' responses ({@code false}). */
     public void requireUnit(Round round, boolean perAuthority) {
         if (instrumentOf(round).isPerAuthority() != perAuthority) {
-            throw ProblemException.conflict("wrong-kind-of-round", "Wrong kind of round", "Round " + round.id + " collects "
+            throw ProblemException.conflict(ProblemTypes.WRONG_KIND_OF_ROUND, "Wrong kind of round", "Round " + round.id + " collects "
                     + (perAuthority ? "practitioner responses (POST .../responses)" : "one return per authority (PUT .../returns/{authorityCode})"));
         }
     }

@@ -13,8 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import uk.gov.local.healthcheck.survey.problems.ProblemException;
-import uk.gov.local.healthcheck.survey.security.Roles;
+import uk.gov.local.healthcheck.api.problems.ProblemException;
+import uk.gov.local.healthcheck.api.access.Roles;
 import uk.gov.local.healthcheck.survey.validation.Violation;
 
 import java.time.OffsetDateTime;

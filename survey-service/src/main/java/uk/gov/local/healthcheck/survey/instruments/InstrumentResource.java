@@ -10,8 +10,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.gov.local.healthcheck.reference.instruments.Instrument;
-import uk.gov.local.healthcheck.survey.problems.ProblemException;
-import uk.gov.local.healthcheck.survey.security.Roles;
+import uk.gov.local.healthcheck.api.problems.ProblemException;
+import uk.gov.local.healthcheck.api.problems.ProblemTypes;
+import uk.gov.local.healthcheck.api.access.Roles;
 
 import java.util.List;
 
@@ -45,7 +46,7 @@ public class InstrumentResource {
     @Operation(summary = "One instrument version in full: sections, questions, types, options, conditions and rules",
             description = "Also for the role survey-relay: the portal renders the practitioner survey from it.")
     public Instrument get(@PathParam("id") String id, @PathParam("version") int version) {
-        return catalog.find(id, version).orElseThrow(() -> ProblemException.notFound("unknown-instrument", "Unknown instrument",
+        return catalog.find(id, version).orElseThrow(() -> ProblemException.notFound(ProblemTypes.UNKNOWN_INSTRUMENT, "Unknown instrument",
                 "No instrument " + id + " version " + version));
     }
 }

@@ -17,9 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.gov.local.healthcheck.survey.audit.Audited;
-import uk.gov.local.healthcheck.survey.problems.ProblemException;
-import uk.gov.local.healthcheck.survey.security.Roles;
-import uk.gov.local.healthcheck.survey.security.Caller;
+import uk.gov.local.healthcheck.api.problems.ProblemException;
+import uk.gov.local.healthcheck.api.access.Roles;
+import uk.gov.local.healthcheck.survey.access.AccessPolicy;
 import uk.gov.local.healthcheck.survey.validation.Violation;
 import uk.gov.local.healthcheck.survey.web.BodyLimits;
 import uk.gov.local.healthcheck.survey.web.RequestJson;
@@ -58,33 +58,33 @@ public class ReturnResource {
     @APIResponse(responseCode = "409", description = "The round is closed")
     @APIResponse(responseCode = "422", description = "Invalid answers, each named in errors")
     public Uni<ReturnView> put(@PathParam("roundId") String roundId, @PathParam("authorityCode") String authorityCode, byte[] body) {
-        Caller caller = Caller.of(identity);
-        caller.requireMaySubmitFor(authorityCode);
+        AccessPolicy access = AccessPolicy.of(identity);
+        access.requireMaySubmitFor(authorityCode);
         List<Violation> violations = new ArrayList<>();
         ReturnSubmission submission = ReturnSubmission.read(RequestJson.parse(body, limits.maxDocument()), violations);
         if (!violations.isEmpty()) {
             throw ProblemException.invalid("The request has " + violations.size() + " problem(s); nothing was stored", violations);
         }
-        return returns.put(roundId, authorityCode, submission, caller);
+        return returns.put(roundId, authorityCode, submission, access);
     }
 
     @GET
     @Operation(summary = "The current revision of the return")
     public Uni<ReturnView> current(@PathParam("roundId") String roundId, @PathParam("authorityCode") String authorityCode) {
-        return returns.current(roundId, authorityCode, Caller.of(identity));
+        return returns.current(roundId, authorityCode, AccessPolicy.of(identity));
     }
 
     @GET
     @Path("revisions")
     @Operation(summary = "Every revision of the return, oldest first")
     public Uni<List<ReturnView>> revisions(@PathParam("roundId") String roundId, @PathParam("authorityCode") String authorityCode) {
-        return returns.revisions(roundId, authorityCode, Caller.of(identity));
+        return returns.revisions(roundId, authorityCode, AccessPolicy.of(identity));
     }
 
     @DELETE
     @Audited("return.withdraw")
     @Operation(summary = "Withdraw the return (the LGA, or the council while the round is open)")
     public Uni<ReturnView> withdraw(@PathParam("roundId") String roundId, @PathParam("authorityCode") String authorityCode) {
-        return returns.withdraw(roundId, authorityCode, Caller.of(identity));
+        return returns.withdraw(roundId, authorityCode, AccessPolicy.of(identity));
     }
 }

@@ -10,11 +10,12 @@ import uk.gov.local.healthcheck.survey.admission.Admission;
 import uk.gov.local.healthcheck.survey.audit.AuditNote;
 import uk.gov.local.healthcheck.reference.instruments.Instrument;
 import uk.gov.local.healthcheck.survey.outbox.OutboxWriter;
-import uk.gov.local.healthcheck.survey.problems.ProblemException;
+import uk.gov.local.healthcheck.api.problems.ProblemException;
+import uk.gov.local.healthcheck.api.problems.ProblemTypes;
 import uk.gov.local.healthcheck.survey.reference.Authority;
 import uk.gov.local.healthcheck.survey.rounds.Round;
 import uk.gov.local.healthcheck.survey.rounds.RoundService;
-import uk.gov.local.healthcheck.survey.security.Caller;
+import uk.gov.local.healthcheck.survey.access.AccessPolicy;
 import uk.gov.local.healthcheck.survey.storage.AnswersJson;
 import uk.gov.local.healthcheck.survey.validation.AnswerValidator;
 import uk.gov.local.healthcheck.survey.validation.ValidationResult;
@@ -45,8 +46,8 @@ public class ReturnService {
         this.audit = audit;
     }
 
-    public Uni<ReturnView> put(String roundId, String authorityCode, ReturnSubmission submission, Caller caller) {
-        caller.requireMaySubmitFor(authorityCode);
+    public Uni<ReturnView> put(String roundId, String authorityCode, ReturnSubmission submission, AccessPolicy access) {
+        access.requireMaySubmitFor(authorityCode);
         Authority authority = admission.knownAuthority(authorityCode);
         return Panache.withTransaction(() -> RoundService.require(roundId).flatMap(round -> {
             admission.requireOpen(round);
@@ -64,7 +65,7 @@ public class ReturnService {
                     audit.detail("unchanged: same as revision " + current.revision);
                     return Uni.createFrom().item(view(current, authority, result.missing()));   // same body again: no-op
                 }
-                ReturnRevision revision = newRevision(round, authorityCode, current, submission.status(), caller);
+                ReturnRevision revision = newRevision(round, authorityCode, current, submission.status(), access);
                 revision.answers = AnswersJson.write(result.answers());
                 revision.explanations = AnswersJson.write(result.explanations());
                 revision.contentHash = hash;
@@ -80,18 +81,18 @@ public class ReturnService {
     }
 
     /** Withdraws the return: a new revision marks it withdrawn and downstream services drop its figures. */
-    public Uni<ReturnView> withdraw(String roundId, String authorityCode, Caller caller) {
-        caller.requireMaySubmitFor(authorityCode);
+    public Uni<ReturnView> withdraw(String roundId, String authorityCode, AccessPolicy access) {
+        access.requireMaySubmitFor(authorityCode);
         Authority authority = admission.knownAuthority(authorityCode);
         return Panache.withTransaction(() -> RoundService.require(roundId).flatMap(round -> {
-            if (!caller.lgaAdmin()) {
+            if (!access.mayActOutsideTheRoundsDates()) {
                 admission.requireOpen(round);
             }
             return current(roundId, authorityCode).flatMap(current -> {
                 if (current == null || ReturnRevision.WITHDRAWN.equals(current.status)) {
-                    throw ProblemException.notFound("no-return", "No return", authority.name() + " has no return in round " + roundId + " to withdraw");
+                    throw ProblemException.notFound(ProblemTypes.NO_RETURN, "No return", authority.name() + " has no return in round " + roundId + " to withdraw");
                 }
-                ReturnRevision revision = newRevision(round, authorityCode, current, ReturnRevision.WITHDRAWN, caller);
+                ReturnRevision revision = newRevision(round, authorityCode, current, ReturnRevision.WITHDRAWN, access);
                 audit.detail("revision " + revision.revision + ", withdrawn");
                 revision.answers = "{}";
                 revision.explanations = "{}";
@@ -105,20 +106,20 @@ public class ReturnService {
         })).invoke(committed -> outbox.committed());
     }
 
-    public Uni<ReturnView> current(String roundId, String authorityCode, Caller caller) {
+    public Uni<ReturnView> current(String roundId, String authorityCode, AccessPolicy access) {
         Authority authority = admission.knownAuthority(authorityCode);
-        caller.requireMayRead(authority);
+        access.requireMayRead(authority);
         return Panache.withSession(() -> RoundService.require(roundId).flatMap(round -> current(roundId, authorityCode).map(current -> {
             if (current == null) {
-                throw ProblemException.notFound("no-return", "No return", authority.name() + " has no return in round " + roundId);
+                throw ProblemException.notFound(ProblemTypes.NO_RETURN, "No return", authority.name() + " has no return in round " + roundId);
             }
             return view(current, authority, missingOf(round, current));
         })));
     }
 
-    public Uni<List<ReturnView>> revisions(String roundId, String authorityCode, Caller caller) {
+    public Uni<List<ReturnView>> revisions(String roundId, String authorityCode, AccessPolicy access) {
         Authority authority = admission.knownAuthority(authorityCode);
-        caller.requireMayRead(authority);
+        access.requireMayRead(authority);
         return Panache.withSession(() -> RoundService.require(roundId).flatMap(round -> ReturnRevision
                 .<ReturnRevision>list("roundId = ?1 and authorityCode = ?2 order by revision", roundId, authorityCode)
                 .map(all -> all.stream().map(r -> view(r, authority, missingOf(round, r))).toList())));
@@ -137,14 +138,14 @@ public class ReturnService {
                 .firstResult();
     }
 
-    private ReturnRevision newRevision(Round round, String authorityCode, ReturnRevision current, String status, Caller caller) {
+    private ReturnRevision newRevision(Round round, String authorityCode, ReturnRevision current, String status, AccessPolicy access) {
         ReturnRevision revision = new ReturnRevision();
         revision.roundId = round.id;
         revision.authorityCode = authorityCode;
         revision.revision = current == null ? 1 : current.revision + 1;
         revision.status = status;
         revision.createdAt = OffsetDateTime.now(clock);
-        revision.createdBy = caller.subject();
+        revision.createdBy = access.caller().subject();
         return revision;
     }
 

@@ -20,8 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.gov.local.healthcheck.survey.audit.Audited;
-import uk.gov.local.healthcheck.survey.security.Caller;
-import uk.gov.local.healthcheck.survey.security.Roles;
+import uk.gov.local.healthcheck.survey.access.AccessPolicy;
+import uk.gov.local.healthcheck.api.access.Roles;
 import uk.gov.local.healthcheck.survey.web.BodyLimits;
 import uk.gov.local.healthcheck.survey.web.RequestJson;
 
@@ -61,7 +61,7 @@ public class InvitationResource {
     @APIResponse(responseCode = "409", description = "The round collects returns, not practitioner responses (wrong-kind-of-round)")
     @APIResponse(responseCode = "422", description = "Invalid fields, each named in errors")
     public Uni<Response> createInvitation(@PathParam("roundId") String roundId, byte[] body) {
-        return invitations.create(roundId, RequestJson.parse(body, limits.maxDocument()), Caller.of(identity))
+        return invitations.create(roundId, RequestJson.parse(body, limits.maxDocument()), AccessPolicy.of(identity))
                 .map(created -> Response.created(URI.create("/api/v1/rounds/" + roundId + "/invitations/" + created.id()))
                         .entity(created).build());
     }
@@ -74,7 +74,7 @@ public class InvitationResource {
     public Uni<List<InvitationView>> listInvitations(@PathParam("roundId") String roundId,
                                                      @Parameter(description = "only this authority's (GSS code)")
                                                      @QueryParam("authorityCode") String authorityCode) {
-        return invitations.list(roundId, authorityCode, Caller.of(identity));
+        return invitations.list(roundId, authorityCode, AccessPolicy.of(identity));
     }
 
     @DELETE
@@ -86,6 +86,6 @@ public class InvitationResource {
     @APIResponse(responseCode = "200", description = "The invitation, status revoked")
     @APIResponse(responseCode = "404", description = "Unknown round or invitation")
     public Uni<InvitationView> revokeInvitation(@PathParam("roundId") String roundId, @PathParam("id") String id) {
-        return invitations.revoke(roundId, id, Caller.of(identity));
+        return invitations.revoke(roundId, id, AccessPolicy.of(identity));
     }
 }

@@ -8,7 +8,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import uk.gov.local.healthcheck.survey.admission.Admission;
 import uk.gov.local.healthcheck.survey.audit.AuditNote;
 import uk.gov.local.healthcheck.survey.outbox.OutboxWriter;
-import uk.gov.local.healthcheck.survey.problems.ProblemException;
+import uk.gov.local.healthcheck.api.problems.ProblemException;
+import uk.gov.local.healthcheck.api.problems.ProblemTypes;
 import uk.gov.local.healthcheck.survey.reference.Authority;
 import uk.gov.local.healthcheck.survey.responses.ResponseService;
 import uk.gov.local.healthcheck.survey.responses.ResponseService.Checked;
@@ -16,7 +17,7 @@ import uk.gov.local.healthcheck.survey.responses.ResponseService.Outcome;
 import uk.gov.local.healthcheck.survey.rounds.RecentRounds;
 import uk.gov.local.healthcheck.survey.rounds.Round;
 import uk.gov.local.healthcheck.survey.rounds.RoundCalendar;
-import uk.gov.local.healthcheck.survey.security.Caller;
+import uk.gov.local.healthcheck.survey.access.AccessPolicy;
 import uk.gov.local.healthcheck.survey.validation.Violation;
 
 import java.time.LocalDate;
@@ -61,12 +62,12 @@ public class InvitationService {
         this.portalBaseUrl = portalBaseUrl.endsWith("/") ? portalBaseUrl.substring(0, portalBaseUrl.length() - 1) : portalBaseUrl;
     }
 
-    public Uni<CreatedInvitation> create(String roundId, JsonNode body, Caller caller) {
+    public Uni<CreatedInvitation> create(String roundId, JsonNode body, AccessPolicy access) {
         List<Violation> violations = new ArrayList<>();
         InvitationRequests.Create request = InvitationRequests.create(body, maxResponses, calendar.today(), violations);
         if (request.authorityCode() != null) {
             audit.authority(request.authorityCode());
-            caller.requireMaySubmitFor(request.authorityCode());
+            access.requireMaySubmitFor(request.authorityCode());
         }
         return rounds.find(roundId).flatMap(round -> {
             admission.requireUnit(round, false);
@@ -87,7 +88,7 @@ public class InvitationService {
             String code = InvitationCodes.newCode();
             UUID id = UUID.randomUUID();
             return store.insert(id, roundId, request.authorityCode(), InvitationCodes.sha256(code), request.expiresOn(),
-                    request.maxResponses(), calendar.now(), caller.subject()).map(i -> {
+                    request.maxResponses(), calendar.now(), access.caller().subject()).map(i -> {
                         // The trail names the invitation, never its code.
                         audit.detail("invitation " + i.id() + ", expires " + i.expiresOn() + ", at most " + i.maxResponses() + " responses");
                         return new CreatedInvitation(i.id(), code, portalBaseUrl + "/survey/" + code, i.roundId(), i.authorityCode(),
@@ -97,24 +98,24 @@ public class InvitationService {
     }
 
     /** The round's invitations the caller may read (the LGA all, a council its own, an RIA its region's). */
-    public Uni<List<InvitationView>> list(String roundId, String authorityCode, Caller caller) {
+    public Uni<List<InvitationView>> list(String roundId, String authorityCode, AccessPolicy access) {
         if (authorityCode != null) {
-            caller.requireMayRead(admission.knownAuthority(authorityCode));
+            access.requireMayRead(admission.knownAuthority(authorityCode));
         }
         LocalDate today = calendar.today();
         return rounds.find(roundId).flatMap(round -> store.inRound(roundId)).map(all -> all.stream()
                 .filter(i -> authorityCode == null || authorityCode.equals(i.authorityCode()))
-                .flatMap(i -> admission.find(i.authorityCode()).filter(caller::mayRead).stream()
+                .flatMap(i -> admission.find(i.authorityCode()).filter(access::mayRead).stream()
                         .map(a -> InvitationView.of(i, a.name(), today)))
                 .toList());
     }
 
     /** Revokes an invitation: its link takes nothing more. Revoking one already revoked changes nothing. */
-    public Uni<InvitationView> revoke(String roundId, String id, Caller caller) {
+    public Uni<InvitationView> revoke(String roundId, String id, AccessPolicy access) {
         return rounds.find(roundId).flatMap(round -> store.find(roundId, uuid(id))).flatMap(found -> {
             Invitation invitation = found.orElseThrow(() -> unknownInvitation(id, roundId));
             audit.authority(invitation.authorityCode());
-            caller.requireMaySubmitFor(invitation.authorityCode());
+            access.requireMaySubmitFor(invitation.authorityCode());
             return store.revoke(roundId, invitation.id(), calendar.now());
         }).map(revoked -> {
             Invitation i = revoked.orElseThrow(() -> unknownInvitation(id, roundId));   // rows are never deleted
@@ -182,11 +183,11 @@ public class InvitationService {
     private void requireUsable(Invitation invitation) {
         String name = authorityName(invitation);
         switch (invitation.status(calendar.today())) {
-            case Invitation.REVOKED -> throw new ProblemException(410, "invitation-revoked", "Invitation revoked",
+            case Invitation.REVOKED -> throw new ProblemException(410, ProblemTypes.INVITATION_REVOKED, "Invitation revoked",
                     "This invitation was withdrawn by " + name + "; ask them for a new link");
-            case Invitation.EXPIRED -> throw new ProblemException(410, "invitation-expired", "Invitation expired",
+            case Invitation.EXPIRED -> throw new ProblemException(410, ProblemTypes.INVITATION_EXPIRED, "Invitation expired",
                     "This invitation expired at the end of " + invitation.expiresOn() + "; ask " + name + " for a new link");
-            case Invitation.FULL -> throw new ProblemException(410, "invitation-full", "Invitation full",
+            case Invitation.FULL -> throw new ProblemException(410, ProblemTypes.INVITATION_FULL, "Invitation full",
                     "This invitation has taken the " + invitation.maxResponses() + " responses it was made for; ask " + name + " for a new link");
             default -> {
             }
@@ -199,19 +200,19 @@ public class InvitationService {
 
     /** The code is never repeated back: it is a secret, and answers reach logs more easily than requests. */
     private static ProblemException unknownCode() {
-        return ProblemException.notFound("unknown-invitation", "Unknown invitation",
+        return ProblemException.notFound(ProblemTypes.UNKNOWN_INVITATION, "Unknown invitation",
                 "No invitation has this code; check the link is complete");
     }
 
     private static ProblemException unknownInvitation(String id, String roundId) {
-        return ProblemException.notFound("unknown-invitation", "Unknown invitation", "Round " + roundId + " has no invitation " + id);
+        return ProblemException.notFound(ProblemTypes.UNKNOWN_INVITATION, "Unknown invitation", "Round " + roundId + " has no invitation " + id);
     }
 
     private static UUID uuid(String id) {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("unknown-invitation", "Unknown invitation", "No invitation has the id " + id);
+            throw ProblemException.notFound(ProblemTypes.UNKNOWN_INVITATION, "Unknown invitation", "No invitation has the id " + id);
         }
     }
 }

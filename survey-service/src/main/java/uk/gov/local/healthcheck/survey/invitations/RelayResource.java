@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.gov.local.healthcheck.survey.audit.Audited;
-import uk.gov.local.healthcheck.survey.security.Roles;
+import uk.gov.local.healthcheck.api.access.Roles;
 import uk.gov.local.healthcheck.survey.web.BodyLimits;
 import uk.gov.local.healthcheck.survey.web.RequestJson;
 

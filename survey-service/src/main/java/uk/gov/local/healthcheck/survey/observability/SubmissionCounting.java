@@ -5,7 +5,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import uk.gov.local.healthcheck.survey.audit.Audited;
-import uk.gov.local.healthcheck.survey.problems.Problem;
+import uk.gov.local.healthcheck.api.problems.Problem;
 import uk.gov.local.healthcheck.survey.responses.BatchResult;
 import uk.gov.local.healthcheck.survey.responses.LineResult;
 

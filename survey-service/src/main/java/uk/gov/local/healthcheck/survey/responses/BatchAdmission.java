@@ -3,7 +3,8 @@ package uk.gov.local.healthcheck.survey.responses;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import uk.gov.local.healthcheck.survey.problems.ProblemException;
+import uk.gov.local.healthcheck.api.problems.ProblemException;
+import uk.gov.local.healthcheck.api.problems.ProblemTypes;
 
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
@@ -28,7 +29,7 @@ public class BatchAdmission {
     /** Runs {@code batch} if a permit is free, releasing it however the batch ends; otherwise refuses with 503. */
     public <T> Uni<T> admit(Supplier<Uni<? extends T>> batch) {
         if (!permits.tryAcquire()) {
-            return Uni.createFrom().failure(new ProblemException(503, "busy", "Too many batches in progress",
+            return Uni.createFrom().failure(new ProblemException(503, ProblemTypes.BUSY, "Too many batches in progress",
                     maxConcurrent + " batches are being stored already; nothing of this one was stored. "
                             + "Send it again in a few seconds."));
         }

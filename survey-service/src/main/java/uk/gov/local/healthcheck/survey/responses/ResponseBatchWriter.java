@@ -11,7 +11,8 @@ import uk.gov.local.healthcheck.events.Topics;
 import uk.gov.local.healthcheck.survey.admission.Admission;
 import uk.gov.local.healthcheck.survey.outbox.OutboxEvent;
 import uk.gov.local.healthcheck.survey.outbox.OutboxWriter;
-import uk.gov.local.healthcheck.survey.problems.ProblemException;
+import uk.gov.local.healthcheck.api.problems.ProblemException;
+import uk.gov.local.healthcheck.api.problems.ProblemTypes;
 import uk.gov.local.healthcheck.survey.rounds.Round;
 import uk.gov.local.healthcheck.survey.rounds.RoundCalendar;
 import uk.gov.local.healthcheck.survey.storage.AnswersJson;
@@ -164,7 +165,7 @@ public class ResponseBatchWriter {
             round.closesOn = row.getLocalDate(2);
             admission.requireOpen(round);
             // Reopened or extended between the statement and this read: still nothing was stored.
-            throw ProblemException.conflict("round-closed", "Round closed", "Round " + round.id
+            throw ProblemException.conflict(ProblemTypes.ROUND_CLOSED, "Round closed", "Round " + round.id
                     + " was closed while this was being stored; nothing was stored, send it again");
         });
     }

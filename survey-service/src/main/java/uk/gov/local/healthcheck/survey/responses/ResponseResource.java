@@ -16,8 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.gov.local.healthcheck.survey.audit.Audited;
-import uk.gov.local.healthcheck.survey.security.Caller;
-import uk.gov.local.healthcheck.survey.security.Roles;
+import uk.gov.local.healthcheck.survey.access.AccessPolicy;
+import uk.gov.local.healthcheck.api.access.Roles;
 import uk.gov.local.healthcheck.survey.web.BodyLimits;
 import uk.gov.local.healthcheck.survey.web.RequestJson;
 
@@ -56,7 +56,7 @@ public class ResponseResource {
     @APIResponse(responseCode = "409", description = "responseId already used with other answers, or the round is closed")
     @APIResponse(responseCode = "422", description = "Invalid fields, each named in errors")
     public Uni<Response> submit(@PathParam("roundId") String roundId, byte[] body) {
-        return responses.submit(roundId, RequestJson.parse(body, limits.maxDocument()), Caller.of(identity))
+        return responses.submit(roundId, RequestJson.parse(body, limits.maxDocument()), AccessPolicy.of(identity))
                 .map(outcome -> outcome.created()
                         ? Response.created(URI.create("/api/v1/rounds/" + roundId + "/responses/" + outcome.response().responseId()))
                         .entity(outcome.response()).build()
@@ -74,7 +74,7 @@ public class ResponseResource {
     @APIResponse(responseCode = "413", description = "More lines than the limit")
     @APIResponse(responseCode = "503", description = "Too many batches in progress; nothing stored, send it again shortly")
     public Uni<BatchResult> batch(@PathParam("roundId") String roundId, byte[] body) {
-        Caller caller = Caller.of(identity);
-        return admission.admit(() -> responses.submitBatch(roundId, body, caller));
+        AccessPolicy access = AccessPolicy.of(identity);
+        return admission.admit(() -> responses.submitBatch(roundId, body, access));
     }
 }

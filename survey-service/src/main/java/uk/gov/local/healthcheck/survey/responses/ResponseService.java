@@ -12,12 +12,13 @@ import uk.gov.local.healthcheck.survey.admission.Admission;
 import uk.gov.local.healthcheck.survey.audit.AuditNote;
 import uk.gov.local.healthcheck.reference.instruments.Instrument;
 import uk.gov.local.healthcheck.survey.observability.Traceparent;
-import uk.gov.local.healthcheck.survey.problems.ProblemException;
+import uk.gov.local.healthcheck.api.problems.ProblemException;
+import uk.gov.local.healthcheck.api.problems.ProblemTypes;
 import uk.gov.local.healthcheck.survey.reference.Authority;
 import uk.gov.local.healthcheck.survey.responses.ResponseBatchWriter.Accepted;
 import uk.gov.local.healthcheck.survey.rounds.Round;
 import uk.gov.local.healthcheck.survey.rounds.RecentRounds;
-import uk.gov.local.healthcheck.survey.security.Caller;
+import uk.gov.local.healthcheck.survey.access.AccessPolicy;
 import uk.gov.local.healthcheck.survey.storage.AnswersJson;
 import uk.gov.local.healthcheck.survey.validation.AnswerValidator;
 import uk.gov.local.healthcheck.survey.validation.ValidationResult;
@@ -74,14 +75,14 @@ public class ResponseService {
     public record Outcome(ResponseView response, boolean created) {
     }
 
-    public Uni<Outcome> submit(String roundId, JsonNode body, Caller caller) {
+    public Uni<Outcome> submit(String roundId, JsonNode body, AccessPolicy access) {
         List<Violation> violations = new ArrayList<>();
         ResponseSubmission submission = ResponseSubmission.read(body, violations);
         if (!violations.isEmpty()) {
             throw ProblemException.invalid("The response has " + violations.size() + " problem(s); nothing was stored", violations);
         }
         audit.authority(submission.authorityCode());
-        caller.requireMaySubmitFor(submission.authorityCode());
+        access.requireMaySubmitFor(submission.authorityCode());
         Authority authority = admission.knownAuthority(submission.authorityCode());
         // The round is read and the response checked outside any transaction; the writer stores it together with
         // other responses arriving meanwhile, re-checking there that the round is still open.
@@ -187,13 +188,13 @@ public class ResponseService {
     }
 
     private static ProblemException reused(String roundId, String responseId) {
-        return ProblemException.conflict("response-id-reused", "Response id already used",
+        return ProblemException.conflict(ProblemTypes.RESPONSE_ID_REUSED, "Response id already used",
                 "Response " + responseId + " was already received in round " + roundId
                         + " with different answers; a response is never changed, send a new responseId");
     }
 
     /** One result per non-blank line; good lines are kept even when others are rejected. */
-    public Uni<BatchResult> submitBatch(String roundId, byte[] body, Caller caller) {
+    public Uni<BatchResult> submitBatch(String roundId, byte[] body, AccessPolicy access) {
         List<Line> lines = Line.split(body);
         long nonBlank = lines.stream().filter(l -> !l.isBlank()).count();
         if (nonBlank == 0) {
@@ -201,7 +202,7 @@ public class ResponseService {
                     List.of(new Violation("body", "required", "at least one line is required")));
         }
         if (nonBlank > maxLines) {
-            throw new ProblemException(413, "too-many-lines", "Batch too large",
+            throw new ProblemException(413, ProblemTypes.TOO_MANY_LINES, "Batch too large",
                     "The batch has " + nonBlank + " responses; send at most " + maxLines + " per request");
         }
         // The round is read first and the lines checked outside any transaction; the writer stores the good ones in
@@ -213,7 +214,7 @@ public class ResponseService {
             Map<Integer, Accepted> candidates = new LinkedHashMap<>();
             for (int i = 0; i < lines.size(); i++) {
                 if (!lines.get(i).isBlank()) {
-                    check(i + 1, lines.get(i), round, instrument, caller, traceparent, results, candidates);
+                    check(i + 1, lines.get(i), round, instrument, access, traceparent, results, candidates);
                 }
             }
             return batches.store(round, candidates, results, OffsetDateTime.now(clock)).map(x -> {
@@ -230,7 +231,7 @@ public class ResponseService {
         });
     }
 
-    private void check(int line, Line text, Round round, Instrument instrument, Caller caller, String traceparent,
+    private void check(int line, Line text, Round round, Instrument instrument, AccessPolicy access, String traceparent,
                        Map<Integer, LineResult> results, Map<Integer, Accepted> candidates) {
         List<Violation> violations = new ArrayList<>();
         ResponseSubmission submission;
@@ -238,11 +239,12 @@ public class ResponseService {
             // Each line is decoded on its own: bytes that are not UTF-8 reject their line, not the batch.
             submission = ResponseSubmission.read(RequestJson.parse(text.decode()), violations);
         } catch (ProblemException e) {
-            results.put(line, LineResult.rejected(line, null, e.toProblem(null).errors()));
+            results.put(line, LineResult.rejected(line, null, e.toProblem(null).errors().stream()
+                    .map(f -> new Violation(f.field(), f.code(), f.message())).toList()));
             return;
         }
         if (submission.authorityCode() != null) {
-            authorityViolation(submission.authorityCode(), round, caller).ifPresent(violations::add);
+            authorityViolation(submission.authorityCode(), round, access).ifPresent(violations::add);
         }
         ValidationResult result = validator.validate(instrument, submission.answers(), null, true);
         violations.addAll(result.violations());
@@ -253,8 +255,8 @@ public class ResponseService {
         }
     }
 
-    private Optional<Violation> authorityViolation(String code, Round round, Caller caller) {
-        if (!caller.maySubmitFor(code)) {
+    private Optional<Violation> authorityViolation(String code, Round round, AccessPolicy access) {
+        if (!access.maySubmitFor(code)) {
             return Optional.of(new Violation("authorityCode", "forbidden", "your token may not submit for authority " + code));
         }
         Optional<Authority> authority = admission.find(code);

@@ -2,7 +2,8 @@ package uk.gov.local.healthcheck.survey.rounds;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import uk.gov.local.healthcheck.survey.problems.ProblemException;
+import uk.gov.local.healthcheck.api.problems.ProblemException;
+import uk.gov.local.healthcheck.api.problems.ProblemTypes;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -61,16 +62,16 @@ public class RoundCalendar {
      */
     public void requireAccepting(Round round) {
         if (!round.isOpen()) {
-            throw ProblemException.conflict("round-closed", "Round closed", "Round " + round.id
+            throw ProblemException.conflict(ProblemTypes.ROUND_CLOSED, "Round closed", "Round " + round.id
                     + " is closed (its closing date is " + round.closesOn + "); the LGA can reopen or extend it for a late submission");
         }
         LocalDate today = today();
         if (today.isBefore(round.opensOn)) {
-            throw ProblemException.conflict("round-not-yet-open", "Round not yet open", "Round " + round.id + " opens on "
+            throw ProblemException.conflict(ProblemTypes.ROUND_NOT_YET_OPEN, "Round not yet open", "Round " + round.id + " opens on "
                     + round.opensOn + " (" + londonName() + " time) and takes submissions until the end of " + round.closesOn);
         }
         if (today.isAfter(round.closesOn)) {
-            throw ProblemException.conflict("round-closed", "Round closed", "Round " + round.id + " closed at the end of "
+            throw ProblemException.conflict(ProblemTypes.ROUND_CLOSED, "Round closed", "Round " + round.id + " closed at the end of "
                     + round.closesOn + " (" + londonName() + " time); the LGA can extend it");
         }
     }

@@ -17,9 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.gov.local.healthcheck.survey.audit.Audited;
-import uk.gov.local.healthcheck.survey.problems.ProblemException;
-import uk.gov.local.healthcheck.survey.security.Caller;
-import uk.gov.local.healthcheck.survey.security.Roles;
+import uk.gov.local.healthcheck.api.problems.ProblemException;
+import uk.gov.local.healthcheck.survey.access.AccessPolicy;
+import uk.gov.local.healthcheck.api.access.Roles;
 import uk.gov.local.healthcheck.survey.validation.Violation;
 import uk.gov.local.healthcheck.survey.web.BodyLimits;
 import uk.gov.local.healthcheck.survey.web.RequestJson;
@@ -61,7 +61,7 @@ public class RoundResource {
         if (!violations.isEmpty()) {
             throw ProblemException.invalid("The round definition has " + violations.size() + " problem(s)", violations);
         }
-        return rounds.create(request, Caller.of(identity))
+        return rounds.create(request, AccessPolicy.of(identity))
                 .map(r -> Response.created(URI.create("/api/v1/rounds/" + r.id())).entity(r).build());
     }
 

@@ -6,8 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import uk.gov.local.healthcheck.reference.instruments.Instrument;
 import uk.gov.local.healthcheck.survey.instruments.InstrumentCatalog;
 import uk.gov.local.healthcheck.survey.intake.ReturnRevision;
-import uk.gov.local.healthcheck.survey.problems.ProblemException;
-import uk.gov.local.healthcheck.survey.security.Caller;
+import uk.gov.local.healthcheck.api.problems.ProblemException;
+import uk.gov.local.healthcheck.api.problems.ProblemTypes;
+import uk.gov.local.healthcheck.survey.access.AccessPolicy;
 import uk.gov.local.healthcheck.survey.validation.Violation;
 
 import java.time.Clock;
@@ -45,11 +46,11 @@ public class RoundService {
         this.calendar = calendar;
     }
 
-    public Uni<RoundView> create(RoundRequest request, Caller caller) {
+    public Uni<RoundView> create(RoundRequest request, AccessPolicy access) {
         Instrument instrument = instrumentFor(request);
         return Panache.withTransaction(() -> Round.<Round>findById(request.id()).flatMap(existing -> {
             if (existing != null) {
-                throw ProblemException.conflict("round-exists", "Round already exists",
+                throw ProblemException.conflict(ProblemTypes.ROUND_EXISTS, "Round already exists",
                         "A round with id " + request.id() + " already exists (" + existing.title + ")");
             }
             Round round = new Round();
@@ -63,7 +64,7 @@ public class RoundService {
             round.closesOn = request.closesOn();
             round.status = Round.OPEN;
             round.createdAt = OffsetDateTime.now(clock);
-            round.createdBy = caller.subject();
+            round.createdBy = access.caller().subject();
             return round.persist().map(r -> view(round, RoundView.RoundCounts.NONE));
         }));
     }
@@ -117,7 +118,7 @@ public class RoundService {
     public static Uni<Round> require(String id) {
         return Round.<Round>findById(id).map(r -> {
             if (r == null) {
-                throw ProblemException.notFound("unknown-round", "Unknown round", "There is no round " + id);
+                throw ProblemException.notFound(ProblemTypes.UNKNOWN_ROUND, "Unknown round", "There is no round " + id);
             }
             return r;
         });

@@ -18,8 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import uk.gov.local.healthcheck.survey.security.Caller;
-import uk.gov.local.healthcheck.survey.security.Roles;
+import uk.gov.local.healthcheck.survey.access.AccessPolicy;
+import uk.gov.local.healthcheck.api.access.Roles;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -60,7 +60,7 @@ public class TrackerResource {
                                  @Parameter(description = "not-submitted: only authorities whose return is not submitted")
                                  @QueryParam("status") String status, HttpHeaders headers) {
         boolean csv = wantsCsv(headers);
-        return tracker.tracker(roundId, status, Caller.of(identity)).map(t -> csv
+        return tracker.tracker(roundId, status, AccessPolicy.of(identity)).map(t -> csv
                 ? Response.ok(csv(t), CSV_TYPE.withCharset("UTF-8"))
                         .header("Content-Disposition", "attachment; filename=\"tracker-" + t.roundId() + ".csv\"").build()
                 : Response.ok(t, MediaType.APPLICATION_JSON_TYPE).build());

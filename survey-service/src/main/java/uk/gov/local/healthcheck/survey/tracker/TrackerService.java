@@ -7,7 +7,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import uk.gov.local.healthcheck.survey.intake.ReturnRevision;
 import uk.gov.local.healthcheck.survey.invitations.InvitationStore;
-import uk.gov.local.healthcheck.survey.problems.ProblemException;
+import uk.gov.local.healthcheck.api.problems.ProblemException;
 import uk.gov.local.healthcheck.survey.reference.Authority;
 import uk.gov.local.healthcheck.survey.reference.AuthorityRegister;
 import uk.gov.local.healthcheck.survey.rounds.RecentRounds;
@@ -15,7 +15,7 @@ import uk.gov.local.healthcheck.survey.rounds.Round;
 import uk.gov.local.healthcheck.survey.rounds.RoundCalendar;
 import uk.gov.local.healthcheck.survey.rounds.RoundService;
 import uk.gov.local.healthcheck.survey.rounds.RoundView;
-import uk.gov.local.healthcheck.survey.security.Caller;
+import uk.gov.local.healthcheck.survey.access.AccessPolicy;
 import uk.gov.local.healthcheck.survey.validation.Violation;
 
 import java.time.OffsetDateTime;
@@ -70,7 +70,7 @@ public class TrackerService {
         this.calendar = calendar;
     }
 
-    public Uni<Tracker> tracker(String roundId, String status, Caller caller) {
+    public Uni<Tracker> tracker(String roundId, String status, AccessPolicy access) {
         if (status != null && !NOT_SUBMITTED.equals(status)) {
             throw ProblemException.invalid("Unknown status filter", List.of(new Violation("status", "option",
                     "status may only be " + NOT_SUBMITTED + " (authorities whose return is not submitted)")));
@@ -78,15 +78,15 @@ public class TrackerService {
         OffsetDateTime asAt = calendar.now();
         return rounds.find(roundId).flatMap(round -> currentReturns(roundId).flatMap(returns -> responses(roundId)
                 .flatMap(responses -> invitations.activeByAuthority(roundId, calendar.today())
-                        .map(active -> build(round, asAt, status, caller, returns, responses, active)))));
+                        .map(active -> build(round, asAt, status, access, returns, responses, active)))));
     }
 
-    private Tracker build(Round round, OffsetDateTime asAt, String filter, Caller caller, Map<String, Current> returns,
+    private Tracker build(Round round, OffsetDateTime asAt, String filter, AccessPolicy access, Map<String, Current> returns,
                           Map<String, Responses> responses, Map<String, Long> active) {
         String kind = roundService.kind(round);
         boolean practitioners = RoundView.RESPONSES.equals(kind);
         List<Tracker.AuthorityRow> rows = register.all().stream()
-                .filter(a -> a.existedIn(round.year()) && caller.mayRead(a))
+                .filter(a -> a.existedIn(round.year()) && access.mayRead(a))
                 .sorted(Comparator.comparing(Authority::regionName).thenComparing(Authority::name))
                 .map(a -> practitioners ? practitionerRow(a, responses.get(a.code()), active)
                         : returnRow(a, returns.get(a.code()), active))

@@ -9,7 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import uk.gov.local.healthcheck.survey.observability.SubmissionMetrics;
-import uk.gov.local.healthcheck.survey.problems.Problem;
+import uk.gov.local.healthcheck.api.problems.Problem;
+import uk.gov.local.healthcheck.api.problems.ProblemTypes;
 
 /**
  * Refuses a body whose declared {@code Content-Length} is over the limit before a byte of it is read, with a
@@ -64,7 +65,7 @@ public class BodySizeGuard {
             metrics.refused(kind, "payload-too-large", 1);
         }
         JsonObject problem = new JsonObject()
-                .put("type", Problem.type("payload-too-large"))
+                .put("type", Problem.type(ProblemTypes.PAYLOAD_TOO_LARGE))
                 .put("title", "Payload too large")
                 .put("status", 413)
                 .put("detail", "The body has " + length + " bytes; this endpoint takes at most " + limit + ". Nothing was read or stored")

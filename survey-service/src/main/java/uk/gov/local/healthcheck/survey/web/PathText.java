@@ -2,7 +2,7 @@ package uk.gov.local.healthcheck.survey.web;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import uk.gov.local.healthcheck.survey.problems.ProblemException;
+import uk.gov.local.healthcheck.api.problems.ProblemException;
 import uk.gov.local.healthcheck.survey.validation.Violation;
 
 import java.util.ArrayList;

@@ -8,7 +8,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import uk.gov.local.healthcheck.survey.problems.ProblemException;
+import uk.gov.local.healthcheck.api.problems.ProblemException;
+import uk.gov.local.healthcheck.api.problems.ProblemTypes;
 import uk.gov.local.healthcheck.survey.validation.Violation;
 
 import java.nio.ByteBuffer;
@@ -53,7 +54,7 @@ public final class RequestJson {
     /** Parses a body after checking it is within {@code maxBytes}: a 413 otherwise, before any parsing. */
     public static JsonNode parse(byte[] body, long maxBytes) {
         if (body != null && body.length > maxBytes) {
-            throw new ProblemException(413, "payload-too-large", "Payload too large",
+            throw new ProblemException(413, ProblemTypes.PAYLOAD_TOO_LARGE, "Payload too large",
                     "The body has " + body.length + " bytes; this endpoint takes at most " + maxBytes);
         }
         return parse(body == null ? null : decode(body, 0, body.length, "body"));

@@ -3,7 +3,7 @@ package uk.gov.local.healthcheck.survey.responses;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.helpers.test.UniAssertSubscriber;
 import org.junit.jupiter.api.Test;
-import uk.gov.local.healthcheck.survey.problems.ProblemException;
+import uk.gov.local.healthcheck.api.problems.ProblemException;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;

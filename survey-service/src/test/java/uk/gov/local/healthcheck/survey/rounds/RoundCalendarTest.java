@@ -1,7 +1,7 @@
 package uk.gov.local.healthcheck.survey.rounds;
 
 import org.junit.jupiter.api.Test;
-import uk.gov.local.healthcheck.survey.problems.ProblemException;
+import uk.gov.local.healthcheck.api.problems.ProblemException;
 
 import java.time.Clock;
 import java.time.Instant;

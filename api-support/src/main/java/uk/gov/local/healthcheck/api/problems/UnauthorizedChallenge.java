@@ -1,4 +1,4 @@
-package uk.gov.local.healthcheck.metrics.api;
+package uk.gov.local.healthcheck.api.problems;
 
 import io.quarkus.oidc.runtime.OidcAuthenticationMechanism;
 import io.quarkus.security.identity.IdentityProviderManager;
@@ -8,7 +8,6 @@ import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.Priority;
 import jakarta.decorator.Decorator;
@@ -17,12 +16,10 @@ import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 
 /**
- * Every refusal for want of a valid token (none, garbage, expired, {@code alg: none}, another key, issuer or
- * audience), on every method, is a 401 {@code application/problem+json} with the mechanism's
- * {@code WWW-Authenticate} challenge. Quarkus refuses these in its HTTP layer (proactive authentication and the
- * {@code authenticated} permission on /api/*), before JAX-RS and its exception mappers, answering with the
- * authentication mechanism's challenge, which has no body; this decorator writes the problem into that challenge.
- * Nothing of the application runs before it. (The same as benchmark-service's.)
+ * The 401 of a service that refuses in its HTTP layer (proactive authentication and the {@code authenticated}
+ * permission on /api/*: metrics- and benchmark-service), before JAX-RS and its exception mappers: Quarkus answers
+ * with the authentication mechanism's challenge, which has no body, and this decorator writes {@link Unauthorized}'s
+ * problem into it, keeping the mechanism's {@code WWW-Authenticate}. Nothing of the application runs before it.
  */
 @Decorator
 @Priority(10)
@@ -30,14 +27,13 @@ public abstract class UnauthorizedChallenge implements HttpAuthenticationMechani
 
     private static final String WWW_AUTHENTICATE = "WWW-Authenticate";
 
-    static final String DETAIL = "Send a valid bearer token from the healthcheck realm (it was missing, malformed, "
-            + "expired, or not signed and issued by the realm for this API).";
+    /** Only the OIDC bearer mechanism is decorated (not the test framework's, whose classes are not ours to wrap). */
+    private final OidcAuthenticationMechanism delegate;
 
-    /** Only the OIDC bearer mechanism is decorated (not the test framework's). */
     @Inject
-    @Delegate
-    @Any
-    OidcAuthenticationMechanism delegate;
+    protected UnauthorizedChallenge(@Delegate @Any OidcAuthenticationMechanism delegate) {
+        this.delegate = delegate;
+    }
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
@@ -66,13 +62,10 @@ public abstract class UnauthorizedChallenge implements HttpAuthenticationMechani
             }
             if (status == 401) {
                 response.headers().set(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
-                response.end(new JsonObject()
-                        .put("type", Problem.TYPE_PREFIX + "unauthorized")
-                        .put("title", "Unauthorized")
-                        .put("status", 401)
-                        .put("detail", DETAIL)
-                        .encode());
+                response.end(Unauthorized.json(context.normalizedPath()));
             } else {
+                // Any other challenge (none the bearer mechanism sends today) is passed on as it is, but ended:
+                // left open, the request would hang until the client gave up.
                 response.end();
             }
             return true;
