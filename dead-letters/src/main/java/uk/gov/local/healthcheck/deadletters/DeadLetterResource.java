@@ -13,6 +13,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import uk.gov.local.healthcheck.api.problems.Problem;
+import uk.gov.local.healthcheck.api.problems.ProblemTypes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -51,11 +53,11 @@ public class DeadLetterResource {
             description = "count = how many match; deadLetters = the first `limit` of them (default 500).")
     public Uni<Response> list(@QueryParam("status") String status, @QueryParam("limit") @DefaultValue("500") int limit) {
         if (status != null && !STATUSES.contains(status)) {
-            return Uni.createFrom().item(DeadLetterProblem.response("validation", "Invalid request", 400,
+            return Uni.createFrom().item(problem(ProblemTypes.VALIDATION, "Invalid request", 400,
                     "status must be one of open, replayed, dismissed"));
         }
         if (limit < 1 || limit > 5000) {
-            return Uni.createFrom().item(DeadLetterProblem.response("validation", "Invalid request", 400,
+            return Uni.createFrom().item(problem(ProblemTypes.VALIDATION, "Invalid request", 400,
                     "limit must be between 1 and 5000"));
         }
         return guard(store.list(status, limit).map(l -> Response.ok(l).build()));
@@ -75,7 +77,7 @@ public class DeadLetterResource {
                     + "updated); 409 when it is not open; 503 when the database or broker cannot be reached.")
     public Uni<Response> replay(@PathParam("id") long id) {
         if (!replay.isResolvable()) {
-            return Uni.createFrom().item(DeadLetterProblem.response("not-implemented", "Not Implemented", 501,
+            return Uni.createFrom().item(problem(ProblemTypes.NOT_IMPLEMENTED, "Not Implemented", 501,
                     "This service does not replay dead letters."));
         }
         return guard(store.find(id).chain(found -> {
@@ -95,8 +97,8 @@ public class DeadLetterResource {
                     })
                     .onFailure(f -> !FailureKind.of(f).isTransient()).recoverWithUni(f -> {
                         String error = ErrorTypes.describe(f);
-                        return store.updateError(id, error, ErrorTypes.of(f)).map(e -> DeadLetterProblem.response(
-                                "replay-failed", "Unprocessable Content", 422,
+                        return store.updateError(id, error, ErrorTypes.of(f)).map(e -> problem(
+                                ProblemTypes.REPLAY_FAILED, "Unprocessable Content", 422,
                                 "Dead letter " + id + " still cannot be applied: " + error));
                     }));
         }));
@@ -119,17 +121,22 @@ public class DeadLetterResource {
     private Uni<Response> guard(Uni<Response> work) {
         return work.onFailure(f -> FailureKind.of(f).isTransient()).recoverWithItem(f -> {
             LOG.warnf("Dead-letter request refused, database or broker unreachable: %s", f.toString());
-            return Response.fromResponse(DeadLetterProblem.response("database-unavailable", "Service Unavailable", 503,
+            return Response.fromResponse(problem(ProblemTypes.DATABASE_UNAVAILABLE, "Service Unavailable", 503,
                     "The database cannot be reached just now; try again shortly.")).header("Retry-After", retryAfter).build();
         });
     }
 
     private static Response notFound(long id) {
-        return DeadLetterProblem.response("not-found", "Not found", 404, "No dead letter " + id + ".");
+        return problem(ProblemTypes.NOT_FOUND, "Not found", 404, "No dead letter " + id + ".");
     }
 
     private Response notOpen(DeadLetterEntry e) {
-        return DeadLetterProblem.response("conflict", "Conflict", 409,
+        return problem(ProblemTypes.CONFLICT, "Conflict", 409,
                 "Dead letter " + e.id() + " is " + e.status() + ", not open.");
+    }
+
+    /** The platform's one problem+json body (api-support), without {@code instance}, as this API has always answered. */
+    private static Response problem(String slug, String title, int status, String detail) {
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(Problem.of(slug, title, status, detail, null)).build();
     }
 }

@@ -39,9 +39,9 @@ public final class ProblemTypes {
     public static final String INVITATION_FULL = "invitation-full";
     public static final String PAYLOAD_TOO_LARGE = "payload-too-large";
     public static final String TOO_MANY_LINES = "too-many-lines";
-    /** The dead-letter admin API's (the dead-letters module spells its types itself). */
+    /** The dead-letter admin API's. */
     public static final String REPLAY_FAILED = "replay-failed";
-    /** The dead-letter admin API's (the dead-letters module spells its types itself). */
+    /** The dead-letter admin API's. */
     public static final String NOT_IMPLEMENTED = "not-implemented";
     public static final String INTERNAL = "internal";
     public static final String INTERNAL_ERROR = "internal-error";
