@@ -81,11 +81,15 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     /** Starts a stopped server again on the same port with the same data. */
-    public synchronized void restart() throws IOException {
+    public synchronized void restart() {
         if (postgres == null) {
-            // Never cleaned: a restart must find the data.
-            postgres = EmbeddedPostgres.builder().setPort(port).setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(false).start();
+            try {
+                // Never cleaned: a restart must find the data.
+                postgres = EmbeddedPostgres.builder().setPort(port).setDataDirectory(dataDirectory)
+                        .setCleanDataDirectory(false).start();
+            } catch (IOException e) {
+                throw new IllegalStateException("Could not start PostgreSQL", e);
+            }
         }
     }
 
