@@ -1,6 +1,7 @@
 package uk.gov.local.healthcheck.metrics.indicators;
 
 import org.junit.jupiter.api.Test;
+import uk.gov.local.healthcheck.metrics.support.Events;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -71,14 +72,7 @@ class ReturnIndicatorsTest {
     }
 
     private static Map<String, Object> employer() {
-        Map<String, Object> a = new HashMap<>();
-        a.put("s2.posts_fte", new BigDecimal("80"));
-        a.put("s2.posts_headcount", 90);
-        a.put("s2.unfilled_fte", new BigDecimal("8"));
-        a.put("s2.agency_fte", new BigDecimal("12"));
-        a.put("s2.frozen_fte", new BigDecimal("0"));
-        a.put("s2.deleted_fte", new BigDecimal("2"));
-        a.put("s2.absence_stress", 2);
+        Map<String, Object> a = Events.employerPosts("80", 90, "8", "12", "0", "2", 2);
         a.put("s2.absence_planned", 1);
         a.put("s2.absence_maternity", 4);
         a.put("s2.absence_other", 0);
