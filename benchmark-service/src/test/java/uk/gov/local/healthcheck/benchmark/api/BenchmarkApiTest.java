@@ -35,6 +35,14 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.fail;
+import static uk.gov.local.healthcheck.benchmark.support.Authorities.BIRMINGHAM;
+import static uk.gov.local.healthcheck.benchmark.support.Authorities.CAMDEN;
+import static uk.gov.local.healthcheck.benchmark.support.Authorities.HACKNEY;
+import static uk.gov.local.healthcheck.benchmark.support.Authorities.HARTLEPOOL;
+import static uk.gov.local.healthcheck.benchmark.support.Authorities.ISLINGTON;
+import static uk.gov.local.healthcheck.benchmark.support.Authorities.MIDDLESBROUGH;
+import static uk.gov.local.healthcheck.benchmark.support.Authorities.NORTH_EAST;
+import static uk.gov.local.healthcheck.benchmark.support.Authorities.REDCAR;
 
 /**
  * End to end through a real Kafka broker and a real PostgreSQL: events are produced with a plain producer, exactly
@@ -47,14 +55,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 @WithTestResource(value = KafkaTestResource.class, initArgs = @ResourceArg(name = "topics", value = Topics.INDICATORS + ":6," + Topics.INDICATORS + ".dlq:1"))
 class BenchmarkApiTest {
 
-    static final String HARTLEPOOL = "E06000001";       // North East
-    static final String MIDDLESBROUGH = "E06000002";    // North East
-    static final String REDCAR = "E06000003";           // North East
-    static final String HACKNEY = "E09000012";          // London
-    static final String ISLINGTON = "E09000019";        // London
-    static final String CAMDEN = "E09000007";           // London
-    static final String BIRMINGHAM = "E08000025";       // West Midlands
-    static final String NORTH_EAST = "E12000001";
     static final String AGENCY = "agency_rate";
     static final String TURNOVER = "turnover_rate";
     static final String PATH = "/api/v1/benchmarks/{round}/indicators/{indicator}";

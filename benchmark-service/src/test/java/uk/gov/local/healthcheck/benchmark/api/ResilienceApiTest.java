@@ -44,6 +44,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static uk.gov.local.healthcheck.benchmark.support.Authorities.CAMDEN;
+import static uk.gov.local.healthcheck.benchmark.support.Authorities.HACKNEY;
+import static uk.gov.local.healthcheck.benchmark.support.Authorities.HARTLEPOOL;
+import static uk.gov.local.healthcheck.benchmark.support.Authorities.MIDDLESBROUGH;
+import static uk.gov.local.healthcheck.benchmark.support.Authorities.REDCAR;
 
 /**
  * Issue 10 on the real broker and a real PostgreSQL that the test stops and starts: readiness, 401 problems for every
@@ -59,11 +64,6 @@ import static org.junit.jupiter.api.Assertions.fail;
         initArgs = @ResourceArg(name = "topics", value = Topics.INDICATORS + ":6," + Topics.INDICATORS + ".dlq:1"))
 class ResilienceApiTest {
 
-    static final String HARTLEPOOL = "E06000001";
-    static final String MIDDLESBROUGH = "E06000002";
-    static final String REDCAR = "E06000003";
-    static final String CAMDEN = "E09000007";
-    static final String HACKNEY = "E09000012";
     static final String AGENCY = "agency_rate";
     static final String PATH = "/api/v1/benchmarks/{round}/indicators/{indicator}";
     static final String DEAD_LETTERS = "/api/v1/admin/dead-letters";
