@@ -104,16 +104,7 @@ public final class TestTokens {
 
     private static String sign(String subject, List<String> roles, Map<String, String> claims, String audience,
                                int secondsValid, PrivateKey key, String issuer) {
-        JwtClaims jwt = new JwtClaims();
-        jwt.setSubject(subject);
-        jwt.setAudience(audience, "account");
-        jwt.setIssuer(issuer);
-        jwt.setIssuedAt(NumericDate.fromSeconds(System.currentTimeMillis() / 1000 - 120));
-        jwt.setExpirationTime(NumericDate.fromSeconds(System.currentTimeMillis() / 1000 + secondsValid));
-        jwt.setClaim("azp", "test-client");
-        jwt.setClaim("preferred_username", subject);
-        jwt.setClaim("realm_access", Map.of("roles", roles));
-        claims.forEach(jwt::setClaim);
+        JwtClaims jwt = claims(subject, roles, claims, audience, secondsValid, issuer);
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(jwt.toJson());
         jws.setKey(key);
