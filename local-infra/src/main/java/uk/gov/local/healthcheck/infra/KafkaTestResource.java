@@ -1,6 +1,8 @@
 package uk.gov.local.healthcheck.infra;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.kafka.InjectKafkaCompanion;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,12 +11,17 @@ import java.util.Map;
 
 /**
  * Quarkus test resource: a real Kafka broker in the test JVM, with the topics named by the init argument
- * {@code topics} ({@code name:partitions,...}) created explicitly. Sets {@code kafka.bootstrap.servers}.
+ * {@code topics} ({@code name:partitions,...}) created explicitly. Sets {@code kafka.bootstrap.servers}. Tests talk
+ * to the broker through the Quarkus Kafka companion: a field {@code @InjectKafkaCompanion KafkaCompanion}, or
+ * {@link #companion()} where a static one is needed. The companion closes every producer and consumer it made when
+ * the broker stops.
  */
 public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
     private static volatile KafkaBroker current;
+    private static volatile KafkaCompanion currentCompanion;
     private KafkaBroker broker;
+    private KafkaCompanion companion;
 
     /** The broker of the running test suite, for tests that stop and restart it. */
     public static KafkaBroker broker() {
@@ -23,6 +30,15 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
         }
         return current;
     }
+
+    /** The companion of the running test suite's broker. */
+    public static KafkaCompanion companion() {
+        if (currentCompanion == null) {
+            throw new IllegalStateException("No Kafka broker is running: is the test annotated with KafkaTestResource?");
+        }
+        return currentCompanion;
+    }
+
     private final Map<String, Integer> topics = new LinkedHashMap<>();
 
     @Override
@@ -43,6 +59,8 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
             broker = KafkaBroker.start(0, dir);
             broker.createTopics(topics);
             current = broker;
+            companion = new KafkaCompanion(broker.bootstrapServers());
+            currentCompanion = companion;
         } catch (Exception e) {
             throw new IllegalStateException("Could not start Kafka for the tests", e);
         }
@@ -50,7 +68,17 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
     }
 
     @Override
+    public void inject(TestInjector testInjector) {
+        testInjector.injectIntoFields(companion,
+                new TestInjector.AnnotatedAndMatchesType(InjectKafkaCompanion.class, KafkaCompanion.class));
+    }
+
+    @Override
     public void stop() {
+        if (companion != null) {
+            companion.close();
+            currentCompanion = null;
+        }
         if (broker != null) {
             broker.close();
             current = null;

@@ -7,21 +7,13 @@ import io.quarkus.test.security.TestSecurity;
 import io.restassured.RestAssured;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.Response;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.gov.local.healthcheck.api.problems.Problem;
 import uk.gov.local.healthcheck.events.AuthorityIndicators;
-import uk.gov.local.healthcheck.events.EventEnvelope;
-import uk.gov.local.healthcheck.events.EventJson;
 import uk.gov.local.healthcheck.events.IndicatorValue;
 import uk.gov.local.healthcheck.events.Topics;
 import uk.gov.local.healthcheck.infra.KafkaTestResource;
@@ -34,8 +26,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import java.util.UUID;
 import java.util.function.Predicate;
 
 import static io.restassured.RestAssured.given;
@@ -46,6 +36,14 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.fail;
+import static uk.gov.local.healthcheck.benchmark.support.Authorities.BIRMINGHAM;
+import static uk.gov.local.healthcheck.benchmark.support.Authorities.CAMDEN;
+import static uk.gov.local.healthcheck.benchmark.support.Authorities.HACKNEY;
+import static uk.gov.local.healthcheck.benchmark.support.Authorities.HARTLEPOOL;
+import static uk.gov.local.healthcheck.benchmark.support.Authorities.ISLINGTON;
+import static uk.gov.local.healthcheck.benchmark.support.Authorities.MIDDLESBROUGH;
+import static uk.gov.local.healthcheck.benchmark.support.Authorities.NORTH_EAST;
+import static uk.gov.local.healthcheck.benchmark.support.Authorities.REDCAR;
 
 /**
  * End to end through a real Kafka broker and a real PostgreSQL: events are produced with a plain producer, exactly
@@ -58,37 +56,17 @@ import static org.junit.jupiter.api.Assertions.fail;
 @WithTestResource(value = KafkaTestResource.class, initArgs = @ResourceArg(name = "topics", value = Topics.INDICATORS + ":6," + Topics.INDICATORS + ".dlq:1"))
 class BenchmarkApiTest {
 
-    static final String HARTLEPOOL = "E06000001";       // North East
-    static final String MIDDLESBROUGH = "E06000002";    // North East
-    static final String REDCAR = "E06000003";           // North East
-    static final String HACKNEY = "E09000012";          // London
-    static final String ISLINGTON = "E09000019";        // London
-    static final String CAMDEN = "E09000007";           // London
-    static final String BIRMINGHAM = "E08000025";       // West Midlands
-    static final String NORTH_EAST = "E12000001";
     static final String AGENCY = "agency_rate";
     static final String TURNOVER = "turnover_rate";
     static final String PATH = "/api/v1/benchmarks/{round}/indicators/{indicator}";
     static final Duration WAIT = Duration.ofSeconds(60);
 
-    static KafkaProducer<String, String> producer;
+    static final EventPublisher events = new EventPublisher();
 
     @BeforeAll
-    static void connect() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        producer = new KafkaProducer<>(props);
-        // Compare numbers exactly: the API serves BigDecimals.
+    static void compareNumbersExactly() {
+        // The API serves BigDecimals.
         RestAssured.config = RestAssured.config().jsonConfig(jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
-    }
-
-    @AfterAll
-    static void close() {
-        producer.close();
     }
 
     // ---- publishing ----
@@ -104,30 +82,26 @@ class BenchmarkApiTest {
     }
 
     static void publish(String round, String authority, int revision, IndicatorValue... values) {
-        send(authority, event(new AuthorityIndicators(round, "workforce", "2024", authority, revision, false,
-                OffsetDateTime.now(), List.of(values))));
+        events.publishAndWait(new AuthorityIndicators(round, "workforce", "2024", authority, revision, false,
+                OffsetDateTime.now(), List.of(values)));
     }
 
     static void withdraw(String round, String authority, int revision) {
-        send(authority, event(new AuthorityIndicators(round, "workforce", "2024", authority, revision, true,
-                OffsetDateTime.now(), List.of())));
-    }
-
-    static String event(AuthorityIndicators data) {
-        return EventJson.write(EventEnvelope.of(UUID.randomUUID().toString(), "/metrics-service", AuthorityIndicators.TYPE,
-                data.computedAt(), "rounds/" + data.roundId() + "/authorities/" + data.authorityCode(), data));
-    }
-
-    static void send(String key, String value) {
-        try {
-            producer.send(new ProducerRecord<>(Topics.INDICATORS, key, value)).get();
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not publish", e);
-        }
+        events.publishAndWait(new AuthorityIndicators(round, "workforce", "2024", authority, revision, true,
+                OffsetDateTime.now(), List.of()));
     }
 
     static String round(String name) {
-        return "it-" + name + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return EventPublisher.unique(name);
+    }
+
+    /** A new round in which the North East's three authorities have agency rates of 10, 30 and 20 %. */
+    static String northEastRound(String name) {
+        String round = round(name);
+        publish(round, HARTLEPOOL, 1, rate(AGENCY, "10", "100"));
+        publish(round, MIDDLESBROUGH, 1, rate(AGENCY, "30", "100"));
+        publish(round, REDCAR, 1, rate(AGENCY, "20", "100"));
+        return round;
     }
 
     /**
@@ -265,10 +239,7 @@ class BenchmarkApiTest {
     @Test
     @TestSecurity(user = "admin", roles = "lga-admin")
     void aWithdrawnAuthorityIsDroppedAndStaysDropped() {
-        String round = round("withdrawn");
-        publish(round, HARTLEPOOL, 1, rate(AGENCY, "10", "100"));
-        publish(round, MIDDLESBROUGH, 1, rate(AGENCY, "30", "100"));
-        publish(round, REDCAR, 1, rate(AGENCY, "20", "100"));
+        String round = northEastRound("withdrawn");
         publish(round, CAMDEN, 1, rate(AGENCY, "5", "200"));
         await(round, AGENCY, "", nationalN(4));
 
@@ -296,9 +267,9 @@ class BenchmarkApiTest {
     @Test
     @TestSecurity(user = "admin", roles = "lga-admin")
     void aPoisonRecordIsSkippedWithoutBlockingItsPartition() {
-        send(CAMDEN, "this is not JSON {");
-        send(CAMDEN, "{\"specversion\":\"1.0\",\"type\":\"" + AuthorityIndicators.TYPE + "\",\"data\":{\"roundId\":\"x\"}}");
-        send(CAMDEN, "{\"specversion\":\"1.0\",\"type\":\"some.other.event.v1\",\"data\":{}}");
+        events.send(CAMDEN, "this is not JSON {");
+        events.send(CAMDEN, "{\"specversion\":\"1.0\",\"type\":\"" + AuthorityIndicators.TYPE + "\",\"data\":{\"roundId\":\"x\"}}");
+        events.send(CAMDEN, "{\"specversion\":\"1.0\",\"type\":\"some.other.event.v1\",\"data\":{}}");
         String round = round("after-poison");
         for (String authority : List.of(CAMDEN, HACKNEY, ISLINGTON)) {   // Camden's partition holds the poison
             publish(round, authority, 1, rate(AGENCY, "5", "200"));
@@ -310,10 +281,7 @@ class BenchmarkApiTest {
     @Test
     @TestSecurity(user = "admin", roles = "lga-admin")
     void theGroupParameterSelectsOneGroup() {
-        String round = round("groups");
-        publish(round, HARTLEPOOL, 1, rate(AGENCY, "10", "100"));
-        publish(round, MIDDLESBROUGH, 1, rate(AGENCY, "30", "100"));
-        publish(round, REDCAR, 1, rate(AGENCY, "20", "100"));
+        String round = northEastRound("groups");
         // (a lone authority elsewhere would get the North East suppressed too, as its complement in England)
         await(round, AGENCY, "", nationalN(3));
 

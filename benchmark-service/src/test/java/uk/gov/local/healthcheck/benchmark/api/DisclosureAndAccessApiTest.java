@@ -9,7 +9,6 @@ import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.RestAssured;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.gov.local.healthcheck.api.problems.Problem;
@@ -62,17 +61,11 @@ class DisclosureAndAccessApiTest {
     static final String TURNOVER = "turnover_rate", AGENCY = "agency_rate";
     static final Duration WAIT = Duration.ofSeconds(60);
 
-    static EventPublisher events;
+    static final EventPublisher events = new EventPublisher();
 
     @BeforeAll
-    static void connect() {
-        events = new EventPublisher();
+    static void compareNumbersExactly() {
         RestAssured.config = RestAssured.config().jsonConfig(jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
-    }
-
-    @AfterAll
-    static void close() {
-        events.close();
     }
 
     static void publish(String round, String instrument, String period, String authority, Boolean consent,

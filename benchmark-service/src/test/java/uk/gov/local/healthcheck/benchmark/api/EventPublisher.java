@@ -1,38 +1,36 @@
 package uk.gov.local.healthcheck.benchmark.api;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
+import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import io.smallrye.reactive.messaging.kafka.companion.ProducerTask;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 import uk.gov.local.healthcheck.events.AuthorityIndicators;
 import uk.gov.local.healthcheck.events.EventEnvelope;
 import uk.gov.local.healthcheck.events.EventJson;
 import uk.gov.local.healthcheck.events.IndicatorValue;
 import uk.gov.local.healthcheck.events.Topics;
+import uk.gov.local.healthcheck.infra.KafkaTestResource;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.Future;
 
-/** Publishes AuthorityIndicators events to the real broker exactly as metrics-service does (key = GSS code). */
+/**
+ * Publishes to the indicators topic of the test broker exactly as metrics-service does (key = GSS code), through one
+ * Kafka companion producer fed in the order of the calls, so one key's records arrive in that order. One per test
+ * class, connected on first use; the companion closes the producer when the broker stops, {@link #close()} sooner.
+ */
 public final class EventPublisher implements AutoCloseable {
 
-    private final KafkaProducer<String, String> producer;
+    private static final Duration ACKNOWLEDGED = Duration.ofSeconds(60);
 
-    public EventPublisher() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        producer = new KafkaProducer<>(props);
-    }
+    private KafkaCompanion companion;
+    private UnicastProcessor<ProducerRecord<String, String>> records;
+    private ProducerTask task;
+    private int sent;
 
     public static IndicatorValue rate(String indicator, String numerator, String denominator, String polarity) {
         BigDecimal n = new BigDecimal(numerator);
@@ -50,28 +48,65 @@ public final class EventPublisher implements AutoCloseable {
                 "higher-is-better", "percent");
     }
 
-    public Future<?> publish(AuthorityIndicators data) {
-        String json = EventJson.write(EventEnvelope.of(UUID.randomUUID().toString(), "/metrics-service",
+    /** The CloudEvents envelope metrics-service publishes for {@code data}. */
+    public static String event(AuthorityIndicators data) {
+        return EventJson.write(EventEnvelope.of(UUID.randomUUID().toString(), "/metrics-service",
                 AuthorityIndicators.TYPE, data.computedAt(),
                 "rounds/" + data.roundId() + "/authorities/" + data.authorityCode(), data));
-        return producer.send(new ProducerRecord<>(Topics.INDICATORS, data.authorityCode(), json));
+    }
+
+    /** Publishes without waiting for the broker: {@link #flush()} waits for everything published so far. */
+    public void publish(AuthorityIndicators data) {
+        produce(new ProducerRecord<>(Topics.INDICATORS, data.authorityCode(), event(data)));
     }
 
     public void publishAndWait(AuthorityIndicators data) {
-        try {
-            publish(data).get();
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not publish", e);
+        publish(data);
+        flush();
+    }
+
+    /** Sends any value (a poison record too) under {@code key} and waits for the broker's acknowledgement. */
+    public void send(String key, String value) {
+        send(key, value, null);
+    }
+
+    /** The same, with a {@code traceparent} header unless it is null. */
+    public void send(String key, String value, String traceparent) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.INDICATORS, key, value);
+        if (traceparent != null) {
+            record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
+        }
+        produce(record);
+        flush();
+    }
+
+    /** Waits until the broker has acknowledged everything published so far. */
+    public synchronized void flush() {
+        if (task != null) {
+            task.awaitRecords(sent, ACKNOWLEDGED);
         }
     }
 
-    public void flush() {
-        producer.flush();
+    /** Waits for everything published so far, then closes the producer. */
+    @Override
+    public synchronized void close() {
+        flush();
+        if (records != null) {
+            records.onComplete();
+        }
     }
 
-    @Override
-    public void close() {
-        producer.close();
+    private synchronized void produce(ProducerRecord<String, String> record) {
+        KafkaCompanion current = KafkaTestResource.companion();
+        if (companion != current) {
+            // First use, or a test class sharing this publisher runs against a broker started since.
+            companion = current;
+            records = UnicastProcessor.create();
+            task = current.produceStrings().fromMulti(records);
+            sent = 0;
+        }
+        sent++;
+        records.onNext(record);
     }
 
     public static String unique(String name) {

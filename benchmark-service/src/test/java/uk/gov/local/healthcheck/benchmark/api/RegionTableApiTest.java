@@ -7,7 +7,6 @@ import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.gov.local.healthcheck.api.problems.Problem;
@@ -56,13 +55,8 @@ class RegionTableApiTest {
             "rankRegion", "rankedRegion", "rankEngland", "rankedEngland", "low");
 
     @BeforeAll
-    static void connect() {
-        DisclosureAndAccessApiTest.connect();
-    }
-
-    @AfterAll
-    static void close() {
-        DisclosureAndAccessApiTest.close();
+    static void compareNumbersExactly() {
+        DisclosureAndAccessApiTest.compareNumbersExactly();
     }
 
     static String path(String round, String region) {

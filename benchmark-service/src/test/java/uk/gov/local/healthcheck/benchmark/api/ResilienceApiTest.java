@@ -8,35 +8,23 @@ import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.Header;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import uk.gov.local.healthcheck.benchmark.support.RecordedSpans;
-import uk.gov.local.healthcheck.benchmark.support.RestartablePostgres;
 import uk.gov.local.healthcheck.benchmark.support.Tokens;
 import uk.gov.local.healthcheck.events.AuthorityIndicators;
 import uk.gov.local.healthcheck.events.DeadLetter;
-import uk.gov.local.healthcheck.events.EventEnvelope;
 import uk.gov.local.healthcheck.events.EventJson;
 import uk.gov.local.healthcheck.events.IndicatorValue;
 import uk.gov.local.healthcheck.events.Topics;
 import uk.gov.local.healthcheck.infra.KafkaTestResource;
+import uk.gov.local.healthcheck.infra.PostgresTestResource;
+import uk.gov.local.healthcheck.infra.TopicRecords;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -44,7 +32,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -57,6 +44,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static uk.gov.local.healthcheck.benchmark.support.Authorities.CAMDEN;
+import static uk.gov.local.healthcheck.benchmark.support.Authorities.HACKNEY;
+import static uk.gov.local.healthcheck.benchmark.support.Authorities.HARTLEPOOL;
+import static uk.gov.local.healthcheck.benchmark.support.Authorities.MIDDLESBROUGH;
+import static uk.gov.local.healthcheck.benchmark.support.Authorities.REDCAR;
 
 /**
  * Issue 10 on the real broker and a real PostgreSQL that the test stops and starts: readiness, 401 problems for every
@@ -66,43 +58,24 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 @QuarkusTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@WithTestResource(value = RestartablePostgres.class, initArgs = @ResourceArg(name = "database", value = "benchmark"))
+// A database name of its own gives this class a server and an application of its own: the outage reaches no other class.
+@WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "benchmark_outage"))
 @WithTestResource(value = KafkaTestResource.class,
         initArgs = @ResourceArg(name = "topics", value = Topics.INDICATORS + ":6," + Topics.INDICATORS + ".dlq:1"))
 class ResilienceApiTest {
 
-    static final String HARTLEPOOL = "E06000001";
-    static final String MIDDLESBROUGH = "E06000002";
-    static final String REDCAR = "E06000003";
-    static final String CAMDEN = "E09000007";
-    static final String HACKNEY = "E09000012";
     static final String AGENCY = "agency_rate";
     static final String PATH = "/api/v1/benchmarks/{round}/indicators/{indicator}";
     static final String DEAD_LETTERS = "/api/v1/admin/dead-letters";
     static final Duration WAIT = Duration.ofSeconds(90);
 
-    static KafkaProducer<String, String> producer;
-
-    @BeforeAll
-    static void connect() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        producer = new KafkaProducer<>(props);
-    }
-
-    @AfterAll
-    static void close() {
-        producer.close();
-    }
+    static final EventPublisher events = new EventPublisher();
+    static TopicRecords deadLetters;
 
     // ---- helpers ----
 
     static String round(String name) {
-        return "it-" + name + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return EventPublisher.unique(name);
     }
 
     static IndicatorValue agency(String indicatorId, String numerator) {
@@ -111,26 +84,8 @@ class ResilienceApiTest {
     }
 
     static String event(String round, String authority, IndicatorValue... values) {
-        AuthorityIndicators data = new AuthorityIndicators(round, "workforce", "2024", authority, 1, false,
-                OffsetDateTime.now(), List.of(values));
-        return EventJson.write(EventEnvelope.of(UUID.randomUUID().toString(), "/metrics-service",
-                AuthorityIndicators.TYPE, data.computedAt(), "rounds/" + round + "/authorities/" + authority, data));
-    }
-
-    static void send(String key, String value, String traceparent) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.INDICATORS, key, value);
-        if (traceparent != null) {
-            record.headers().add(new RecordHeader("traceparent", traceparent.getBytes(StandardCharsets.UTF_8)));
-        }
-        try {
-            producer.send(record).get();
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not publish", e);
-        }
-    }
-
-    static void send(String key, String value) {
-        send(key, value, null);
+        return EventPublisher.event(new AuthorityIndicators(round, "workforce", "2024", authority, 1, false,
+                OffsetDateTime.now(), List.of(values)));
     }
 
     static Response benchmark(String round) {
@@ -167,25 +122,11 @@ class ResilienceApiTest {
     }
 
     /** Every dead letter on the topic so far. */
-    static List<DeadLetter> deadLetterTopic() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        List<DeadLetter> letters = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(List.of(Topics.INDICATORS_DEAD_LETTERS));
-            Instant until = Instant.now().plusSeconds(5);
-            while (Instant.now().isBefore(until)) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                    letters.add(EventJson.readRecord(r.value(), DeadLetter.class));
-                }
-            }
+    static synchronized List<DeadLetter> deadLetterTopic() {
+        if (deadLetters == null) {
+            deadLetters = TopicRecords.fromBeginning(KafkaTestResource.companion(), Topics.INDICATORS_DEAD_LETTERS);
         }
-        return letters;
+        return deadLetters.matching(r -> true).stream().map(r -> EventJson.readRecord(r.value(), DeadLetter.class)).toList();
     }
 
     // ---- tests ----
@@ -244,13 +185,13 @@ class ResilienceApiTest {
         String after = round("after");
         String marker = round("poison");
         // One key, so one partition and this order: good, three kinds of poison, good.
-        send(CAMDEN, event(before, CAMDEN, agency(AGENCY, "5")));
-        send(CAMDEN, "not JSON at all " + marker);
+        events.send(CAMDEN, event(before, CAMDEN, agency(AGENCY, "5")));
+        events.send(CAMDEN, "not JSON at all " + marker);
         // Reads and validates, but PostgreSQL refuses the NUL in a text column (SQLState 22021).
-        send(CAMDEN, event(marker, CAMDEN, agency("agency\u0000rate", "7")));
+        events.send(CAMDEN, event(marker, CAMDEN, agency("agency\u0000rate", "7")));
         // Breaks the contract: the same indicator twice.
-        send(CAMDEN, event(marker + "-dup", CAMDEN, agency(AGENCY, "1"), agency(AGENCY, "2")));
-        send(CAMDEN, event(after, CAMDEN, agency(AGENCY, "9")));
+        events.send(CAMDEN, event(marker + "-dup", CAMDEN, agency(AGENCY, "1"), agency(AGENCY, "2")));
+        events.send(CAMDEN, event(after, CAMDEN, agency(AGENCY, "9")));
 
         awaitNationalN(before, 1);
         awaitNationalN(after, 1);
@@ -301,7 +242,7 @@ class ResilienceApiTest {
         String traceId = UUID.randomUUID().toString().replace("-", "");
         String parentSpanId = traceId.substring(0, 16);
         String round = round("traced");
-        send(HACKNEY, event(round, HACKNEY, agency(AGENCY, "3")), "00-" + traceId + "-" + parentSpanId + "-01");
+        events.send(HACKNEY, event(round, HACKNEY, agency(AGENCY, "3")), "00-" + traceId + "-" + parentSpanId + "-01");
         awaitNationalN(round, 1);
         SpanData span = await("a span of trace " + traceId, () -> RecordedSpans.ended().stream()
                 .filter(s -> s.getTraceId().equals(traceId) && s.getName().equals(Topics.INDICATORS + " apply"))
@@ -330,11 +271,11 @@ class ResilienceApiTest {
     @TestSecurity(user = "lga1", roles = "lga-admin")
     void postgresDownMeans503ForWhatNeedsItAndIntakeWaitsAndLosesNothing() {
         String known = round("known");
-        send(HARTLEPOOL, event(known, HARTLEPOOL, agency(AGENCY, "4")));
+        events.send(HARTLEPOOL, event(known, HARTLEPOOL, agency(AGENCY, "4")));
         awaitNationalN(known, 1);
 
         String during = round("during-outage");
-        RestartablePostgres.server().takeDown();
+        PostgresTestResource.server().stop();
         try {
             // A round this instance has never seen needs the database: 503, not 500.
             Response refused = await("a 503", () -> benchmark(round("unknown")), r -> r.statusCode() == 503);
@@ -348,11 +289,11 @@ class ResilienceApiTest {
             given().get("/q/health/live").then().statusCode(200);
 
             for (String authority : List.of(HARTLEPOOL, MIDDLESBROUGH, REDCAR, CAMDEN, HACKNEY)) {
-                send(authority, event(during, authority, agency(AGENCY, "6")));
+                events.send(authority, event(during, authority, agency(AGENCY, "6")));
             }
             sleep(8_000);   // the consumer meets the outage and retries (longer than the old 8 attempts' first ones)
         } finally {
-            RestartablePostgres.server().bringBack();
+            PostgresTestResource.server().restart();
         }
         awaitNationalN(during, 5);
         assertTrue(given().get("/q/metrics").asString()

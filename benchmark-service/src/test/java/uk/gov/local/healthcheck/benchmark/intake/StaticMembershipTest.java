@@ -5,11 +5,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
+import io.quarkus.test.kafka.InjectKafkaCompanion;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import uk.gov.local.healthcheck.events.Topics;
 import uk.gov.local.healthcheck.infra.KafkaTestResource;
@@ -42,6 +41,9 @@ class StaticMembershipTest {
         }
     }
 
+    @InjectKafkaCompanion
+    KafkaCompanion companion;
+
     @Test
     void theConsumerJoinsAsAStaticMemberUnderTheInstanceId() throws Exception {
         Instant deadline = Instant.now().plusSeconds(90);
@@ -51,13 +53,9 @@ class StaticMembershipTest {
             }
             Thread.sleep(250);
         }
-        String servers = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers))) {
-            ConsumerGroupDescription group = admin.describeConsumerGroups(List.of("benchmark-service"))
-                    .describedGroups().get("benchmark-service").get();
-            List<Optional<String>> ids = group.members().stream().map(MemberDescription::groupInstanceId).toList();
-            assertEquals(List.of(Optional.of("benchmark-service-it-1")), ids, group.toString());
-            assertEquals(6, group.members().iterator().next().assignment().topicPartitions().size());
-        }
+        ConsumerGroupDescription group = companion.consumerGroups().describe("benchmark-service");
+        List<Optional<String>> ids = group.members().stream().map(MemberDescription::groupInstanceId).toList();
+        assertEquals(List.of(Optional.of("benchmark-service-it-1")), ids, group.toString());
+        assertEquals(6, group.members().iterator().next().assignment().topicPartitions().size());
     }
 }

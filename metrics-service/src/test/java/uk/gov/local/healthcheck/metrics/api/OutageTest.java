@@ -4,16 +4,17 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import uk.gov.local.healthcheck.events.Topics;
 import uk.gov.local.healthcheck.infra.KafkaTestResource;
+import uk.gov.local.healthcheck.infra.PostgresTestResource;
 import uk.gov.local.healthcheck.metrics.support.Events;
-import uk.gov.local.healthcheck.metrics.support.KafkaTestClient;
-import uk.gov.local.healthcheck.metrics.support.RestartablePostgresResource;
+import uk.gov.local.healthcheck.metrics.support.IntakeTopics;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 import static io.restassured.RestAssured.given;
@@ -23,7 +24,8 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static uk.gov.local.healthcheck.metrics.support.KafkaTestClient.published;
+import static uk.gov.local.healthcheck.metrics.support.IntakeTopics.WAIT;
+import static uk.gov.local.healthcheck.metrics.support.IntakeTopics.published;
 
 /**
  * PostgreSQL stopped under the running service (issue 10): the read APIs answer 503 problem+json with Retry-After,
@@ -31,42 +33,34 @@ import static uk.gov.local.healthcheck.metrics.support.KafkaTestClient.published
  * answers as before once PostgreSQL is back; and events sent meanwhile are applied once it is back.
  */
 @QuarkusTest
-@WithTestResource(value = RestartablePostgresResource.class)
+// A database name of its own gives this class a server and an application of its own: the outage reaches no other class.
+@WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "metrics_outage"))
 @WithTestResource(value = KafkaTestResource.class,
         initArgs = @ResourceArg(name = "topics", value = "survey.submissions.v1:6,metrics.indicators.v1:6,survey.submissions.v1.dlq:1"))
 class OutageTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String CODE = "E10000031";
     private static final String ROUND = "outage-2024";
-    private static KafkaTestClient kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaTestClient(Topics.INDICATORS);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
+    private static final IntakeTopics kafka = new IntakeTopics();
 
     @Test
     @TestSecurity(user = "lga1", roles = "lga-admin")
     void postgresStoppedMidRebuild() throws Exception {
         // Live state.
+        List<ProducerRecord<String, String>> returns = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             String code = String.format("E0700%04d", i);
-            kafka.send(Topics.SUBMISSIONS, code, Events.accepted(Events.newId(), ROUND, Events.WORKFORCE, code, 1,
-                    Events.answers("40")));
+            returns.add(new ProducerRecord<>(Topics.SUBMISSIONS, code, Events.accepted(Events.newId(), ROUND,
+                    Events.WORKFORCE, code, 1, Events.answers("40"))));
         }
-        kafka.send(Topics.SUBMISSIONS, CODE, Events.accepted(Events.newId(), ROUND, Events.WORKFORCE, CODE, 3,
+        kafka.submitAll(returns);
+        kafka.submit(CODE, Events.accepted(Events.newId(), ROUND, Events.WORKFORCE, CODE, 3,
                 Events.answers("40")));
-        kafka.await(published(ROUND, CODE), 1, WAIT);
+        kafka.awaitPublished(published(ROUND, CODE), 1);
         String before = indicators().then().statusCode(200).extract().asString();
 
         given().post("/api/v1/admin/rebuild").then().statusCode(202);
-        RestartablePostgresResource.stopServer();
+        PostgresTestResource.server().stop();
         try {
             // Reads: 503 problem with Retry-After, never 500.
             awaitStatus(OutageTest::indicators, 503);
@@ -85,16 +79,16 @@ class OutageTest {
             given().get("/api/v1/admin/rebuild").then().statusCode(200).body("state", equalTo("failed"))
                     .body("error", startsWith("the live state is unchanged: "));
             // A submission sent while PostgreSQL is down waits; it is not skipped.
-            kafka.send(Topics.SUBMISSIONS, CODE, Events.accepted(Events.newId(), ROUND + "-during", Events.WORKFORCE,
+            kafka.submit(CODE, Events.accepted(Events.newId(), ROUND + "-during", Events.WORKFORCE,
                     CODE, 1, Events.answers("40")));
             Thread.sleep(2000);
         } finally {
-            RestartablePostgresResource.startServer();
+            PostgresTestResource.server().restart();
         }
         // The live state answers as before, and the event sent during the outage is applied.
         awaitStatus(OutageTest::indicators, 200);
         assertEquals(before, indicators().then().statusCode(200).extract().asString());
-        kafka.await(published(ROUND + "-during", CODE), 1, WAIT);
+        kafka.awaitPublished(published(ROUND + "-during", CODE), 1);
         given().queryParam("round", ROUND + "-during").get("/api/v1/authorities/{code}/indicators", CODE)
                 .then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200)

@@ -4,24 +4,21 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.gov.local.healthcheck.events.AuthorityIndicators;
 import uk.gov.local.healthcheck.events.EventJson;
-import uk.gov.local.healthcheck.events.Topics;
 import uk.gov.local.healthcheck.infra.KafkaTestResource;
 import uk.gov.local.healthcheck.infra.PostgresTestResource;
 import uk.gov.local.healthcheck.metrics.support.Events;
-import uk.gov.local.healthcheck.metrics.support.KafkaTestClient;
+import uk.gov.local.healthcheck.metrics.support.IntakeTopics;
 import uk.gov.local.healthcheck.metrics.support.TestDatabase;
 
-import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static uk.gov.local.healthcheck.metrics.support.KafkaTestClient.published;
+import static uk.gov.local.healthcheck.metrics.support.IntakeTopics.WAIT;
+import static uk.gov.local.healthcheck.metrics.support.IntakeTopics.published;
 
 /**
  * The live consumer on the real broker when records of one authority arrive faster than they are applied, so that
@@ -34,19 +31,8 @@ import static uk.gov.local.healthcheck.metrics.support.KafkaTestClient.published
         initArgs = @ResourceArg(name = "topics", value = "survey.submissions.v1:6,metrics.indicators.v1:6,survey.submissions.v1.dlq:1"))
 class BatchedIntakeTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final int REVISIONS = 40;
-    private static KafkaTestClient kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaTestClient(Topics.INDICATORS);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
+    private static final IntakeTopics kafka = new IntakeTopics();
 
     private static int revision(ConsumerRecord<String, String> r) {
         return EventJson.read(r.value(), AuthorityIndicators.class).data().sourceRevision();
@@ -57,17 +43,17 @@ class BatchedIntakeTest {
         String code = "E09000201";
         String round = "batched-intake";
         for (int revision = 1; revision <= REVISIONS; revision++) {
-            kafka.send(Topics.SUBMISSIONS, code, Events.accepted(Events.newId(), round, Events.WORKFORCE, code,
+            kafka.submit(code, Events.accepted(Events.newId(), round, Events.WORKFORCE, code,
                     revision, Events.answers("40")));
             if (revision % 10 == 0) {
                 // An older revision in between: stale wherever it lands.
-                kafka.send(Topics.SUBMISSIONS, code, Events.accepted(Events.newId(), round, Events.WORKFORCE, code,
+                kafka.submit(code, Events.accepted(Events.newId(), round, Events.WORKFORCE, code,
                         revision - 5, Events.answers("80")));
             }
         }
-        kafka.await(r -> published(round, code).test(r) && revision(r) == REVISIONS, 1, WAIT);
+        kafka.awaitPublished(r -> published(round, code).test(r) && revision(r) == REVISIONS, 1);
 
-        List<Integer> revisions = kafka.received(published(round, code)).stream()
+        List<Integer> revisions = kafka.publications(published(round, code)).stream()
                 .map(BatchedIntakeTest::revision).toList();
         for (int i = 1; i < revisions.size(); i++) {
             assertTrue(revisions.get(i) > revisions.get(i - 1), "publications go forward only: " + revisions);

@@ -6,8 +6,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.gov.local.healthcheck.events.AuthorityIndicators;
 import uk.gov.local.healthcheck.events.DeadLetter;
@@ -16,7 +14,7 @@ import uk.gov.local.healthcheck.events.Topics;
 import uk.gov.local.healthcheck.infra.KafkaTestResource;
 import uk.gov.local.healthcheck.infra.PostgresTestResource;
 import uk.gov.local.healthcheck.metrics.support.Events;
-import uk.gov.local.healthcheck.metrics.support.KafkaTestClient;
+import uk.gov.local.healthcheck.metrics.support.IntakeTopics;
 import uk.gov.local.healthcheck.metrics.support.TestDatabase;
 
 import java.nio.charset.StandardCharsets;
@@ -32,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static uk.gov.local.healthcheck.metrics.support.KafkaTestClient.published;
+import static uk.gov.local.healthcheck.metrics.support.IntakeTopics.WAIT;
+import static uk.gov.local.healthcheck.metrics.support.IntakeTopics.published;
 
 /**
  * Issue 10 on the real broker and database: a poison event between two good ones of the same authority (one key, one
@@ -47,19 +46,8 @@ import static uk.gov.local.healthcheck.metrics.support.KafkaTestClient.published
         initArgs = @ResourceArg(name = "topics", value = "survey.submissions.v1:6,metrics.indicators.v1:6,survey.submissions.v1.dlq:1"))
 class DeadLetterFlowTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String ROUND = "practitioner-2024";
-    private static KafkaTestClient kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaTestClient(Topics.INDICATORS);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
+    private static final IntakeTopics kafka = new IntakeTopics();
 
     private static Map<String, Object> responseAnswers(String... words) {
         Map<String, Object> a = new HashMap<>();
@@ -67,28 +55,17 @@ class DeadLetterFlowTest {
         return a;
     }
 
-    private static List<ConsumerRecord<String, String>> deadLettersOf(String key, int atLeast) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            List<ConsumerRecord<String, String>> all = KafkaTestClient.readAll(Topics.SUBMISSIONS_DEAD_LETTERS,
-                    r -> false, Duration.ofSeconds(2)).stream().filter(r -> key.equals(r.key())).toList();
-            if (all.size() >= atLeast || System.nanoTime() > deadline) {
-                return all;
-            }
-        }
-    }
-
     @Test
     @TestSecurity(user = "lga1", roles = "lga-admin")
     void aNulInAThreeWordsItemIsSetAsideAndTheEventsAroundItAreApplied() {
         String code = "E09000001";
         String poisonId = Events.newId();
-        kafka.send(Topics.SUBMISSIONS, code, Events.response(Events.newId(), ROUND, code, "r-1", responseAnswers("kind")));
+        kafka.submit(code, Events.response(Events.newId(), ROUND, code, "r-1", responseAnswers("kind")));
         // The JSON text holds the escape backslash-u-0000, which Jackson turns into a real NUL that PostgreSQL cannot store.
         String poison = Events.response(poisonId, ROUND, code, "r-2", responseAnswers("brave", "bad\u0000word"));
         assertTrue(poison.contains("\\u0000"), poison);
-        kafka.send(Topics.SUBMISSIONS, code, poison);
-        kafka.send(Topics.SUBMISSIONS, code, Events.response(Events.newId(), ROUND, code, "r-3", responseAnswers("calm")));
+        kafka.submit(code, poison);
+        kafka.submit(code, Events.response(Events.newId(), ROUND, code, "r-3", responseAnswers("calm")));
 
         // Both good responses counted: a publication with sourceRevision 2 (responses counted) comes.
         long deadline = System.nanoTime() + WAIT.toNanos();
@@ -99,13 +76,13 @@ class DeadLetterFlowTest {
         assertEquals(2, TestDatabase.count("select count(*) from processed_response where round_id = ? and authority_code = ?",
                 ROUND, code));
         assertEquals(0, TestDatabase.count("select count(*) from processed_response where response_id = 'r-2'"));
-        AuthorityIndicators last = EventJson.read(kafka.await(published(ROUND, code), 1, WAIT).value(),
+        AuthorityIndicators last = EventJson.read(kafka.awaitPublished(published(ROUND, code), 1).value(),
                 AuthorityIndicators.class).data();
         assertTrue(last.sourceRevision() >= 1);
-        kafka.await(r -> published(ROUND, code).test(r) && r.value().contains("\"sourceRevision\":2"), 1, WAIT);
+        kafka.awaitPublished(r -> published(ROUND, code).test(r) && r.value().contains("\"sourceRevision\":2"), 1);
 
         // On the dead-letter topic: original key, the record as a DeadLetter, the error as a header.
-        List<ConsumerRecord<String, String>> dlq = deadLettersOf(code, 1);
+        List<ConsumerRecord<String, String>> dlq = IntakeTopics.deadLetters(code, 1);
         assertEquals(1, dlq.size(), "set aside once");
         DeadLetter letter = EventJson.readRecord(dlq.get(0).value(), DeadLetter.class);
         assertEquals("metrics-service", letter.consumer());
@@ -149,15 +126,15 @@ class DeadLetterFlowTest {
     @TestSecurity(user = "lga1", roles = "lga-admin")
     void anUndecodableRecordBetweenTwoGoodOnesIsSetAside() {
         String code = "E09000002";
-        kafka.send(Topics.SUBMISSIONS, code, Events.accepted(Events.newId(), "undecodable-a", Events.WORKFORCE, code, 1,
+        kafka.submit(code, Events.accepted(Events.newId(), "undecodable-a", Events.WORKFORCE, code, 1,
                 Events.answers("40")));
-        kafka.send(Topics.SUBMISSIONS, code, "this is { not JSON");
-        kafka.send(Topics.SUBMISSIONS, code, Events.accepted(Events.newId(), "undecodable-b", Events.WORKFORCE, code, 1,
+        kafka.submit(code, "this is { not JSON");
+        kafka.submit(code, Events.accepted(Events.newId(), "undecodable-b", Events.WORKFORCE, code, 1,
                 Events.answers("40")));
-        kafka.await(published("undecodable-a", code), 1, WAIT);
-        kafka.await(published("undecodable-b", code), 1, WAIT);
+        kafka.awaitPublished(published("undecodable-a", code), 1);
+        kafka.awaitPublished(published("undecodable-b", code), 1);
 
-        List<ConsumerRecord<String, String>> dlq = deadLettersOf(code, 1);
+        List<ConsumerRecord<String, String>> dlq = IntakeTopics.deadLetters(code, 1);
         assertEquals(1, dlq.size());
         DeadLetter letter = EventJson.readRecord(dlq.get(0).value(), DeadLetter.class);
         assertEquals(DeadLetter.UNDECODABLE, letter.errorType());
@@ -171,9 +148,9 @@ class DeadLetterFlowTest {
     void theTraceOfASubmissionGoesOnToTheIndicatorsItCaused() {
         String code = "E09000003";
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
-        kafka.send(Topics.SUBMISSIONS, code, Events.accepted(Events.newId(), "traced", Events.WORKFORCE, code, 1,
+        kafka.submit(code, Events.accepted(Events.newId(), "traced", Events.WORKFORCE, code, 1,
                 Events.answers("40")), Map.of("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
-        ConsumerRecord<String, String> out = kafka.await(published("traced", code), 1, WAIT);
+        ConsumerRecord<String, String> out = kafka.awaitPublished(published("traced", code), 1);
         var header = out.headers().lastHeader("traceparent");
         assertNotNull(header, "the indicators record carries a traceparent");
         String traceparent = new String(header.value(), StandardCharsets.UTF_8);
@@ -184,9 +161,9 @@ class DeadLetterFlowTest {
     void prometheusMetrics() {
         // Something has been consumed by now in this suite or it will be shortly.
         String code = "E09000004";
-        kafka.send(Topics.SUBMISSIONS, code, Events.accepted(Events.newId(), "metered", Events.WORKFORCE, code, 1,
+        kafka.submit(code, Events.accepted(Events.newId(), "metered", Events.WORKFORCE, code, 1,
                 Events.answers("40")));
-        kafka.await(published("metered", code), 1, WAIT);
+        kafka.awaitPublished(published("metered", code), 1);
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("healthcheck_events_applied_total{consumer=\"metrics-service\"}"))
                 .body(containsString("healthcheck_dead_letters_open{consumer=\"metrics-service\"}"))

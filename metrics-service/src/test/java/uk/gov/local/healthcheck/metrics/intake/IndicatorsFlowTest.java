@@ -6,23 +6,19 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.gov.local.healthcheck.events.AuthorityIndicators;
 import uk.gov.local.healthcheck.events.EventEnvelope;
 import uk.gov.local.healthcheck.events.EventJson;
 import uk.gov.local.healthcheck.events.IndicatorValue;
-import uk.gov.local.healthcheck.events.Topics;
 import uk.gov.local.healthcheck.infra.KafkaTestResource;
 import uk.gov.local.healthcheck.infra.PostgresTestResource;
 import uk.gov.local.healthcheck.metrics.indicators.IndicatorDictionary;
 import uk.gov.local.healthcheck.metrics.support.Events;
-import uk.gov.local.healthcheck.metrics.support.KafkaTestClient;
+import uk.gov.local.healthcheck.metrics.support.IntakeTopics;
 import uk.gov.local.healthcheck.metrics.support.TestDatabase;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -36,7 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static uk.gov.local.healthcheck.metrics.support.KafkaTestClient.published;
+import static uk.gov.local.healthcheck.metrics.support.IntakeTopics.WAIT;
+import static uk.gov.local.healthcheck.metrics.support.IntakeTopics.published;
 
 /**
  * The whole path on real infrastructure: events produced to a real Kafka broker, processed into a real PostgreSQL,
@@ -49,25 +46,14 @@ import static uk.gov.local.healthcheck.metrics.support.KafkaTestClient.published
         initArgs = @ResourceArg(name = "topics", value = "survey.submissions.v1:6,metrics.indicators.v1:6,survey.submissions.v1.dlq:1"))
 class IndicatorsFlowTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
-    private static KafkaTestClient kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaTestClient(Topics.INDICATORS);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
+    private static final IntakeTopics kafka = new IntakeTopics();
 
     private static EventEnvelope<AuthorityIndicators> awaitPublished(String round, String code, int nth) {
-        return EventJson.read(kafka.await(published(round, code), nth, WAIT).value(), AuthorityIndicators.class);
+        return EventJson.read(kafka.awaitPublished(published(round, code), nth).value(), AuthorityIndicators.class);
     }
 
     private static void submit(String code, String json) {
-        kafka.send(Topics.SUBMISSIONS, code, json);
+        kafka.submit(code, json);
     }
 
     /**
@@ -180,7 +166,7 @@ class IndicatorsFlowTest {
         submit(code, Events.accepted(staleId, round, Events.WORKFORCE, code, 1, Events.answers("80")));
         awaitEarlierRecordsProcessed(code);
 
-        assertEquals(1, kafka.received(published(round, code)).size(), "nothing published for the stale revision");
+        assertEquals(1, kafka.publications(published(round, code)).size(), "nothing published for the stale revision");
         assertEquals("STALE", TestDatabase.single("select outcome from processed_event where event_id = ?", staleId));
         assertEquals(2, TestDatabase.single(
                 "select revision from authority_round_state where round_id = ? and authority_code = ?", round, code));
@@ -267,7 +253,7 @@ class IndicatorsFlowTest {
         assertEquals("APPLIED", TestDatabase.single("select outcome from processed_event where event_id = ?", id));
         assertEquals(1, TestDatabase.single(
                 "select revision from authority_round_state where round_id = ? and authority_code = ?", round, code));
-        assertTrue(kafka.received(published(round, code)).isEmpty());
+        assertTrue(kafka.publications(published(round, code)).isEmpty());
         given().queryParam("round", round).get("/api/v1/authorities/{code}/indicators", code)
                 .then().statusCode(404);
     }

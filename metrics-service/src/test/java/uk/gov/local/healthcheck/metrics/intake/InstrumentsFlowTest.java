@@ -4,22 +4,18 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.gov.local.healthcheck.events.AuthorityIndicators;
 import uk.gov.local.healthcheck.events.EventEnvelope;
 import uk.gov.local.healthcheck.events.EventJson;
 import uk.gov.local.healthcheck.events.IndicatorValue;
-import uk.gov.local.healthcheck.events.Topics;
 import uk.gov.local.healthcheck.infra.KafkaTestResource;
 import uk.gov.local.healthcheck.infra.PostgresTestResource;
 import uk.gov.local.healthcheck.metrics.support.Events;
-import uk.gov.local.healthcheck.metrics.support.KafkaTestClient;
+import uk.gov.local.healthcheck.metrics.support.IntakeTopics;
 import uk.gov.local.healthcheck.metrics.support.TestDatabase;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static uk.gov.local.healthcheck.metrics.support.KafkaTestClient.published;
+import static uk.gov.local.healthcheck.metrics.support.IntakeTopics.WAIT;
+import static uk.gov.local.healthcheck.metrics.support.IntakeTopics.published;
 
 /** The employer return and the practitioner survey end to end on the real broker and database; series over rounds. */
 @QuarkusTest
@@ -42,21 +39,10 @@ import static uk.gov.local.healthcheck.metrics.support.KafkaTestClient.published
         initArgs = @ResourceArg(name = "topics", value = "survey.submissions.v1:6,metrics.indicators.v1:6,survey.submissions.v1.dlq:1"))
 class InstrumentsFlowTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
-    private static KafkaTestClient kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaTestClient(Topics.INDICATORS);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
+    private static final IntakeTopics kafka = new IntakeTopics();
 
     private static AuthorityIndicators awaitPublished(String round, String code, int nth) {
-        return EventJson.read(kafka.await(published(round, code), nth, WAIT).value(), AuthorityIndicators.class).data();
+        return EventJson.read(kafka.awaitPublished(published(round, code), nth).value(), AuthorityIndicators.class).data();
     }
 
     /**
@@ -64,8 +50,8 @@ class InstrumentsFlowTest {
      * responses that arrive together are published together, at the revision after the last of them.
      */
     private static AuthorityIndicators awaitRevision(String round, String code, int sourceRevision) {
-        return EventJson.read(kafka.await(r -> published(round, code).test(r) && EventJson.read(r.value(),
-                AuthorityIndicators.class).data().sourceRevision() == sourceRevision, 1, WAIT).value(),
+        return EventJson.read(kafka.awaitPublished(r -> published(round, code).test(r) && EventJson.read(r.value(),
+                AuthorityIndicators.class).data().sourceRevision() == sourceRevision, 1).value(),
                 AuthorityIndicators.class).data();
     }
 
@@ -83,7 +69,7 @@ class InstrumentsFlowTest {
     void employerReturnIsComputedWithItsAnswersAndConsent() {
         String code = "E06000001";
         String round = "health-check-2018";
-        kafka.send(Topics.SUBMISSIONS, code, Events.accepted(Events.newId(), round, Events.EMPLOYER, 2018, "2018",
+        kafka.submit(code, Events.accepted(Events.newId(), round, Events.EMPLOYER, 2018, "2018",
                 code, 1, Events.employerAnswers("yes"), OffsetDateTime.now()));
         AuthorityIndicators data = awaitPublished(round, code, 1);
         assertEquals(2018, data.instrumentVersion());
@@ -121,7 +107,7 @@ class InstrumentsFlowTest {
                 .body("indicators.find { it.indicatorId == 'unfilled_post_rate' }.polarity", equalTo("lower-is-better"));
 
         // A new revision without consent replaces it.
-        kafka.send(Topics.SUBMISSIONS, code, Events.accepted(Events.newId(), round, Events.EMPLOYER, 2018, "2018",
+        kafka.submit(code, Events.accepted(Events.newId(), round, Events.EMPLOYER, 2018, "2018",
                 code, 2, Events.employerAnswers("no"), OffsetDateTime.now()));
         assertEquals(Boolean.FALSE, awaitPublished(round, code, 2).consentToNamedPublication());
     }
@@ -153,7 +139,7 @@ class InstrumentsFlowTest {
             if (i == 0) {
                 firstEvent = json;
             }
-            kafka.send(Topics.SUBMISSIONS, code, json);
+            kafka.submit(code, json);
         }
         AuthorityIndicators twelve = awaitRevision(round, code, 12);
         assertEquals(12, twelve.sourceRevision());
@@ -183,15 +169,15 @@ class InstrumentsFlowTest {
         assertEquals(Map.of("busy", 12, "supportive", 12, "caring", 6), twelve.words());
 
         // The same event again, and the same response under a new event id: counted once.
-        kafka.send(Topics.SUBMISSIONS, code, firstEvent);
-        kafka.send(Topics.SUBMISSIONS, code, Events.response(Events.newId(), round, code, "resp-0",
+        kafka.submit(code, firstEvent);
+        kafka.submit(code, Events.response(Events.newId(), round, code, "resp-0",
                 response("strongly_disagree", "disagree", "other")));
-        kafka.send(Topics.SUBMISSIONS, code, Events.response(Events.newId(), round, code, "resp-12",
+        kafka.submit(code, Events.response(Events.newId(), round, code, "resp-12",
                 response("agree", null, "busy")));
         // Re-publications of the state at 12 (unless they share a batch with the 13th response), then the 13th.
-        int before = kafka.received(published(round, code)).size();
+        int before = kafka.publications(published(round, code)).size();
         AuthorityIndicators thirteen = awaitRevision(round, code, 13);
-        List<Integer> after = kafka.received(published(round, code)).stream().skip(before)
+        List<Integer> after = kafka.publications(published(round, code)).stream().skip(before)
                 .map(r -> EventJson.read(r.value(), AuthorityIndicators.class).data().sourceRevision()).toList();
         assertEquals(13, after.get(after.size() - 1), "counted once: " + after);
         assertTrue(after.stream().allMatch(r -> r == 12 || r == 13), "counted once: " + after);
@@ -221,15 +207,15 @@ class InstrumentsFlowTest {
         for (String period : List.of("2024", "2022", "2023")) {
             Map<String, Object> a = Events.answers("40");
             a.put("flows.leavers_fte", new BigDecimal(period.substring(2)));   // 22, 23, 24 leavers of 200 FTE
-            kafka.send(Topics.SUBMISSIONS, code, Events.accepted(Events.newId(), "workforce-" + period, Events.WORKFORCE,
+            kafka.submit(code, Events.accepted(Events.newId(), "workforce-" + period, Events.WORKFORCE,
                     1, period, code, 1, a, OffsetDateTime.now()));
             awaitPublished("workforce-" + period, code, 1);
         }
         // A withdrawn round drops out of the series.
-        kafka.send(Topics.SUBMISSIONS, code, Events.accepted(Events.newId(), "workforce-2021", Events.WORKFORCE, 1,
+        kafka.submit(code, Events.accepted(Events.newId(), "workforce-2021", Events.WORKFORCE, 1,
                 "2021", code, 1, Events.answers("40"), OffsetDateTime.now()));
         awaitPublished("workforce-2021", code, 1);
-        kafka.send(Topics.SUBMISSIONS, code, Events.withdrawn(Events.newId(), "workforce-2021", code, 2));
+        kafka.submit(code, Events.withdrawn(Events.newId(), "workforce-2021", code, 2));
         awaitPublished("workforce-2021", code, 2);
 
         given().get("/api/v1/authorities/{code}/indicators/{id}/series", code, "turnover_rate")

@@ -4,17 +4,14 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.gov.local.healthcheck.events.AuthorityIndicators;
 import uk.gov.local.healthcheck.events.EventEnvelope;
 import uk.gov.local.healthcheck.events.EventJson;
-import uk.gov.local.healthcheck.events.Topics;
 import uk.gov.local.healthcheck.infra.KafkaTestResource;
 import uk.gov.local.healthcheck.infra.PostgresTestResource;
 import uk.gov.local.healthcheck.metrics.support.Events;
-import uk.gov.local.healthcheck.metrics.support.KafkaTestClient;
+import uk.gov.local.healthcheck.metrics.support.IntakeTopics;
 import uk.gov.local.healthcheck.metrics.support.TestDatabase;
 
 import java.math.BigDecimal;
@@ -29,7 +26,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static uk.gov.local.healthcheck.metrics.support.KafkaTestClient.published;
+import static uk.gov.local.healthcheck.metrics.support.IntakeTopics.WAIT;
+import static uk.gov.local.healthcheck.metrics.support.IntakeTopics.published;
 
 /**
  * The rebuild on the real broker: every state table emptied and refilled from survey.submissions.v1 equals what the
@@ -42,8 +40,7 @@ import static uk.gov.local.healthcheck.metrics.support.KafkaTestClient.published
         initArgs = @ResourceArg(name = "topics", value = "survey.submissions.v1:6,metrics.indicators.v1:6,survey.submissions.v1.dlq:1"))
 class RebuildTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
-    private static KafkaTestClient kafka;
+    private static final IntakeTopics kafka = new IntakeTopics();
 
     /** Every row of every state table, without the columns that say when it was written. */
     static final List<String> SNAPSHOT = List.of(
@@ -57,18 +54,8 @@ class RebuildTest {
             "select round_id, authority_code, word, responses from practitioner_word order by round_id, authority_code, word",
             "select round_id, response_id, authority_code, event_id from processed_response order by round_id, response_id");
 
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaTestClient(Topics.INDICATORS);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
-
     private static void send(String code, String json) {
-        kafka.send(Topics.SUBMISSIONS, code, json);
+        kafka.submit(code, json);
     }
 
     @Test
@@ -112,7 +99,7 @@ class RebuildTest {
             String code = String.format("E0800%04d", i);
             String marker = "marker-" + Events.newId();
             send(code, Events.accepted(Events.newId(), marker, Events.WORKFORCE, code, 1, Events.answers("50")));
-            kafka.await(published(marker, code), 1, WAIT);
+            kafka.awaitPublished(published(marker, code), 1);
         }
         assertEquals(88, TestDatabase.count(
                 "select count(*) from processed_response where round_id = 'practitioners-rebuild'"));
@@ -157,7 +144,7 @@ class RebuildTest {
         // The final states were published again (same event id as before: same source revision): the live
         // publication of revision 11 (one per batch, so not necessarily one per response) and the rebuild's.
         String code = "E08000001";
-        List<String> finalState = kafka.received(published("practitioners-rebuild", code)).stream()
+        List<String> finalState = kafka.publications(published("practitioners-rebuild", code)).stream()
                 .map(r -> EventJson.read(r.value(), AuthorityIndicators.class))
                 .filter(e -> e.data().sourceRevision() == 11)
                 .map(EventEnvelope::id)

@@ -58,24 +58,35 @@ public final class Events {
      * unfilled), 1 deleted; 2 off with stress of 104 posts; caseload 19; consent as given.
      */
     public static Map<String, Object> employerAnswers(String consent) {
-        Map<String, Object> a = new HashMap<>();
+        Map<String, Object> a = employerPosts("100", 104, "12", "15", "3", "1", 2);
         a.put("contact.name", "A Person");
         a.put("contact.job_title", "Principal Social Worker");
         a.put("contact.email", "psw@example.gov.uk");
         a.put("overview.positive_achievements", java.util.List.of("Recruitment campaign"));
-        a.put("s2.posts_fte", new BigDecimal("100"));
-        a.put("s2.posts_headcount", 104);
-        a.put("s2.unfilled_fte", new BigDecimal("12"));
-        a.put("s2.agency_fte", new BigDecimal("15"));
-        a.put("s2.frozen_fte", new BigDecimal("3"));
-        a.put("s2.deleted_fte", new BigDecimal("1"));
-        a.put("s2.absence_stress", 2);
         a.put("s2.comments", "free text is not tabulated");
         a.put("s3.average_caseload", new BigDecimal("19.5"));
         a.put("s3.cancel_meetings", "once_week");
         a.put("s3.safe_caseload_process", "yes");
         a.put("s4.safety_support", java.util.List.of("mobile_phones", "buddy_system"));
         a.put("consent.named_publication", consent);
+        return a;
+    }
+
+    /**
+     * The posts of an employer return's section 2: FTE posts and their headcount, the unfilled, agency-covered, frozen
+     * and deleted FTE, and the number off with stress; the rest of a return goes on top.
+     */
+    public static Map<String, Object> employerPosts(String postsFte, int postsHeadcount, String unfilledFte,
+                                                    String agencyFte, String frozenFte, String deletedFte,
+                                                    int absenceStress) {
+        Map<String, Object> a = new HashMap<>();
+        a.put("s2.posts_fte", new BigDecimal(postsFte));
+        a.put("s2.posts_headcount", postsHeadcount);
+        a.put("s2.unfilled_fte", new BigDecimal(unfilledFte));
+        a.put("s2.agency_fte", new BigDecimal(agencyFte));
+        a.put("s2.frozen_fte", new BigDecimal(frozenFte));
+        a.put("s2.deleted_fte", new BigDecimal(deletedFte));
+        a.put("s2.absence_stress", absenceStress);
         return a;
     }
 

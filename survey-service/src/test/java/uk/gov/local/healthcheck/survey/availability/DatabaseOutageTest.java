@@ -3,17 +3,18 @@ package uk.gov.local.healthcheck.survey.availability;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kafka.InjectKafkaCompanion;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import uk.gov.local.healthcheck.infra.KafkaTestResource;
 import uk.gov.local.healthcheck.infra.PostgresTestResource;
 import uk.gov.local.healthcheck.survey.security.TestTokens;
 import uk.gov.local.healthcheck.survey.testing.RoundRows;
 import uk.gov.local.healthcheck.survey.testing.Rows;
-import uk.gov.local.healthcheck.survey.testing.TopicReader;
+import uk.gov.local.healthcheck.survey.testing.SubmissionsTopic;
 import uk.gov.local.healthcheck.survey.testing.Dates;
 
 import java.nio.charset.StandardCharsets;
@@ -45,7 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "survey"), restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = KafkaTestResource.class, initArgs = @ResourceArg(name = "topics", value = "survey.submissions.v1:6,metrics.indicators.v1:6"), restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = ProxiedPostgresResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = ProxiedPostgresResource.class, initArgs = @ResourceArg(name = "database", value = "survey"), restrictToAnnotatedClass = true)
 class DatabaseOutageTest {
 
     static final String TOKEN = TestTokens.token("lga1", List.of("lga-admin"), Map.of());
@@ -53,8 +54,8 @@ class DatabaseOutageTest {
     static final String ROUND = "pg-outage-2024";
     static final String WORKFORCE = "pg-outage-workforce";
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
+    @InjectKafkaCompanion
+    KafkaCompanion kafka;
 
     static byte[] response(String id) {
         return ("{\"responseId\":\"" + id + "\",\"authorityCode\":\"E10000031\",\"answers\":" + ANSWERS + "}").getBytes(StandardCharsets.UTF_8);
@@ -119,7 +120,7 @@ class DatabaseOutageTest {
                 .post("/api/v1/rounds/" + ROUND + "/responses").then().statusCode(201);
         given().get("/q/health/ready").then().statusCode(200);
         double refusedBefore = unavailableCount();
-        TopicReader topic = new TopicReader(bootstrap);
+        SubmissionsTopic topic = new SubmissionsTopic(kafka);
 
         Recorder log = new Recorder();
         Logger root = Logger.getLogger("");

@@ -6,9 +6,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
+import io.quarkus.test.kafka.InjectKafkaCompanion;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import uk.gov.local.healthcheck.events.EventEnvelope;
 import uk.gov.local.healthcheck.events.EventJson;
@@ -17,7 +18,7 @@ import uk.gov.local.healthcheck.events.ReturnWithdrawn;
 import uk.gov.local.healthcheck.infra.KafkaTestResource;
 import uk.gov.local.healthcheck.infra.PostgresTestResource;
 import uk.gov.local.healthcheck.survey.testing.RoundRows;
-import uk.gov.local.healthcheck.survey.testing.TopicReader;
+import uk.gov.local.healthcheck.survey.testing.SubmissionsTopic;
 import uk.gov.local.healthcheck.survey.testing.Dates;
 
 import java.math.BigDecimal;
@@ -48,14 +49,14 @@ class ReturnIntakeTest {
             {"status":"submitted","answers":{"staff.headcount":180,"staff.fte":170.5,"staff.agency_headcount":20,
              "staff.agency_fte":18.5,"staff.vacancies_fte":25,"flows.leavers_fte":30.2,"flows.absence_days":{"missing":"x"}}}""";
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
+    @InjectKafkaCompanion
+    KafkaCompanion kafka;
 
     @Test
     @TestSecurity(user = "lga1", roles = "lga-admin")
     void submittedReturnIsStoredAndPublishedOncePerRevision() {
         createRound("flow-2024", "2024");
-        TopicReader topic = new TopicReader(bootstrap);
+        SubmissionsTopic topic = new SubmissionsTopic(kafka);
         String path = "/api/v1/rounds/flow-2024/returns/" + WARWICKSHIRE;
 
         given().contentType(ContentType.JSON).body(COMPLETE).put(path).then().statusCode(200)

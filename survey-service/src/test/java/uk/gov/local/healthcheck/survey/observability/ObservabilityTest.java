@@ -3,16 +3,17 @@ package uk.gov.local.healthcheck.survey.observability;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kafka.InjectKafkaCompanion;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import uk.gov.local.healthcheck.infra.KafkaTestResource;
 import uk.gov.local.healthcheck.infra.PostgresTestResource;
 import uk.gov.local.healthcheck.survey.security.TestTokens;
 import uk.gov.local.healthcheck.survey.testing.RoundRows;
 import uk.gov.local.healthcheck.survey.testing.Rows;
-import uk.gov.local.healthcheck.survey.testing.TopicReader;
+import uk.gov.local.healthcheck.survey.testing.SubmissionsTopic;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -43,8 +44,8 @@ class ObservabilityTest {
     static final String TOKEN = TestTokens.token("lga1", List.of("lga-admin"), Map.of());
     static final String ANSWERS = "{\"profile.role\":\"social_worker\",\"profile.service\":\"children\"}";
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
+    @InjectKafkaCompanion
+    KafkaCompanion kafka;
 
     static String response(String id) {
         return "{\"responseId\":\"" + id + "\",\"authorityCode\":\"E10000031\",\"answers\":" + ANSWERS + "}";
@@ -135,7 +136,6 @@ class ObservabilityTest {
         RoundRows.insert("kafka-down-2024", "practitioner-survey", "open");
         String path = "/api/v1/rounds/kafka-down-2024/responses";
         given().get("/q/health/well").then().statusCode(200).body("checks.name", hasItem("kafka-and-outbox"));
-        TopicReader topic = new TopicReader(bootstrap);
         KafkaTestResource.broker().stop();
         Instant back;
         try {
@@ -154,6 +154,8 @@ class ObservabilityTest {
             KafkaTestResource.broker().restart();
             back = Instant.now();
         }
+        // Read from the topic's beginning once the broker is back: a reader it was taken from would only wait longer.
+        SubmissionsTopic topic = new SubmissionsTopic(kafka);
         List<ConsumerRecord<String, String>> events = topic.readUntil(r -> r.size() >= 3, "rounds/kafka-down-2024/");
         topic.close();
         assertEquals(3, events.size());
@@ -171,7 +173,7 @@ class ObservabilityTest {
     void theRequestsTraceparentTravelsWithItsEventToKafka() {
         RoundRows.insert("trace-2024", "practitioner-survey", "open");
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
-        TopicReader topic = new TopicReader(bootstrap);
+        SubmissionsTopic topic = new SubmissionsTopic(kafka);
         given().auth().oauth2(TOKEN).header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
                 .contentType("application/json").body(response("t-1")).post("/api/v1/rounds/trace-2024/responses").then().statusCode(201);
         String batchTrace = "0af7651916cd43dd8448eb211c80319c";

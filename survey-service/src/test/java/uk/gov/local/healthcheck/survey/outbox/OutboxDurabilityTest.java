@@ -5,16 +5,17 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.kafka.InjectKafkaCompanion;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import uk.gov.local.healthcheck.events.EventJson;
 import uk.gov.local.healthcheck.events.ReturnAccepted;
 import uk.gov.local.healthcheck.infra.KafkaTestResource;
 import uk.gov.local.healthcheck.infra.PostgresTestResource;
-import uk.gov.local.healthcheck.survey.testing.TopicReader;
+import uk.gov.local.healthcheck.survey.testing.SubmissionsTopic;
 import uk.gov.local.healthcheck.survey.testing.Dates;
 
 import java.sql.Connection;
@@ -43,8 +44,8 @@ class OutboxDurabilityTest {
     static final List<String> AUTHORITIES = List.of("E10000031", "E08000025", "E09000001", "E06000001");
     static final int REVISIONS = 3;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
+    @InjectKafkaCompanion
+    KafkaCompanion kafka;
 
     @Inject
     AgroalDataSource dataSource;
@@ -71,7 +72,7 @@ class OutboxDurabilityTest {
             KafkaTestResource.broker().restart();
         }
 
-        try (TopicReader topic = new TopicReader(bootstrap)) {
+        try (SubmissionsTopic topic = new SubmissionsTopic(kafka)) {
             List<ConsumerRecord<String, String>> events = topic.readUntil(
                     r -> r.size() >= AUTHORITIES.size() * REVISIONS, "rounds/outage-2024/");
             topic.drainFor(Duration.ofSeconds(3), "rounds/outage-2024/", events);

@@ -6,12 +6,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.kafka.InjectKafkaCompanion;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.restassured.http.ContentType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import uk.gov.local.healthcheck.infra.KafkaTestResource;
 import uk.gov.local.healthcheck.infra.PostgresTestResource;
-import uk.gov.local.healthcheck.survey.testing.TopicReader;
+import uk.gov.local.healthcheck.survey.testing.SubmissionsTopic;
 import uk.gov.local.healthcheck.survey.testing.Dates;
 
 import java.util.HashSet;
@@ -41,8 +42,8 @@ class OutboxNudgeTest {
         }
     }
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
+    @InjectKafkaCompanion
+    KafkaCompanion kafka;
 
     @Test
     @TestSecurity(user = "lga1", roles = "lga-admin")
@@ -53,7 +54,7 @@ class OutboxNudgeTest {
                 + "\"answers\":{\"profile.role\":\"social_worker\",\"profile.service\":\"children\"}}").collect(Collectors.joining("\n"));
         given().contentType("application/x-ndjson").body(ndjson.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .post("/api/v1/rounds/nudge-2024/responses/batch").then().statusCode(200).body("accepted", equalTo(1200));
-        try (TopicReader topic = new TopicReader(bootstrap)) {
+        try (SubmissionsTopic topic = new SubmissionsTopic(kafka)) {
             List<String> subjects = topic.readUntil(events -> events.size() >= 1200, "rounds/nudge-2024/").stream()
                     .map(r -> r.value().replaceAll(".*\"subject\":\"([^\"]+)\".*", "$1")).toList();
             assertEquals(1200, new HashSet<>(subjects).size(), "each response announced once");
