@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -62,6 +63,33 @@ public final class ReadmeTruth {
             }
         }
         return missing;
+    }
+
+    /** Fails unless the OpenAPI document has paths and the Endpoints section names every one ({@code paths}: its "paths" object). */
+    public void requireOpenApiPathsNamed(Map<String, ?> paths) {
+        if (paths == null || paths.isEmpty()) {
+            throw new AssertionError("the OpenAPI document has no paths");
+        }
+        requireNone(openApiPathsMissing(paths.keySet()), "OpenAPI paths missing from README.md's Endpoints section");
+    }
+
+    /** Fails unless there are routes and the Endpoints section names every one. */
+    public void requireRoutesNamed(Collection<String> routes) {
+        if (routes.isEmpty()) {
+            throw new AssertionError("no @Path routes found");
+        }
+        requireNone(routesMissing(routes), "page routes missing from README.md's Endpoints section");
+    }
+
+    /** Fails unless the Configuration section names every environment variable of application.properties. */
+    public void requireEnvironmentVariablesNamed() throws IOException {
+        requireNone(environmentVariablesMissing(), "environment variables missing from README.md's Configuration section");
+    }
+
+    private static void requireNone(SortedSet<String> missing, String what) {
+        if (!missing.isEmpty()) {
+            throw new AssertionError(what + ": " + missing);
+        }
     }
 
     /** The text of the README's level-2 section {@code title}, up to the next level-2 heading. */

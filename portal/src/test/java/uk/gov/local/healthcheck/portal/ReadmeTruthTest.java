@@ -14,8 +14,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * The README stays true to the code (issue "One house"): every page route (JAX-RS {@code @Path} of a resource
@@ -26,16 +24,12 @@ class ReadmeTruthTest {
 
     @Test
     void everyPageRouteIsInTheEndpointsSection() throws Exception {
-        Set<String> routes = routes();
-        assertFalse(routes.isEmpty(), "no @Path routes found");
-        assertEquals(new TreeSet<String>(), ReadmeTruth.ofModule().routesMissing(routes),
-                "page routes missing from README.md's Endpoints section");
+        ReadmeTruth.ofModule().requireRoutesNamed(routes());
     }
 
     @Test
     void everyEnvironmentVariableIsInTheConfigurationSection() throws IOException {
-        assertEquals(new TreeSet<String>(), ReadmeTruth.ofModule().environmentVariablesMissing(),
-                "environment variables missing from README.md's Configuration section");
+        ReadmeTruth.ofModule().requireEnvironmentVariablesNamed();
     }
 
     /** Every resource method's full path, from the portal's compiled classes. */
