@@ -3,7 +3,6 @@ package uk.gov.local.healthcheck.deadletters;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -36,17 +35,20 @@ public class DeadLetterResource {
     private static final Set<String> STATUSES = Set.of(DeadLetterEntry.OPEN, DeadLetterEntry.REPLAYED,
             DeadLetterEntry.DISMISSED);
 
-    @Inject
-    DeadLetterStore store;
+    private final DeadLetterStore store;
+    private final DeadLetterMetrics metrics;
+    /** Looked up per request: a service without a replay still serves the rest (501 on replay). */
+    private final Instance<DeadLetterReplay> replay;
+    private final int retryAfter;
 
-    @Inject
-    DeadLetterMetrics metrics;
-
-    @Inject
-    Instance<DeadLetterReplay> replay;
-
-    @ConfigProperty(name = "healthcheck.database-unavailable.retry-after-seconds", defaultValue = "5")
-    int retryAfter;
+    public DeadLetterResource(DeadLetterStore store, DeadLetterMetrics metrics, Instance<DeadLetterReplay> replay,
+                              @ConfigProperty(name = "healthcheck.database-unavailable.retry-after-seconds",
+                                      defaultValue = "5") int retryAfter) {
+        this.store = store;
+        this.metrics = metrics;
+        this.replay = replay;
+        this.retryAfter = retryAfter;
+    }
 
     @GET
     @Operation(summary = "Dead letters, oldest first",
