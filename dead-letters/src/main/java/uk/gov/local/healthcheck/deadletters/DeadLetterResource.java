@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import uk.gov.local.healthcheck.api.access.Roles;
 import uk.gov.local.healthcheck.api.problems.Problem;
 import uk.gov.local.healthcheck.api.problems.ProblemTypes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -27,7 +28,7 @@ import java.util.Set;
  */
 @Path("/api/v1/admin/dead-letters")
 @Tag(name = "Administration")
-@RolesAllowed("lga-admin")
+@RolesAllowed(Roles.LGA_ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class DeadLetterResource {
 
