@@ -2,7 +2,6 @@ package uk.gov.local.healthcheck.metrics.intake;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import uk.gov.local.healthcheck.deadletters.DeadLetterReplay;
 import uk.gov.local.healthcheck.deadletters.FailedRecord;
 
@@ -15,11 +14,13 @@ import java.util.List;
 @ApplicationScoped
 public class SubmissionReplay implements DeadLetterReplay {
 
-    @Inject
-    SubmissionHandler handler;
+    private final SubmissionHandler handler;
+    private final SubmissionsConsumer consumer;
 
-    @Inject
-    SubmissionsConsumer consumer;
+    public SubmissionReplay(SubmissionHandler handler, SubmissionsConsumer consumer) {
+        this.handler = handler;
+        this.consumer = consumer;
+    }
 
     @Override
     public Uni<Void> replay(FailedRecord record) {

@@ -5,9 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -41,35 +39,27 @@ public class SubmissionsConsumer {
     public static final String CONSUMER = "metrics-service";
     private static final Logger LOG = Logger.getLogger(SubmissionsConsumer.class);
 
-    @Inject
-    SubmissionHandler handler;
-
-    @Inject
-    BatchGuard guard;
-
-    @Inject
-    DeadLetterWriter deadLetters;
-
-    @Inject
-    IntakeGate gate;
-
-    @Inject
-    MeterRegistry registry;
-
-    @Inject
-    io.opentelemetry.api.trace.Tracer tracer;
-
-    private Counter applied;
+    private final SubmissionHandler handler;
+    private final BatchGuard guard;
+    private final DeadLetterWriter deadLetters;
+    private final IntakeGate gate;
+    private final io.opentelemetry.api.trace.Tracer tracer;
+    private final Counter applied;
 
     /** A decoded record: its change, the record as consumed, its W3C trace context. */
     public record Item(Change change, FailedRecord raw, String traceparent) {
     }
 
-    @PostConstruct
-    void init() {
-        applied = Counter.builder("healthcheck.events.applied")
+    public SubmissionsConsumer(SubmissionHandler handler, BatchGuard guard, DeadLetterWriter deadLetters,
+                               IntakeGate gate, MeterRegistry registry, io.opentelemetry.api.trace.Tracer tracer) {
+        this.applied = Counter.builder("healthcheck.events.applied")
                 .description("Submission events applied (including duplicates and stale revisions, which change nothing)")
                 .tag("consumer", CONSUMER).register(registry);
+        this.handler = handler;
+        this.guard = guard;
+        this.deadLetters = deadLetters;
+        this.gate = gate;
+        this.tracer = tracer;
     }
 
     @Incoming("submissions")
