@@ -14,19 +14,16 @@ import java.util.List;
 @ApplicationScoped
 public class SubmissionReplay implements DeadLetterReplay {
 
-    private final SubmissionHandler handler;
     private final SubmissionsConsumer consumer;
 
-    public SubmissionReplay(SubmissionHandler handler, SubmissionsConsumer consumer) {
-        this.handler = handler;
+    public SubmissionReplay(SubmissionsConsumer consumer) {
         this.consumer = consumer;
     }
 
     @Override
     public Uni<Void> replay(FailedRecord record) {
-        return Uni.createFrom().deferred(() -> handler.changeOf(record.valueAsString())
-                .<Uni<Void>>map(change -> consumer.apply(List.of(new SubmissionsConsumer.Item(change, record,
-                        record.header("traceparent").orElse(null)))).replaceWithVoid())
+        return Uni.createFrom().deferred(() -> consumer.itemOf(record, record.valueAsString())
+                .<Uni<Void>>map(item -> consumer.apply(List.of(item)).replaceWithVoid())
                 .orElseGet(() -> Uni.createFrom().voidItem()));
     }
 }

@@ -69,13 +69,13 @@ public class SubmissionsConsumer {
         for (KafkaRecord<String, String> record : batch.getRecords()) {
             FailedRecord raw = FailedRecord.of(record);
             try {
-                Optional<Change> change = handler.changeOf(record.getPayload());
-                if (change.isEmpty()) {
+                Optional<Item> item = itemOf(raw, record.getPayload());
+                if (item.isEmpty()) {
                     LOG.debugf("Skipping record %s: not an event type metrics-service consumes", raw.position());
                 }
-                change.ifPresent(c -> {
-                    warnIfKeyDiffers(raw, c);
-                    items.add(new Item(c, raw, raw.header("traceparent").orElse(null)));
+                item.ifPresent(i -> {
+                    warnIfKeyDiffers(raw, i.change());
+                    items.add(i);
                 });
             } catch (InvalidEventException e) {
                 setAside = setAside.chain(() -> deadLetters.deadLetter(raw, e.getMessage(), SubmissionHandler.errorTypeOf(e)));
@@ -146,6 +146,16 @@ public class SubmissionsConsumer {
                     return "traceparent".equals(key) ? carrier : null;
                 }
             };
+
+    /**
+     * The item {@code raw} (whose value is {@code payload}) makes: its change and trace context; empty for an event
+     * type metrics-service does not consume. The consumer and a dead letter's replay decode records here alike.
+     *
+     * @throws InvalidEventException when it can never be applied (a dead letter)
+     */
+    public Optional<Item> itemOf(FailedRecord raw, String payload) {
+        return handler.changeOf(payload).map(change -> new Item(change, raw, raw.header("traceparent").orElse(null)));
+    }
 
     /** Applies some decoded records in one transaction and publishes what they changed (held off during a swap). */
     public Uni<?> apply(List<Item> part) {
