@@ -2,7 +2,6 @@ package uk.gov.local.healthcheck.deadletters;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.util.List;
@@ -19,11 +18,13 @@ public class BatchGuard {
 
     private static final Logger LOG = Logger.getLogger(BatchGuard.class);
 
-    @Inject
-    TransientRetry retry;
+    private final TransientRetry retry;
+    private final DeadLetterWriter writer;
 
-    @Inject
-    DeadLetterWriter writer;
+    public BatchGuard(TransientRetry retry, DeadLetterWriter writer) {
+        this.retry = retry;
+        this.writer = writer;
+    }
 
     /**
      * @param items    the batch's items, in order

@@ -5,10 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.util.Collection;
@@ -29,20 +27,19 @@ public class ConsumerPartitions implements KafkaConsumerRebalanceListener {
     public static final String NAME = "healthcheck-partitions";
     private static final Logger LOG = Logger.getLogger(ConsumerPartitions.class);
 
-    @ConfigProperty(name = "healthcheck.dead-letters.consumer")
-    java.util.Optional<String> consumerConfigured;
-
-    @ConfigProperty(name = "quarkus.application.name", defaultValue = "unknown")
-    String applicationName;
-
-    @Inject
-    MeterRegistry registry;
+    private final ConsumerName consumer;
+    private final MeterRegistry registry;
 
     /** Per consumer (one per channel copy): its partitions, or null between a revocation and the next assignment. */
     private final Map<Object, Set<TopicPartition>> held = new ConcurrentHashMap<>();
     private final Set<Object> between = ConcurrentHashMap.newKeySet();
     private volatile boolean gaugeRegistered;
     private volatile Gauge gauge;
+
+    public ConsumerPartitions(ConsumerName consumer, MeterRegistry registry) {
+        this.consumer = consumer;
+        this.registry = registry;
+    }
 
     void onStop(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent e) {
         Gauge registered = gauge;
@@ -99,7 +96,7 @@ public class ConsumerPartitions implements KafkaConsumerRebalanceListener {
                     // registers its own instead of finding this one
                     gauge = Gauge.builder("healthcheck.consumer.partitions.assigned", this, ConsumerPartitions::assigned)
                             .description("Partitions of the incoming topic this instance holds").strongReference(true)
-                            .tag("consumer", consumerConfigured.filter(c -> !c.isBlank()).orElse(applicationName)).register(registry);
+                            .tag("consumer", consumer.value()).register(registry);
                     gaugeRegistered = true;
                 }
             }

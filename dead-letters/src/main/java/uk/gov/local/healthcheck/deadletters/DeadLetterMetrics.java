@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import uk.gov.local.healthcheck.events.DeadLetter;
@@ -24,14 +23,16 @@ public class DeadLetterMetrics {
 
     private static final Logger LOG = Logger.getLogger(DeadLetterMetrics.class);
 
-    @Inject
-    MeterRegistry registry;
-
-    @Inject
-    DeadLetterStore store;
+    private final MeterRegistry registry;
+    private final DeadLetterStore store;
 
     private final AtomicLong open = new AtomicLong();
     private volatile Gauge openGauge;
+
+    public DeadLetterMetrics(MeterRegistry registry, DeadLetterStore store) {
+        this.registry = registry;
+        this.store = store;
+    }
 
     void onStop(@Observes io.quarkus.runtime.ShutdownEvent e) {
         Gauge registered = openGauge;

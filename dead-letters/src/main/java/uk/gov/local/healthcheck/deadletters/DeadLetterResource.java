@@ -3,7 +3,6 @@ package uk.gov.local.healthcheck.deadletters;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -13,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import uk.gov.local.healthcheck.api.access.Roles;
 import uk.gov.local.healthcheck.api.problems.Problem;
 import uk.gov.local.healthcheck.api.problems.ProblemTypes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -28,7 +28,7 @@ import java.util.Set;
  */
 @Path("/api/v1/admin/dead-letters")
 @Tag(name = "Administration")
-@RolesAllowed("lga-admin")
+@RolesAllowed(Roles.LGA_ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class DeadLetterResource {
 
@@ -36,17 +36,20 @@ public class DeadLetterResource {
     private static final Set<String> STATUSES = Set.of(DeadLetterEntry.OPEN, DeadLetterEntry.REPLAYED,
             DeadLetterEntry.DISMISSED);
 
-    @Inject
-    DeadLetterStore store;
+    private final DeadLetterStore store;
+    private final DeadLetterMetrics metrics;
+    /** Looked up per request: a service without a replay still serves the rest (501 on replay). */
+    private final Instance<DeadLetterReplay> replay;
+    private final int retryAfter;
 
-    @Inject
-    DeadLetterMetrics metrics;
-
-    @Inject
-    Instance<DeadLetterReplay> replay;
-
-    @ConfigProperty(name = "healthcheck.database-unavailable.retry-after-seconds", defaultValue = "5")
-    int retryAfter;
+    public DeadLetterResource(DeadLetterStore store, DeadLetterMetrics metrics, Instance<DeadLetterReplay> replay,
+                              @ConfigProperty(name = "healthcheck.database-unavailable.retry-after-seconds",
+                                      defaultValue = "5") int retryAfter) {
+        this.store = store;
+        this.metrics = metrics;
+        this.replay = replay;
+        this.retryAfter = retryAfter;
+    }
 
     @GET
     @Operation(summary = "Dead letters, oldest first",

@@ -8,8 +8,6 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.mutiny.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -30,18 +28,17 @@ public class DeadLetterStore {
     static final String COLUMNS = "id, consumer, topic, partition, offset_, record_key, value, error, error_type, "
             + "failed_at, status, resolved_at, headers";
 
-    @Inject
-    Pool pool;
+    private final Pool pool;
+    private final ConsumerName consumer;
 
-    @ConfigProperty(name = "healthcheck.dead-letters.consumer")
-    java.util.Optional<String> consumerConfigured;
+    public DeadLetterStore(Pool pool, ConsumerName consumer) {
+        this.pool = pool;
+        this.consumer = consumer;
+    }
 
-    @ConfigProperty(name = "quarkus.application.name", defaultValue = "unknown")
-    String applicationName;
-
-    /** {@code healthcheck.dead-letters.consumer}, else {@code quarkus.application.name}. */
+    /** {@code healthcheck.dead-letters.consumer}, else {@code quarkus.application.name} ({@link ConsumerName}). */
     public String consumer() {
-        return consumerConfigured.filter(c -> !c.isBlank()).orElse(applicationName);
+        return consumer.value();
     }
 
     /** Inserts the dead letter unless that (topic, partition, offset) is listed already; its id if it was new. */

@@ -4,7 +4,6 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -38,19 +37,20 @@ public class DeadLetterWriter {
     private static final Logger LOG = Logger.getLogger(DeadLetterWriter.class);
     public static final String ERROR_HEADER = "dead-letter-error";
 
-    @Inject
-    DeadLetterStore store;
-
-    @Inject
-    DeadLetterMetrics metrics;
-
-    @Inject
-    TransientRetry retry;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    private final DeadLetterStore store;
+    private final DeadLetterMetrics metrics;
+    private final TransientRetry retry;
+    private final String bootstrapServers;
 
     private volatile KafkaProducer<String, String> producer;
+
+    public DeadLetterWriter(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                            DeadLetterStore store, DeadLetterMetrics metrics, TransientRetry retry) {
+        this.store = store;
+        this.metrics = metrics;
+        this.retry = retry;
+        this.bootstrapServers = bootstrapServers;
+    }
 
     /** Sets {@code record} aside with {@code failure} as its error and the default error type ({@link ErrorTypes}). */
     public Uni<Void> deadLetter(FailedRecord record, Throwable failure) {

@@ -4,7 +4,6 @@ import io.smallrye.common.annotation.Identifier;
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -18,12 +17,15 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class PartitionsReadiness implements AsyncHealthCheck {
 
-    @Inject
-    @Identifier(ConsumerPartitions.NAME)
-    ConsumerPartitions partitions;
+    private final ConsumerPartitions partitions;
+    private final boolean enabled;
 
-    @ConfigProperty(name = "healthcheck.consumer.readiness.enabled", defaultValue = "true")
-    boolean enabled;
+    public PartitionsReadiness(@Identifier(ConsumerPartitions.NAME) ConsumerPartitions partitions,
+                               @ConfigProperty(name = "healthcheck.consumer.readiness.enabled", defaultValue = "true")
+                               boolean enabled) {
+        this.partitions = partitions;
+        this.enabled = enabled;
+    }
 
     @Override
     public Uni<HealthCheckResponse> call() {

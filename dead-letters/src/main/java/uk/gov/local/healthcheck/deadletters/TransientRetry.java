@@ -21,17 +21,21 @@ public class TransientRetry {
 
     private static final Logger LOG = Logger.getLogger(TransientRetry.class);
 
-    @ConfigProperty(name = "healthcheck.retry.initial-backoff", defaultValue = "PT0.1S")
-    Duration initialBackoff;
-
-    @ConfigProperty(name = "healthcheck.retry.max-backoff", defaultValue = "PT5S")
-    Duration maxBackoff;
-
-    @ConfigProperty(name = "healthcheck.retry.log-interval", defaultValue = "PT30S")
-    Duration logInterval;
+    private final Duration initialBackoff;
+    private final Duration maxBackoff;
+    private final Duration logInterval;
 
     private final AtomicLong lastLog = new AtomicLong();
     private final AtomicInteger sinceLog = new AtomicInteger();
+
+    public TransientRetry(
+            @ConfigProperty(name = "healthcheck.retry.initial-backoff", defaultValue = "PT0.1S") Duration initialBackoff,
+            @ConfigProperty(name = "healthcheck.retry.max-backoff", defaultValue = "PT5S") Duration maxBackoff,
+            @ConfigProperty(name = "healthcheck.retry.log-interval", defaultValue = "PT30S") Duration logInterval) {
+        this.initialBackoff = initialBackoff;
+        this.maxBackoff = maxBackoff;
+        this.logInterval = logInterval;
+    }
 
     /** {@code work} afresh on every attempt, retried after each transient failure for ever. */
     public <T> Uni<T> retrying(Supplier<Uni<? extends T>> work, String what) {
@@ -58,7 +62,7 @@ public class TransientRetry {
         int n = sinceLog.incrementAndGet();
         long now = System.nanoTime();
         long last = lastLog.get();
-        long interval = logInterval == null ? 30_000_000_000L : logInterval.toNanos();
+        long interval = logInterval.toNanos();
         if ((last == 0 || now - last >= interval) && lastLog.compareAndSet(last, now)) {
             sinceLog.addAndGet(-n);
             LOG.warnf("%s failed transiently (%d attempts in the last %d s), retrying until it succeeds: %s", what, n,

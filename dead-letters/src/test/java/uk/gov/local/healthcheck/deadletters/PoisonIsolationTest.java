@@ -90,8 +90,7 @@ class PoisonIsolationTest {
     void withTransientRetryAnOutageIsWaitedOutThenThePoisonIsolated() {
         Store store = new Store(Set.of(3));
         int[] outage = {3};
-        TransientRetry retry = new TransientRetry();
-        retry.logInterval = Duration.ofSeconds(30);
+        TransientRetry retry = retryWithDefaults();
         var poison = PoisonIsolation.<Integer>apply(range(8), part -> retry.retrying(() -> {
             if (outage[0]-- > 0) {
                 return Uni.createFrom().failure(new ConnectException("Connection refused"));
@@ -104,7 +103,7 @@ class PoisonIsolationTest {
 
     @Test
     void transientRetryNeverGivesUpButPassesPermanentFailuresOn() {
-        TransientRetry retry = new TransientRetry();
+        TransientRetry retry = retryWithDefaults();
         int[] attempts = {0};
         String result = retry.<String>retrying(() -> ++attempts[0] < 50
                         ? Uni.createFrom().failure(new ConnectException("refused")) : Uni.createFrom().item("ok"),
@@ -117,6 +116,11 @@ class PoisonIsolationTest {
             return Uni.createFrom().failure(new IllegalArgumentException("bad"));
         }, "test", Duration.ofMillis(1), Duration.ofMillis(2)).await().indefinitely());
         assertEquals(1, permanent[0]);
+    }
+
+    /** As configured by default (healthcheck.retry.*); each test passes its own backoff to {@code retrying}. */
+    private static TransientRetry retryWithDefaults() {
+        return new TransientRetry(Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofSeconds(30));
     }
 
     @Test

@@ -1,14 +1,12 @@
 package uk.gov.local.healthcheck.benchmark.intake;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
+import uk.gov.local.healthcheck.deadletters.ConsumerName;
 import uk.gov.local.healthcheck.deadletters.ConsumerPartitions;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,26 +22,10 @@ class IntakeStateTest {
     static final TopicPartition P0 = new TopicPartition("metrics.indicators.v1", 0);
     static final TopicPartition P1 = new TopicPartition("metrics.indicators.v1", 1);
 
-    /**
-     * The dead-letters module's listener as CDI would make it: its injected fields (whatever they are called) set by
-     * type — the meter registry, and the consumer name as a String or Optional.
-     */
-    static ConsumerPartitions partitions() throws ReflectiveOperationException {
-        ConsumerPartitions partitions = new ConsumerPartitions();
-        for (Field field : ConsumerPartitions.class.getDeclaredFields()) {
-            if (Modifier.isStatic(field.getModifiers()) || Modifier.isFinal(field.getModifiers())) {
-                continue;
-            }
-            field.setAccessible(true);
-            if (field.getType() == MeterRegistry.class) {
-                field.set(partitions, new SimpleMeterRegistry());
-            } else if (field.getType() == String.class) {
-                field.set(partitions, "benchmark-service");
-            } else if (field.getType() == Optional.class) {
-                field.set(partitions, Optional.of("benchmark-service"));
-            }
-        }
-        return partitions;
+    /** The dead-letters module's listener as CDI would make it. */
+    static ConsumerPartitions partitions() {
+        return new ConsumerPartitions(new ConsumerName(Optional.of("benchmark-service"), "benchmark-service"),
+                new SimpleMeterRegistry());
     }
 
     /** A consumer at offset 4 of 10 on P0 and at the end (0 of 0) of P1. */

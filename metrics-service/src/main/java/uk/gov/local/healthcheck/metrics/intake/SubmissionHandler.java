@@ -2,7 +2,6 @@ package uk.gov.local.healthcheck.metrics.intake;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import uk.gov.local.healthcheck.events.IndicatorValue;
 import uk.gov.local.healthcheck.metrics.indicators.IndicatorCalculator;
@@ -46,14 +45,15 @@ public class SubmissionHandler {
     private static final Set<String> LIKERT_OPTIONS = Set.copyOf(InstrumentCatalog
             .require(IndicatorDictionary.PRACTITIONER_SURVEY).ofType("likert").get(0).options());
 
-    @Inject
-    IndicatorCalculator calculator;
+    private final IndicatorCalculator calculator;
+    private final BatchStore store;
+    private final IndicatorsPublisher publisher;
 
-    @Inject
-    BatchStore store;
-
-    @Inject
-    IndicatorsPublisher publisher;
+    public SubmissionHandler(IndicatorCalculator calculator, BatchStore store, IndicatorsPublisher publisher) {
+        this.calculator = calculator;
+        this.store = store;
+        this.publisher = publisher;
+    }
 
     /**
      * The change a record asks for, or empty when there is none (a type metrics-service does not consume).

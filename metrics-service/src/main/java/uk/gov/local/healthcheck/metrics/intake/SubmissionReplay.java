@@ -2,7 +2,6 @@ package uk.gov.local.healthcheck.metrics.intake;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import uk.gov.local.healthcheck.deadletters.DeadLetterReplay;
 import uk.gov.local.healthcheck.deadletters.FailedRecord;
 
@@ -15,17 +14,16 @@ import java.util.List;
 @ApplicationScoped
 public class SubmissionReplay implements DeadLetterReplay {
 
-    @Inject
-    SubmissionHandler handler;
+    private final SubmissionsConsumer consumer;
 
-    @Inject
-    SubmissionsConsumer consumer;
+    public SubmissionReplay(SubmissionsConsumer consumer) {
+        this.consumer = consumer;
+    }
 
     @Override
     public Uni<Void> replay(FailedRecord record) {
-        return Uni.createFrom().deferred(() -> handler.changeOf(record.valueAsString())
-                .<Uni<Void>>map(change -> consumer.apply(List.of(new SubmissionsConsumer.Item(change, record,
-                        record.header("traceparent").orElse(null)))).replaceWithVoid())
+        return Uni.createFrom().deferred(() -> consumer.itemOf(record, record.valueAsString())
+                .<Uni<Void>>map(item -> consumer.apply(List.of(item)).replaceWithVoid())
                 .orElseGet(() -> Uni.createFrom().voidItem()));
     }
 }

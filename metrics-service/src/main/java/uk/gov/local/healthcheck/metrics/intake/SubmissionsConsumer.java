@@ -5,9 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -41,35 +39,27 @@ public class SubmissionsConsumer {
     public static final String CONSUMER = "metrics-service";
     private static final Logger LOG = Logger.getLogger(SubmissionsConsumer.class);
 
-    @Inject
-    SubmissionHandler handler;
-
-    @Inject
-    BatchGuard guard;
-
-    @Inject
-    DeadLetterWriter deadLetters;
-
-    @Inject
-    IntakeGate gate;
-
-    @Inject
-    MeterRegistry registry;
-
-    @Inject
-    io.opentelemetry.api.trace.Tracer tracer;
-
-    private Counter applied;
+    private final SubmissionHandler handler;
+    private final BatchGuard guard;
+    private final DeadLetterWriter deadLetters;
+    private final IntakeGate gate;
+    private final io.opentelemetry.api.trace.Tracer tracer;
+    private final Counter applied;
 
     /** A decoded record: its change, the record as consumed, its W3C trace context. */
     public record Item(Change change, FailedRecord raw, String traceparent) {
     }
 
-    @PostConstruct
-    void init() {
-        applied = Counter.builder("healthcheck.events.applied")
+    public SubmissionsConsumer(SubmissionHandler handler, BatchGuard guard, DeadLetterWriter deadLetters,
+                               IntakeGate gate, MeterRegistry registry, io.opentelemetry.api.trace.Tracer tracer) {
+        this.applied = Counter.builder("healthcheck.events.applied")
                 .description("Submission events applied (including duplicates and stale revisions, which change nothing)")
                 .tag("consumer", CONSUMER).register(registry);
+        this.handler = handler;
+        this.guard = guard;
+        this.deadLetters = deadLetters;
+        this.gate = gate;
+        this.tracer = tracer;
     }
 
     @Incoming("submissions")
@@ -79,13 +69,13 @@ public class SubmissionsConsumer {
         for (KafkaRecord<String, String> record : batch.getRecords()) {
             FailedRecord raw = FailedRecord.of(record);
             try {
-                Optional<Change> change = handler.changeOf(record.getPayload());
-                if (change.isEmpty()) {
+                Optional<Item> item = itemOf(raw, record.getPayload());
+                if (item.isEmpty()) {
                     LOG.debugf("Skipping record %s: not an event type metrics-service consumes", raw.position());
                 }
-                change.ifPresent(c -> {
-                    warnIfKeyDiffers(raw, c);
-                    items.add(new Item(c, raw, raw.header("traceparent").orElse(null)));
+                item.ifPresent(i -> {
+                    warnIfKeyDiffers(raw, i.change());
+                    items.add(i);
                 });
             } catch (InvalidEventException e) {
                 setAside = setAside.chain(() -> deadLetters.deadLetter(raw, e.getMessage(), SubmissionHandler.errorTypeOf(e)));
@@ -156,6 +146,16 @@ public class SubmissionsConsumer {
                     return "traceparent".equals(key) ? carrier : null;
                 }
             };
+
+    /**
+     * The item {@code raw} (whose value is {@code payload}) makes: its change and trace context; empty for an event
+     * type metrics-service does not consume. The consumer and a dead letter's replay decode records here alike.
+     *
+     * @throws InvalidEventException when it can never be applied (a dead letter)
+     */
+    public Optional<Item> itemOf(FailedRecord raw, String payload) {
+        return handler.changeOf(payload).map(change -> new Item(change, raw, raw.header("traceparent").orElse(null)));
+    }
 
     /** Applies some decoded records in one transaction and publishes what they changed (held off during a swap). */
     public Uni<?> apply(List<Item> part) {

@@ -4,7 +4,6 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
@@ -32,15 +31,17 @@ public class IndicatorsPublisher {
     public static final String TRACEPARENT = "traceparent";
     private static final Logger LOG = Logger.getLogger(IndicatorsPublisher.class);
 
+    private final MutinyEmitter<String> emitter;
+
     /**
-     * Unbounded: a batch publishes one record per (round, authority) it changed, all at once, and waits for their
-     * acks before the next batch of its channel copy, so what is buffered is bounded by the batch sizes (and a full
-     * bounded buffer would fail a batch that is otherwise fine).
+     * The emitter's buffer is unbounded: a batch publishes one record per (round, authority) it changed, all at once,
+     * and waits for their acks before the next batch of its channel copy, so what is buffered is bounded by the batch
+     * sizes (and a full bounded buffer would fail a batch that is otherwise fine).
      */
-    @Inject
-    @Channel("indicators")
-    @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
-    MutinyEmitter<String> emitter;
+    public IndicatorsPublisher(@Channel("indicators") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
+                               MutinyEmitter<String> emitter) {
+        this.emitter = emitter;
+    }
 
     public Uni<Void> publish(AuthorityState state) {
         return publish(state, null);

@@ -9,7 +9,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -24,6 +23,7 @@ import uk.gov.local.healthcheck.deadletters.FailedRecord;
 import uk.gov.local.healthcheck.deadletters.FailureKind;
 import uk.gov.local.healthcheck.deadletters.Poison;
 import uk.gov.local.healthcheck.deadletters.PoisonIsolation;
+import uk.gov.local.healthcheck.deadletters.TransientRetry;
 import uk.gov.local.healthcheck.metrics.indicators.IndicatorDictionary;
 import uk.gov.local.healthcheck.metrics.intake.IntakeGate;
 import uk.gov.local.healthcheck.metrics.intake.InvalidEventException;
@@ -82,50 +82,49 @@ public class RebuildService {
             "practitioner_tally", "practitioner_word", "processed_response");
     private static final Duration POLL = Duration.ofMillis(500);
 
-    @Inject
-    Pool pool;
-
-    @Inject
-    SubmissionHandler handler;
-
-    @Inject
-    BatchStore store;
-
-    @Inject
-    IndicatorsPublisher publisher;
-
-    @Inject
-    DeadLetterWriter deadLetters;
-
-    @Inject
-    IntakeGate gate;
-
-    @Inject
-    uk.gov.local.healthcheck.deadletters.TransientRetry retry;
-
-    @Inject
-    MeterRegistry registry;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @ConfigProperty(name = "mp.messaging.incoming.submissions.topic", defaultValue = "survey.submissions.v1")
-    String topic;
-
-    @ConfigProperty(name = "metrics.rebuild.chunk-size", defaultValue = "5000")
-    int chunkSize;
-
-    @ConfigProperty(name = "metrics.rebuild.publish-batch", defaultValue = "500")
-    int publishBatch;
-
+    private final Pool pool;
+    private final SubmissionHandler handler;
+    private final BatchStore store;
+    private final IndicatorsPublisher publisher;
+    private final DeadLetterWriter deadLetters;
+    private final IntakeGate gate;
+    private final TransientRetry retry;
+    private final MeterRegistry registry;
+    private final String bootstrapServers;
+    private final String topic;
+    private final int chunkSize;
+    private final int publishBatch;
     /** How long a rebuild waits out PostgreSQL or Kafka being unreachable before it fails (the live state stays). */
-    @ConfigProperty(name = "metrics.rebuild.transient-timeout", defaultValue = "PT60S")
-    Duration transientTimeout;
+    private final Duration transientTimeout;
 
     private final AtomicReference<RebuildStatus> status = new AtomicReference<>();
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "metrics-rebuild"));
     private final AtomicLong lastSuccess = new AtomicLong();
     private Counter failures;
+
+    public RebuildService(
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @ConfigProperty(name = "mp.messaging.incoming.submissions.topic", defaultValue = "survey.submissions.v1")
+            String topic,
+            @ConfigProperty(name = "metrics.rebuild.chunk-size", defaultValue = "5000") int chunkSize,
+            @ConfigProperty(name = "metrics.rebuild.publish-batch", defaultValue = "500") int publishBatch,
+            @ConfigProperty(name = "metrics.rebuild.transient-timeout", defaultValue = "PT60S") Duration transientTimeout,
+            Pool pool, SubmissionHandler handler, BatchStore store, IndicatorsPublisher publisher, DeadLetterWriter deadLetters,
+            IntakeGate gate, TransientRetry retry, MeterRegistry registry) {
+        this.pool = pool;
+        this.handler = handler;
+        this.store = store;
+        this.publisher = publisher;
+        this.deadLetters = deadLetters;
+        this.gate = gate;
+        this.retry = retry;
+        this.registry = registry;
+        this.bootstrapServers = bootstrapServers;
+        this.topic = topic;
+        this.chunkSize = chunkSize;
+        this.publishBatch = publishBatch;
+        this.transientTimeout = transientTimeout;
+    }
 
     /** Registered at start, so that the rebuild figures are there (0) before any rebuild. */
     void metrics(@Observes io.quarkus.runtime.StartupEvent e) {

@@ -3,7 +3,6 @@ package uk.gov.local.healthcheck.metrics.store;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import uk.gov.local.healthcheck.events.IndicatorValue;
 import uk.gov.local.healthcheck.metrics.indicators.IndicatorDictionary;
 import uk.gov.local.healthcheck.metrics.indicators.PractitionerScores;
@@ -32,13 +31,14 @@ import java.util.Set;
 @ApplicationScoped
 public class BatchStore {
 
-    @Inject
-    Pool pool;
-
-    @Inject
-    PractitionerScores scores;
-
+    private final Pool pool;
+    private final PractitionerScores scores;
     Clock clock = Clock.systemUTC();
+
+    public BatchStore(Pool pool, PractitionerScores scores) {
+        this.pool = pool;
+        this.scores = scores;
+    }
 
     /**
      * @param readStates whether to read back the states to publish: every (round, authority) that changed, or whose
