@@ -1,13 +1,13 @@
 package uk.gov.local.healthcheck.deadletters;
 
+import uk.gov.local.healthcheck.api.availability.ThrottledLog;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -23,10 +23,7 @@ public class TransientRetry {
 
     private final Duration initialBackoff;
     private final Duration maxBackoff;
-    private final Duration logInterval;
-
-    private final AtomicLong lastLog = new AtomicLong();
-    private final AtomicInteger sinceLog = new AtomicInteger();
+    private final ThrottledLog log;
 
     public TransientRetry(
             @ConfigProperty(name = "healthcheck.retry.initial-backoff", defaultValue = "PT0.1S") Duration initialBackoff,
@@ -34,7 +31,7 @@ public class TransientRetry {
             @ConfigProperty(name = "healthcheck.retry.log-interval", defaultValue = "PT30S") Duration logInterval) {
         this.initialBackoff = initialBackoff;
         this.maxBackoff = maxBackoff;
-        this.logInterval = logInterval;
+        this.log = new ThrottledLog(LOG, logInterval, Clock.systemUTC());
     }
 
     /** {@code work} afresh on every attempt, retried after each transient failure for ever. */
@@ -59,14 +56,6 @@ public class TransientRetry {
     }
 
     private void logThrottled(String what, Throwable f) {
-        int n = sinceLog.incrementAndGet();
-        long now = System.nanoTime();
-        long last = lastLog.get();
-        long interval = logInterval.toNanos();
-        if ((last == 0 || now - last >= interval) && lastLog.compareAndSet(last, now)) {
-            sinceLog.addAndGet(-n);
-            LOG.warnf("%s failed transiently (%d attempts in the last %d s), retrying until it succeeds: %s", what, n,
-                    interval / 1_000_000_000L, f.toString());
-        }
+        log.warn("retry:" + what, what + " failed transiently, retrying until it succeeds", "attempts failed", f.toString());
     }
 }

@@ -1,5 +1,6 @@
 package uk.gov.local.healthcheck.benchmark.api;
 
+import uk.gov.local.healthcheck.api.availability.ThrottledLog;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
@@ -7,9 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Requests refused because PostgreSQL could not be reached: counted ({@code healthcheck_database_unavailable_total})
@@ -24,9 +24,7 @@ public class DatabaseOutage {
 
     private final Counter refused;
     private final int retryAfterSeconds;
-    private final long logIntervalNanos;
-    private final AtomicLong lastLog = new AtomicLong();
-    private final AtomicInteger sinceLog = new AtomicInteger();
+    private final ThrottledLog log;
 
     public DatabaseOutage(MeterRegistry registry,
                           @ConfigProperty(name = "benchmark.database-unavailable.retry-after") int retryAfterSeconds,
@@ -35,7 +33,7 @@ public class DatabaseOutage {
                 .description("Requests answered 503 because PostgreSQL was unreachable")
                 .tag("service", "benchmark-service").register(registry);
         this.retryAfterSeconds = retryAfterSeconds;
-        this.logIntervalNanos = logInterval.toNanos();
+        this.log = new ThrottledLog(LOG, logInterval, Clock.systemUTC());
     }
 
     public int retryAfterSeconds() {
@@ -45,14 +43,7 @@ public class DatabaseOutage {
     /** Counts one refused request and logs the outage if nothing was logged for an interval. */
     public void refused(String path, Throwable cause) {
         refused.increment();
-        int n = sinceLog.incrementAndGet();
-        long now = System.nanoTime();
-        long last = lastLog.get();
-        if ((last == 0 || now - last >= logIntervalNanos) && lastLog.compareAndSet(last, now)) {
-            sinceLog.addAndGet(-n);
-            LOG.warnf("PostgreSQL unreachable (%d requests refused in the last %d s, latest %s): %s", n,
-                    logIntervalNanos / 1_000_000_000L, path, rootCause(cause));
-        }
+        log.warn("request", "PostgreSQL unreachable, answering 503", "requests refused", "latest " + path + ": " + rootCause(cause));
     }
 
     private static String rootCause(Throwable t) {

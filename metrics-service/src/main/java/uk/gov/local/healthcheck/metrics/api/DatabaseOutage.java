@@ -1,5 +1,6 @@
 package uk.gov.local.healthcheck.metrics.api;
 
+import uk.gov.local.healthcheck.api.availability.ThrottledLog;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,9 +11,8 @@ import uk.gov.local.healthcheck.api.problems.Problem;
 import uk.gov.local.healthcheck.api.problems.ProblemTypes;
 import uk.gov.local.healthcheck.deadletters.FailureKind;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A request that needed PostgreSQL while it could not be reached is answered 503 problem+json
@@ -27,10 +27,7 @@ public class DatabaseOutage {
 
     private final MeterRegistry registry;
     private final int retryAfter;
-    private final Duration logInterval;
-
-    private final AtomicLong lastLog = new AtomicLong();
-    private final AtomicInteger refused = new AtomicInteger();
+    private final ThrottledLog log;
     private volatile Counter counter;
 
     public DatabaseOutage(MeterRegistry registry,
@@ -40,7 +37,7 @@ public class DatabaseOutage {
                           Duration logInterval) {
         this.registry = registry;
         this.retryAfter = retryAfter;
-        this.logInterval = logInterval;
+        this.log = new ThrottledLog(LOG, logInterval, Clock.systemUTC());
     }
 
     /** Whether {@code failure} means PostgreSQL (or another server) could not be reached. */
@@ -50,14 +47,7 @@ public class DatabaseOutage {
 
     public Response refuse(Throwable failure) {
         counter().increment();
-        int n = refused.incrementAndGet();
-        long now = System.nanoTime();
-        long last = lastLog.get();
-        if ((last == 0 || now - last >= logInterval.toNanos()) && lastLog.compareAndSet(last, now)) {
-            refused.addAndGet(-n);
-            LOG.warnf("PostgreSQL unreachable (%d requests refused in the last %d s): %s", n,
-                    logInterval.toSeconds(), rootMessage(failure));
-        }
+        log.warn("request", "PostgreSQL unreachable, answering 503", "requests refused", rootMessage(failure));
         return Response.fromResponse(ProblemMappers.response(Problem.of(ProblemTypes.DATABASE_UNAVAILABLE,
                         "Service Unavailable", 503, "The database cannot be reached just now; try again in " + retryAfter
                                 + " seconds.", null)))

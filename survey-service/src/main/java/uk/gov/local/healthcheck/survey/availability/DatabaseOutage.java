@@ -1,5 +1,6 @@
 package uk.gov.local.healthcheck.survey.availability;
 
+import uk.gov.local.healthcheck.api.availability.ThrottledLog;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;

@@ -17,7 +17,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.jboss.logging.Logger;
 import uk.gov.local.healthcheck.survey.availability.DatabaseFailures;
 import uk.gov.local.healthcheck.survey.availability.DatabaseOutage;
-import uk.gov.local.healthcheck.survey.availability.ThrottledLog;
+import uk.gov.local.healthcheck.api.availability.ThrottledLog;
 import uk.gov.local.healthcheck.survey.observability.Traceparent;
 
 import java.nio.charset.StandardCharsets;

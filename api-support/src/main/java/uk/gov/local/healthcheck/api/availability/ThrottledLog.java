@@ -1,4 +1,4 @@
-package uk.gov.local.healthcheck.survey.availability;
+package uk.gov.local.healthcheck.api.availability;
 
 import org.jboss.logging.Logger;
 
@@ -11,7 +11,8 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * One log line per kind of failure per interval, however many requests or cycles meet it: during an outage a
  * stack trace per request grew the log by 13 MB in 20 s (issue 10) and hid everything else. The first occurrence
- * is logged at once; later ones within the interval are counted and reported with the next line.
+ * is logged at once; later ones within the interval are counted and reported with the next line. Every service
+ * throttles this way: requests refused while PostgreSQL is away, transient failures being retried, the outbox relay.
  */
 public final class ThrottledLog {
 
@@ -40,6 +41,14 @@ public final class ThrottledLog {
      * case it is only counted. {@code unit} names what is counted (e.g. "requests refused").
      */
     public void warn(String kind, String what, String unit, String detail) {
+        String line = line(kind, what, unit, detail);
+        if (line != null) {
+            log.warn(line);
+        }
+    }
+
+    /** The line {@link #warn} logs now, or null when this occurrence is only counted. */
+    String line(String kind, String what, String unit, String detail) {
         Instant now = clock.instant();
         long[] previous = {-1};
         Window window = windows.compute(kind, (k, w) -> {
@@ -52,13 +61,12 @@ public final class ThrottledLog {
             w.count++;
             return w;
         });
-        if (window.start.equals(now) && window.count == 1) {
-            if (previous[0] < 0) {
-                log.warnf("%s: %s (further occurrences are logged once per %ss)", what, detail, interval.toSeconds());
-            } else {
-                log.warnf("%s (%d %s since the last such line): %s", what, previous[0], unit, detail);
-            }
+        if (!window.start.equals(now) || window.count != 1) {
+            return null;
         }
+        return previous[0] < 0
+                ? String.format("%s: %s (further occurrences are logged once per %ss)", what, detail, interval.toSeconds())
+                : String.format("%s (%d %s since the last such line): %s", what, previous[0], unit, detail);
     }
 
     /** Forgets every kind: the next failure of any kind is logged at once (e.g. after a recovery). */
