@@ -1,5 +1,6 @@
 package uk.gov.local.healthcheck.deadletters;
 
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.PreDestroy;
@@ -9,7 +10,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import uk.gov.local.healthcheck.events.DeadLetter;
 import uk.gov.local.healthcheck.events.EventJson;
@@ -21,8 +21,9 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 
 /**
  * Sets a record aside: (1) produces a {@link DeadLetter} to {@code <topic>.dlq} (key = the original key, headers
@@ -40,16 +41,17 @@ public class DeadLetterWriter {
     private final DeadLetterStore store;
     private final DeadLetterMetrics metrics;
     private final TransientRetry retry;
-    private final String bootstrapServers;
+    /** The Kafka settings the messaging channels get (security included), which the producer starts from. */
+    private final Map<String, Object> broker;
 
     private volatile KafkaProducer<String, String> producer;
 
-    public DeadLetterWriter(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    public DeadLetterWriter(@Identifier("default-kafka-broker") Map<String, Object> broker,
                             DeadLetterStore store, DeadLetterMetrics metrics, TransientRetry retry) {
         this.store = store;
         this.metrics = metrics;
         this.retry = retry;
-        this.bootstrapServers = bootstrapServers;
+        this.broker = broker;
     }
 
     /** Sets {@code record} aside with {@code failure} as its error and the default error type ({@link ErrorTypes}). */
@@ -124,22 +126,30 @@ public class DeadLetterWriter {
         if (p == null) {
             synchronized (this) {
                 if (producer == null) {
-                    Properties props = new Properties();
-                    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-                    props.put(ProducerConfig.ACKS_CONFIG, "all");
-                    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-                    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
-                    props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
-                    props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
-                    props.put(ProducerConfig.CLIENT_ID_CONFIG, store.consumer() + "-dead-letters");
-                    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-                    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-                    producer = new KafkaProducer<>(props);
+                    producer = new KafkaProducer<>(producerConfig(broker, store.consumer()));
                 }
                 p = producer;
             }
         }
         return p;
+    }
+
+    /**
+     * The producer's settings: the channels' Kafka settings (bootstrap servers, security) with the keys a producer
+     * does not know dropped (Quarkus adds the consumers' {@code group.id}), then its own.
+     */
+    static Map<String, Object> producerConfig(Map<String, Object> broker, String consumer) {
+        Map<String, Object> props = new HashMap<>(broker);
+        props.keySet().retainAll(ProducerConfig.configNames());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, consumer + "-dead-letters");
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        return props;
     }
 
     @PreDestroy

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -41,7 +42,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -90,7 +90,8 @@ public class RebuildService {
     private final IntakeGate gate;
     private final TransientRetry retry;
     private final MeterRegistry registry;
-    private final String bootstrapServers;
+    /** The Kafka settings the messaging channels get (security included), which the replay consumer starts from. */
+    private final Map<String, Object> broker;
     private final String topic;
     private final int chunkSize;
     private final int publishBatch;
@@ -103,7 +104,7 @@ public class RebuildService {
     private Counter failures;
 
     public RebuildService(
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @Identifier("default-kafka-broker") Map<String, Object> broker,
             @ConfigProperty(name = "mp.messaging.incoming.submissions.topic", defaultValue = "survey.submissions.v1")
             String topic,
             @ConfigProperty(name = "metrics.rebuild.chunk-size", defaultValue = "5000") int chunkSize,
@@ -119,7 +120,7 @@ public class RebuildService {
         this.gate = gate;
         this.retry = retry;
         this.registry = registry;
-        this.bootstrapServers = bootstrapServers;
+        this.broker = broker;
         this.topic = topic;
         this.chunkSize = chunkSize;
         this.publishBatch = publishBatch;
@@ -248,14 +249,8 @@ public class RebuildService {
     }
 
     private void replayAndSwap(AtomicLong records, AtomicLong skipped) throws Exception {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(chunkSize));
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(transientTimeout.toMillis()));
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                replayConsumerConfig(broker, chunkSize, transientTimeout))) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, transientTimeout).stream()
                     .map(i -> new TopicPartition(topic, i.partition())).toList();
             consumer.assign(partitions);
@@ -279,6 +274,23 @@ public class RebuildService {
                 gate.release();
             }
         }
+    }
+
+    /**
+     * The replay consumer's settings: the channels' Kafka settings (bootstrap servers, security) with the keys a
+     * consumer does not know dropped, then its own. No group: it reads by assignment and commits nothing, so it must
+     * not appear in (or take the offsets of) the live consumer's group, which Quarkus names after the application.
+     */
+    static Map<String, Object> replayConsumerConfig(Map<String, Object> broker, int chunkSize, Duration timeout) {
+        Map<String, Object> p = new HashMap<>(broker);
+        p.keySet().retainAll(ConsumerConfig.configNames());
+        p.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(chunkSize));
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(timeout.toMillis()));
+        return p;
     }
 
     private static Uni<Void> swap(io.vertx.mutiny.sqlclient.SqlConnection conn) {

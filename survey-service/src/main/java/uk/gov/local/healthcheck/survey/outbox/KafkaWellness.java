@@ -1,5 +1,6 @@
 package uk.gov.local.healthcheck.survey.outbox;
 
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.health.api.Wellness;
 import io.smallrye.mutiny.Uni;
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -25,14 +27,15 @@ import java.util.Map;
 @ApplicationScoped
 public class KafkaWellness implements AsyncHealthCheck {
 
-    private final String bootstrap;
+    /** The channels' Kafka settings (bootstrap servers, security) and the health check's own: the admin client's. */
+    private final Map<String, Object> config;
     private final Duration timeout;
     private final OutboxMetrics outbox;
     private volatile Admin admin;
 
-    public KafkaWellness(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+    public KafkaWellness(@Identifier("default-kafka-broker") Map<String, Object> broker,
                          @ConfigProperty(name = "survey.health.kafka-timeout") Duration timeout, OutboxMetrics outbox) {
-        this.bootstrap = bootstrap;
+        this.config = adminConfig(broker, timeout);
         this.timeout = timeout;
         this.outbox = outbox;
     }
@@ -41,7 +44,7 @@ public class KafkaWellness implements AsyncHealthCheck {
     public Uni<HealthCheckResponse> call() {
         OutboxMetrics.Backlog backlog = outbox.backlog();
         HealthCheckResponseBuilder response = HealthCheckResponse.named("kafka-and-outbox")
-                .withData("bootstrap.servers", bootstrap)
+                .withData("bootstrap.servers", String.valueOf(config.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)))
                 .withData("outbox.backlog", backlog.events())
                 .withData("outbox.oldestUnpublishedAgeSeconds", String.valueOf(backlog.oldestAgeSeconds()))
                 .withData("outbox.sampledAt", String.valueOf(backlog.sampledAt()));
@@ -56,14 +59,24 @@ public class KafkaWellness implements AsyncHealthCheck {
         if (admin == null) {
             synchronized (this) {
                 if (admin == null) {
-                    admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                            AdminClientConfig.CLIENT_ID_CONFIG, "survey-service-health",
-                            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
-                            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()));
+                    admin = Admin.create(config);
                 }
             }
         }
         return admin;
+    }
+
+    /**
+     * The channels' Kafka settings (bootstrap servers, security) with the keys an admin client does not know dropped
+     * (Quarkus adds the consumers' {@code group.id}), then the health check's own.
+     */
+    static Map<String, Object> adminConfig(Map<String, Object> broker, Duration timeout) {
+        Map<String, Object> config = new HashMap<>(broker);
+        config.keySet().retainAll(AdminClientConfig.configNames());
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "survey-service-health");
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        return config;
     }
 
     @PreDestroy
