@@ -223,6 +223,92 @@ class PlatformScriptFunctionsTest {
         assertFalse(run.output().contains("survey: stopped"), run.output());
     }
 
+    /** One replica: the names, ports and files of before; two: survey#1 and survey#2 on 8091 and 8101, HAProxy first. */
+    @Test
+    void replicasNameTheirInstancesPortsAndFiles() throws Exception {
+        PlatformScriptTest.Run one = functions("""
+                echo "instances [$(instances_of survey | tr '\\n' ' ')] port [$(port_of survey)] log [$(log_of survey)]"
+                echo "processes [$(processes_of postgres survey metrics | tr '\\n' ' ')]"
+                echo "named [$(named_processes survey#1)]"
+                """);
+        assertEquals(0, one.exit(), one.output());
+        assertTrue(one.output().contains("instances [survey ] port [8081] log [" + repo.resolve("run/logs/survey.log") + "]"), one.output());
+        assertTrue(one.output().contains("processes [postgres survey metrics ]"), one.output());
+        assertTrue(one.output().contains("named [survey]"), one.output());
+
+        PlatformScriptTest.Run two = functions("""
+                REPLICAS=2
+                echo "instances [$(instances_of survey | tr '\\n' ' ')]"
+                echo "ports [$(port_of survey#1) $(port_of survey#2) $(port_of metrics#2) $(service_port survey)]"
+                echo "files [$(log_of survey#2) $(pid_file survey#1) $(service_app survey#2)]"
+                echo "processes [$(processes_of postgres survey metrics | tr '\\n' ' ')]"
+                echo "named [$(named_processes survey | tr '\\n' ' ')] [$(named_processes survey#2)] [$(named_processes haproxy)]"
+                echo "instance id [$(service_dir survey#2)-$(index_of survey#2)]"
+                (named_processes survey#3) || echo "survey#3: $?"
+                (named_processes kafka#2) || echo "kafka#2: $?"
+                (REPLICAS=1 named_processes haproxy) || echo "haproxy alone: $?"
+                """);
+        String out = two.output();
+        assertTrue(out.contains("instances [survey#1 survey#2 ]"), out);
+        assertTrue(out.contains("ports [8091 8101 8102 8081]"), out);
+        assertTrue(out.contains("files [" + repo.resolve("run/logs/survey-2.log") + " " + repo.resolve("run/pids/survey.pid") + " "
+                + repo.resolve("run/apps/survey-2") + "]"), out);
+        assertTrue(out.contains("processes [postgres haproxy survey#1 survey#2 metrics#1 metrics#2 ]"), out);
+        assertTrue(out.contains("named [survey#1 survey#2 ] [survey#2] [haproxy]"), out);
+        assertTrue(out.contains("instance id [survey-service-2]"), out);
+        assertTrue(out.contains("survey#3: the platform runs 2 instance(s) of survey (#1 to #2)") && out.contains("survey#3: 1"), out);
+        assertTrue(out.contains("kafka has no instances") && out.contains("kafka#2: 1"), out);
+        assertTrue(out.contains("haproxy runs only in front of replicas") && out.contains("haproxy alone: 1"), out);
+    }
+
+    /** Every usual port is HAProxy's, each backend lists the instances and checks /q/health/ready; HAProxy accepts it. */
+    @Test
+    void haproxyBalancesEveryInstanceOnTheUsualPort() throws Exception {
+        PlatformScriptTest.Run run = functions("""
+                REPLICAS=2
+                ensure_dirs
+                write_haproxy_config
+                cat "$HAPROXY_CONFIG"
+                if command -v haproxy >/dev/null; then haproxy -c -q -f "$HAPROXY_CONFIG" && echo "HAPROXY ACCEPTS IT"; fi
+                """);
+        String cfg = run.output();
+        assertEquals(0, run.exit(), cfg);
+        for (String[] service : new String[][] {{"survey", "8081"}, {"metrics", "8082"}, {"benchmark", "8083"}}) {
+            String name = service[0];
+            int port = Integer.parseInt(service[1]);
+            assertTrue(cfg.contains("frontend " + name + "\n    bind 127.0.0.1:" + port + "\n    default_backend " + name), cfg);
+            assertTrue(cfg.contains("backend " + name + "\n    balance roundrobin\n    option httpchk GET /q/health/ready\n"
+                    + "    http-check expect status 200\n    server " + name + "-1 127.0.0.1:" + (port + 10) + " check\n    server "
+                    + name + "-2 127.0.0.1:" + (port + 20) + " check"), cfg);
+        }
+        // the portal is not in this scratch repository's build: no frontend for it
+        assertFalse(cfg.contains("frontend portal"), cfg);
+        assertTrue(cfg.contains("option redispatch") && cfg.contains("bind 127.0.0.1:8404"), cfg);
+        if (PlatformScriptTest.onPath("haproxy").isPresent()) {
+            assertTrue(cfg.contains("HAPROXY ACCEPTS IT"), cfg);
+        }
+    }
+
+    /** While services run with one replica, up --replicas 2 refuses (down first) instead of moving them under their clients. */
+    @Test
+    void upRefusesAnotherNumberOfReplicasWhileTheServicesRun() throws Exception {
+        env.put("HEALTHCHECK_STOP_TIMEOUT", "1");
+        PlatformScriptTest.Run run = functions(deaf() + """
+                echo 1 >"$REPLICAS_FILE"
+                (set_replicas_for_up 2) || echo "up --replicas 2: $?"
+                (set_replicas_for_up 1) && echo "up --replicas 1: ok"
+                (HEALTHCHECK_REPLICAS=x load_replicas; echo "loaded $REPLICAS") || echo "load: $?"
+                load_replicas && echo "loaded $REPLICAS"
+                stop_component survey >/dev/null
+                """);
+        String out = run.output();
+        assertTrue(out.contains("up: the services run with 1 replica(s), not 2: deploy/platform down first") && out.contains("up --replicas 2: 1"), out);
+        assertTrue(out.contains("up --replicas 1: ok"), out);
+        // a running platform keeps the number it was started with, whatever the environment says
+        assertTrue(out.contains("loaded 1\n") || out.contains("loaded 1"), out);
+        assertFalse(out.contains("load: 1"), out);
+    }
+
     /**
      * Launches, as survey-service, a process that ignores SIGTERM and whose command line is the one pid_of expects; it
      * ends by itself after a minute at most, should a test fail to kill it.

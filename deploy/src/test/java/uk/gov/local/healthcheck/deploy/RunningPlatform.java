@@ -333,12 +333,17 @@ final class RunningPlatform {
     }
 
     static String platform(Duration timeout, String... args) throws Exception {
+        return platform(ENV, "platform-it-commands.log", timeout, args);
+    }
+
+    /** deploy/platform with the given environment (ports, run directory), its output appended to target/{@code logName}. */
+    static String platform(Map<String, String> env, String logName, Duration timeout, String... args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(ROOT.resolve("deploy/platform").toString());
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
-        pb.environment().putAll(ENV);
-        Path log = Files.createDirectories(Path.of("target")).resolve("platform-it-commands.log");
+        pb.environment().putAll(env);
+        Path log = Files.createDirectories(Path.of("target")).resolve(logName);
         Process p = pb.start();
         String output;
         try (var in = p.getInputStream()) {
@@ -357,7 +362,12 @@ final class RunningPlatform {
     }
 
     static String token(String user) throws Exception {
-        String out = platform(Duration.ofMinutes(1), "token", user).trim();
+        return token(ENV, "platform-it-commands.log", user);
+    }
+
+    /** A demo user's token from the platform the environment names ({@code deploy/platform token}). */
+    static String token(Map<String, String> env, String logName, String user) throws Exception {
+        String out = platform(env, logName, Duration.ofMinutes(1), "token", user).trim();
         String[] lines = out.split("\n");
         return lines[lines.length - 1].trim();
     }
