@@ -10,7 +10,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import uk.gov.local.healthcheck.k8s.schema.Manifest;
 import uk.gov.local.healthcheck.k8s.schema.ManifestSchemas;
 import uk.gov.local.healthcheck.k8s.schema.Refusal;
+import uk.gov.local.healthcheck.k8s.schema.SourceFiles;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -38,7 +40,7 @@ class ManifestSchemasTest {
     void everyManifestIsValidAgainstTheSchemaOfItsKind(String name) throws Exception {
         List<Manifest> manifests = manifests(Overlay.render(name));
         List<String> refusals = schemas.check(manifests).stream().map(Refusal::toString).toList();
-        assertEquals(List.of(), refusals, "overlays/" + name + " has manifests their kinds' schemas refuse");
+        assertTrue(refusals.isEmpty(), "overlays/" + name + " has manifests their kinds' schemas refuse:\n" + String.join("\n", refusals));
         schemas.coverage(manifests).forEach((source, kinds) -> System.out.println(name + ": " + source + " validated " + kinds));
     }
 
@@ -66,6 +68,7 @@ class ManifestSchemasTest {
         assertTrue(refusals.stream().anyMatch(r -> r.manifest() == broken && r.toString().contains(path)),
                 kind + " " + name + " with " + path + " was not refused for it: " + refusals);
         assertTrue(refusals.get(0).toString().startsWith("overlays/production: " + kind + " " + name + " ("), refusals.get(0).toString());
+        assertTrue(refusals.get(0).toString().contains("k8s/base/"), "names no file of k8s/base: " + refusals.get(0));
     }
 
     /** A known field with a value of the wrong type (a number where text belongs, text where a number does), per family. */
@@ -88,7 +91,7 @@ class ManifestSchemasTest {
 
     @Test
     void aKindWithNoSchemaIsRefused() {
-        Manifest unknown = new Manifest("production", Map.of("apiVersion", "example.gov.uk/v1", "kind", "Widget",
+        Manifest unknown = new Manifest("production", List.of(), Map.of("apiVersion", "example.gov.uk/v1", "kind", "Widget",
                 "metadata", Map.of("name", "w"), "spec", Map.of()));
         List<Refusal> refusals = schemas.check(List.of(unknown));
         assertEquals(1, refusals.size(), refusals.toString());
@@ -96,7 +99,9 @@ class ManifestSchemasTest {
     }
 
     private static List<Manifest> manifests(Overlay overlay) {
-        return overlay.resources().stream().map(r -> new Manifest(overlay.name(), r)).toList();
+        SourceFiles files = SourceFiles.of(Path.of("."), overlay.name());
+        return overlay.resources().stream().map(r -> new Manifest(overlay.name(),
+                files.of((String) r.get("kind"), (String) Overlay.at(r, "metadata", "name")), r)).toList();
     }
 
     /** A copy of a rendered production manifest with value put at the dotted path (with [i] for list items). */
@@ -116,6 +121,6 @@ class ManifestSchemasTest {
         }
         @SuppressWarnings("unchecked") Map<String, Object> target = (Map<String, Object>) node;
         target.put(field, value);
-        return new Manifest("production", copy);
+        return new Manifest("production", SourceFiles.of(Path.of("."), "production").of(kind, name), copy);
     }
 }
