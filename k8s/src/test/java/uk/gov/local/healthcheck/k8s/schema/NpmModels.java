@@ -34,6 +34,10 @@ public final class NpmModels implements KindSchemas {
 
     /** @param directory where package.json, validate.mjs and node_modules are (target/npm) */
     public NpmModels(Path directory) {
+        if (!Files.isDirectory(directory.resolve("node_modules/@kubernetes-models"))) {
+            // else every KEDA and cert-manager kind would be refused as having no schema, which would mislead
+            throw new AssertionError("the npm packages are not in " + directory + ": the build installs them (process-test-resources)");
+        }
         this.directory = directory;
     }
 
@@ -68,9 +72,6 @@ public final class NpmModels implements KindSchemas {
 
     private List<List<Map<String, String>>> run(List<Map<String, Object>> requests) {
         Path script = directory.resolve("validate.mjs");
-        if (!Files.isDirectory(directory.resolve("node_modules/@kubernetes-models"))) {
-            throw new AssertionError("the npm packages are not in " + directory + ": the build installs them (process-test-resources)");
-        }
         try {
             Process node;
             try {
