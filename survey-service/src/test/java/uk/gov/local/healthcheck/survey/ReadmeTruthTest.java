@@ -1,12 +1,9 @@
 package uk.gov.local.healthcheck.survey;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
-import uk.gov.local.healthcheck.infra.KafkaTestResource;
-import uk.gov.local.healthcheck.infra.PostgresTestResource;
 import uk.gov.local.healthcheck.infra.ReadmeTruth;
+import uk.gov.local.healthcheck.survey.testing.WithKafkaAndPostgres;
 
 import java.io.IOException;
 
@@ -17,8 +14,7 @@ import static io.restassured.RestAssured.given;
  * Endpoints section, and every environment variable of application.properties in its Configuration section.
  */
 @QuarkusTest
-@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "survey"), restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = KafkaTestResource.class, initArgs = @ResourceArg(name = "topics", value = "survey.submissions.v1:6,metrics.indicators.v1:6"), restrictToAnnotatedClass = false)
+@WithKafkaAndPostgres
 class ReadmeTruthTest {
 
     @Test
