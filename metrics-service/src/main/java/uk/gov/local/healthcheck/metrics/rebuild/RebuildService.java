@@ -48,6 +48,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Rebuilds every state table from the submissions topic <em>beside</em> the live ones, so that a rebuild that fails
@@ -112,6 +113,8 @@ public class RebuildService {
      * (its end cannot be recorded until PostgreSQL is back).
      */
     private final AtomicReference<RebuildStatus> status = new AtomicReference<>();
+    /** How to record the end of this replica's last rebuild while that is still being retried; null once recorded. */
+    private final AtomicReference<Supplier<Uni<Void>>> unrecordedEnd = new AtomicReference<>();
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "metrics-rebuild"));
     private final AtomicLong lastSuccess = new AtomicLong();
     private Counter failures;
@@ -163,7 +166,7 @@ public class RebuildService {
      * if any (its end is recorded once PostgreSQL is back). Empty when no rebuild was ever recorded.
      */
     public Uni<Optional<RebuildStatus>> status() {
-        return ledger.latest()
+        return recordUnrecordedEnd().chain(ledger::latest)
                 .onFailure(f -> FailureKind.of(f).isTransient() && status.get() != null)
                 .recoverWithItem(() -> Optional.of(status.get()));
     }
@@ -171,7 +174,7 @@ public class RebuildService {
     /** Starts a rebuild, or answers empty when one is running already, on this replica or another. */
     public Uni<Optional<RebuildStatus>> start() {
         long askedAt = System.nanoTime();
-        return ledger.begin(replica).invoke(started -> started.ifPresent(s -> {
+        return recordUnrecordedEnd().chain(() -> ledger.begin(replica)).invoke(started -> started.ifPresent(s -> {
             RebuildLease lease = heartbeat.lease(askedAt);
             status.set(s);
             runner.submit(() -> run(s, lease));
@@ -208,7 +211,6 @@ public class RebuildService {
                 failures.increment();
                 end = started.failed(records.get(), skipped.get(), reason);
             }
-            status.set(end);
             record(end, swapped);
         } catch (RuntimeException e) {
             LOG.errorf(e, "Rebuild %s: its end could not be recorded", started.id());
@@ -216,21 +218,32 @@ public class RebuildService {
     }
 
     /**
-     * Records how the rebuild ended, retried until PostgreSQL answers (heartbeats go on meanwhile). A failure before
+     * Says how the rebuild ended, here at once and in the database retried until PostgreSQL answers (heartbeats go on
+     * meanwhile; a request here records it first, see {@link #recordUnrecordedEnd}). A failure before
      * the swap drops the shadow schema in the same transaction, and only while the rebuild is still recorded as
      * running: then no other rebuild can have started, and none can start before the shadow is gone; once another
      * replica took it for abandoned, the shadow schema is that replica's to drop.
      */
     private void record(RebuildStatus end, boolean swapped) {
-        String what = "Recording the end of rebuild " + end.id();
-        if (RebuildStatus.COMPLETED.equals(end.state())) {
-            retry.retrying(() -> ledger.completed(end), what).await().indefinitely();
-            return;
-        }
-        retry.retrying(() -> pool.withTransaction(conn -> ledger.failed(conn, end).call(ours -> ours && !swapped
+        Supplier<Uni<Void>> recording = RebuildStatus.COMPLETED.equals(end.state()) ? () -> ledger.completed(end)
+                : () -> pool.withTransaction(conn -> ledger.failed(conn, end).call(ours -> ours && !swapped
                         ? dropShadow(conn).invoke(() -> LOG.infof("Rebuild %s: shadow schema dropped", end.id()))
-                        : Uni.createFrom().voidItem())), what)
-                .await().indefinitely();
+                        : Uni.createFrom().voidItem())).replaceWithVoid();
+        unrecordedEnd.set(recording);
+        status.set(end);
+        retry.retrying(recording::get, "Recording the end of rebuild " + end.id()).await().indefinitely();
+        unrecordedEnd.compareAndSet(recording, null);
+    }
+
+    /**
+     * The end of this replica's last rebuild, when it is still being retried (PostgreSQL was away): recorded first by a
+     * request here, which must not answer "running" (or 409) for a rebuild this replica knows has ended. Recording
+     * twice is harmless: a completion writes the same values, a failure only changes a row still running.
+     */
+    private Uni<Void> recordUnrecordedEnd() {
+        Supplier<Uni<Void>> recording = unrecordedEnd.get();
+        return recording == null ? Uni.createFrom().voidItem()
+                : recording.get().invoke(() -> unrecordedEnd.compareAndSet(recording, null));
     }
 
     private static Uni<Void> dropShadow(io.vertx.mutiny.sqlclient.SqlConnection conn) {
@@ -440,7 +453,7 @@ public class RebuildService {
     }
 
     /** Retries transient failures, but only for the transient timeout: a rebuild may fail, the live state stays. */
-    private <T> Uni<T> bounded(java.util.function.Supplier<Uni<? extends T>> work) {
+    private <T> Uni<T> bounded(Supplier<Uni<? extends T>> work) {
         return Uni.createFrom().<T>deferred(work)
                 .onFailure(f -> FailureKind.of(f).isTransient()).retry()
                 .withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).expireIn(transientTimeout.toMillis());
