@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -142,11 +144,13 @@ class HealthcheckRealmTest {
         assertFalse(cli.path("serviceAccountsEnabled").asBoolean(true));
     }
 
-    @Test
-    void cliTokensCarryTheScopeClaimsInAccessTokens() {
-        JsonNode mappers = client("healthcheck-cli").path("protocolMappers");
+    /** People's access tokens, from the CLI's password grant or the portal's sign-in, carry the claims that scope them. */
+    @ParameterizedTest
+    @ValueSource(strings = {"healthcheck-cli", "portal"})
+    void peoplesTokensCarryTheScopeClaims(String clientId) {
+        JsonNode mappers = client(clientId).path("protocolMappers");
         for (String claim : List.of("authority_code", "region_code")) {
-            JsonNode mapper = find(mappers, "name", claim).orElseThrow(() -> new AssertionError("no mapper " + claim));
+            JsonNode mapper = find(mappers, "name", claim).orElseThrow(() -> new AssertionError(clientId + " has no mapper " + claim));
             assertEquals("openid-connect", mapper.path("protocol").asText());
             assertEquals("oidc-usermodel-attribute-mapper", mapper.path("protocolMapper").asText());
             JsonNode config = mapper.path("config");
@@ -158,15 +162,17 @@ class HealthcheckRealmTest {
         }
     }
 
-    @Test
-    void cliTokensNameTheApiAudience() {
+    /** People's access tokens name the APIs' audience, so the portal calls them with the signed-in person's own token. */
+    @ParameterizedTest
+    @ValueSource(strings = {"healthcheck-cli", "portal"})
+    void peoplesTokensNameTheApiAudience(String clientId) {
         List<JsonNode> audienceMappers = new ArrayList<>();
-        for (JsonNode mapper : client("healthcheck-cli").path("protocolMappers")) {
+        for (JsonNode mapper : client(clientId).path("protocolMappers")) {
             if ("oidc-audience-mapper".equals(mapper.path("protocolMapper").asText())) {
                 audienceMappers.add(mapper);
             }
         }
-        assertEquals(1, audienceMappers.size());
+        assertEquals(1, audienceMappers.size(), "one audience mapper");
         JsonNode config = audienceMappers.get(0).path("config");
         assertEquals("healthcheck-api", config.path("included.client.audience").asText());
         assertEquals("true", config.path("access.token.claim").asText());
@@ -273,29 +279,6 @@ class HealthcheckRealmTest {
         }
         String base = portal.path("baseUrl").asText("");
         assertTrue(base.isEmpty() || base.startsWith("http://127.0.0.1:8084/"), "baseUrl " + base);
-    }
-
-    /** Signed-in users' access tokens carry what the APIs read, so the portal can call them with the user's token. */
-    @Test
-    void portalTokensCarryTheScopeClaimsAndTheApiAudience() {
-        JsonNode mappers = client("portal").path("protocolMappers");
-        for (String claim : List.of("authority_code", "region_code")) {
-            JsonNode mapper = find(mappers, "name", claim).orElseThrow(() -> new AssertionError("portal has no mapper " + claim));
-            assertEquals("oidc-usermodel-attribute-mapper", mapper.path("protocolMapper").asText());
-            assertEquals(claim, mapper.path("config").path("user.attribute").asText());
-            assertEquals(claim, mapper.path("config").path("claim.name").asText());
-            assertEquals("true", mapper.path("config").path("access.token.claim").asText());
-            assertEquals("false", mapper.path("config").path("multivalued").asText());
-        }
-        List<JsonNode> audiences = new ArrayList<>();
-        for (JsonNode mapper : mappers) {
-            if ("oidc-audience-mapper".equals(mapper.path("protocolMapper").asText())) {
-                audiences.add(mapper);
-            }
-        }
-        assertEquals(1, audiences.size(), "one audience mapper");
-        assertEquals("healthcheck-api", audiences.get(0).path("config").path("included.client.audience").asText());
-        assertEquals("true", audiences.get(0).path("config").path("access.token.claim").asText());
     }
 
     /**

@@ -2,6 +2,7 @@ package uk.gov.local.healthcheck.survey;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import uk.gov.local.healthcheck.survey.testing.WithKafkaAndPostgres;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 /**
  * The OpenAPI document councils generate their clients from is valid in the one way a generator trips over first:
  * every operation has an id and no two share one (OpenAPI 3: operationId is unique in the document). The
- * application is the one the other {@code @QuarkusTest}s start (their test resources apply to every class).
+ * application is the one the other {@code @QuarkusTest}s start.
  */
 @QuarkusTest
+@WithKafkaAndPostgres
 class OpenApiDocumentTest {
 
     @Test

@@ -1,7 +1,5 @@
 package uk.gov.local.healthcheck.benchmark.aggregation;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.RestAssured;
@@ -14,11 +12,9 @@ import org.junit.jupiter.api.Test;
 import uk.gov.local.healthcheck.benchmark.api.EventPublisher;
 import uk.gov.local.healthcheck.benchmark.aggregation.DfePublishedRatesReconciliationTest.Key;
 import uk.gov.local.healthcheck.benchmark.aggregation.DfePublishedRatesReconciliationTest.Measure;
+import uk.gov.local.healthcheck.benchmark.support.WithKafkaAndPostgres;
 import uk.gov.local.healthcheck.events.AuthorityIndicators;
 import uk.gov.local.healthcheck.events.IndicatorValue;
-import uk.gov.local.healthcheck.events.Topics;
-import uk.gov.local.healthcheck.infra.KafkaTestResource;
-import uk.gov.local.healthcheck.infra.PostgresTestResource;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -49,8 +45,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * disagree here, so neither list can go stale.
  */
 @QuarkusTest
-@WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "benchmark"))
-@WithTestResource(value = KafkaTestResource.class, initArgs = @ResourceArg(name = "topics", value = Topics.INDICATORS + ":6," + Topics.INDICATORS + ".dlq:1"))
+@WithKafkaAndPostgres
 class DfePublishedRatesThroughApiTest {
 
     static final String INSTRUMENT = "workforce-return";

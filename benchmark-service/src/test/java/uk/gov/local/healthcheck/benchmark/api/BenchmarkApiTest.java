@@ -1,23 +1,20 @@
 package uk.gov.local.healthcheck.benchmark.api;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.RestAssured;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.gov.local.healthcheck.api.problems.Problem;
+import uk.gov.local.healthcheck.benchmark.support.WithKafkaAndPostgres;
 import uk.gov.local.healthcheck.events.AuthorityIndicators;
 import uk.gov.local.healthcheck.events.IndicatorValue;
-import uk.gov.local.healthcheck.events.Topics;
-import uk.gov.local.healthcheck.infra.KafkaTestResource;
-import uk.gov.local.healthcheck.infra.PostgresTestResource;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -52,8 +49,7 @@ import static uk.gov.local.healthcheck.benchmark.support.Authorities.REDCAR;
  * disclosure control and scoping by role are tested in {@link DisclosureAndAccessApiTest}.
  */
 @QuarkusTest
-@WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "benchmark"))
-@WithTestResource(value = KafkaTestResource.class, initArgs = @ResourceArg(name = "topics", value = Topics.INDICATORS + ":6," + Topics.INDICATORS + ".dlq:1"))
+@WithKafkaAndPostgres
 class BenchmarkApiTest {
 
     static final String AGENCY = "agency_rate";
@@ -134,6 +130,14 @@ class BenchmarkApiTest {
         } while (Instant.now().isBefore(deadline));
         fail("Timed out waiting on " + round + "/" + indicator + "; last answer " + last.statusCode() + " " + last.asString());
         return last;
+    }
+
+    /** The answer is a problem document (RFC 9457) of this status and type; further checks chain on. */
+    static ValidatableResponse problem(Response answer, int status, String type) {
+        return answer.then().statusCode(status)
+                .contentType(startsWith(Problem.MEDIA_TYPE))
+                .body("type", equalTo(Problem.type(type)))
+                .body("status", equalTo(status));
     }
 
     static Predicate<Response> nationalN(int n) {
@@ -303,10 +307,7 @@ class BenchmarkApiTest {
                 .body("value", nullValue());
 
         for (String unknown : List.of("region:E12000010", "region:E13000001", "bogus", "region:", "national:E92000001")) {
-            get(round, AGENCY, unknown).then().statusCode(400)
-                    .contentType(startsWith(Problem.MEDIA_TYPE))
-                    .body("type", equalTo(Problem.type("unknown-group")))
-                    .body("status", equalTo(400))
+            problem(get(round, AGENCY, unknown), 400, "unknown-group")
                     .body("title", equalTo("Unknown benchmark group"))
                     .body("detail", containsString(unknown.isEmpty() ? "" : unknown.split(":")[0]))
                     .body("errors[0].field", equalTo("group"));
@@ -316,11 +317,8 @@ class BenchmarkApiTest {
     @Test
     @TestSecurity(user = "admin", roles = "lga-admin")
     void noDataIsA404Problem() {
-        get("no-such-round", AGENCY, "").then().statusCode(404)
-                .contentType(startsWith(Problem.MEDIA_TYPE))
-                .body("type", equalTo(Problem.type("no-benchmark-data")))
+        problem(get("no-such-round", AGENCY, ""), 404, "no-benchmark-data")
                 .body("title", equalTo("No benchmark data"))
-                .body("status", equalTo(404))
                 .body("detail", containsString("no-such-round"));
         get("no-such-round", AGENCY, "region:" + NORTH_EAST).then().statusCode(404);
     }
@@ -328,9 +326,7 @@ class BenchmarkApiTest {
     @Test
     @TestSecurity(user = "admin", roles = "lga-admin")
     void malformedIdsAreA400Problem() {
-        get("bad$round", AGENCY, "").then().statusCode(400)
-                .contentType(startsWith(Problem.MEDIA_TYPE))
-                .body("type", equalTo(Problem.type("bad-request")))
+        problem(get("bad$round", AGENCY, ""), 400, "bad-request")
                 .body("errors[0].field", equalTo("roundId"));
         get("workforce-2024", "x".repeat(101), "").then().statusCode(400)
                 .body("errors[0].field", equalTo("indicatorId"));
@@ -339,13 +335,9 @@ class BenchmarkApiTest {
     /** Refused by the HTTP permission before JAX-RS, with a problem written into the challenge. */
     @Test
     void withoutATokenIs401() {
-        given().pathParam("round", "workforce-2024").pathParam("indicator", AGENCY)
-                .get(PATH).then().statusCode(401)
-                .contentType(startsWith(Problem.MEDIA_TYPE))
+        problem(given().pathParam("round", "workforce-2024").pathParam("indicator", AGENCY).get(PATH), 401, "unauthorized")
                 .header("WWW-Authenticate", startsWith("Bearer"))
-                .body("type", equalTo(Problem.type("unauthorized")))
-                .body("title", equalTo("Unauthorized"))
-                .body("status", equalTo(401));
+                .body("title", equalTo("Unauthorized"));
     }
 
     /**
@@ -361,12 +353,8 @@ class BenchmarkApiTest {
                     new String[]{"GET", "/api/v1/reports/workforce-2024"},
                     new String[]{"DELETE", "/api/v1/benchmarks/workforce-2024/indicators/" + AGENCY},
                     new String[]{"GET", "/api/v1/no-such-thing"})) {
-                given().header("Authorization", authorization).request(call[0], call[1]).then()
-                        .statusCode(401)
-                        .contentType(startsWith(Problem.MEDIA_TYPE))
+                problem(given().header("Authorization", authorization).request(call[0], call[1]), 401, "unauthorized")
                         .header("WWW-Authenticate", startsWith("Bearer"))
-                        .body("type", equalTo(Problem.type("unauthorized")))
-                        .body("status", equalTo(401))
                         .body("detail", startsWith("Send a valid bearer token"))
                         .body("instance", equalTo(call[1]));
             }
@@ -376,10 +364,7 @@ class BenchmarkApiTest {
     @Test
     @TestSecurity(user = "someone", roles = "guest")
     void aTokenWithoutAPlatformRoleIs403NamingTheRoles() {
-        get("workforce-2024", AGENCY, "").then().statusCode(403)
-                .contentType(startsWith(Problem.MEDIA_TYPE))
-                .body("type", equalTo(Problem.type("forbidden")))
-                .body("status", equalTo(403))
+        problem(get("workforce-2024", AGENCY, ""), 403, "forbidden")
                 .body("title", equalTo("Missing role"))
                 .body("detail", containsString("lga-admin"))
                 .body("detail", containsString("council-submitter"))

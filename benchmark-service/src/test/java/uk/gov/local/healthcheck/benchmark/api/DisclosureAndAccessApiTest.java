@@ -1,7 +1,5 @@
 package uk.gov.local.healthcheck.benchmark.api;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
@@ -12,11 +10,9 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.gov.local.healthcheck.api.problems.Problem;
+import uk.gov.local.healthcheck.benchmark.support.WithKafkaAndPostgres;
 import uk.gov.local.healthcheck.events.AuthorityIndicators;
 import uk.gov.local.healthcheck.events.IndicatorValue;
-import uk.gov.local.healthcheck.events.Topics;
-import uk.gov.local.healthcheck.infra.KafkaTestResource;
-import uk.gov.local.healthcheck.infra.PostgresTestResource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -49,8 +45,7 @@ import static uk.gov.local.healthcheck.benchmark.api.EventPublisher.share;
  * independent of each other and of other test classes sharing the database.
  */
 @QuarkusTest
-@WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "benchmark"))
-@WithTestResource(value = KafkaTestResource.class, initArgs = @ResourceArg(name = "topics", value = Topics.INDICATORS + ":6," + Topics.INDICATORS + ".dlq:1"))
+@WithKafkaAndPostgres
 class DisclosureAndAccessApiTest {
 
     static final String HARTLEPOOL = "E06000001", MIDDLESBROUGH = "E06000002", REDCAR = "E06000003",

@@ -1,7 +1,5 @@
 package uk.gov.local.healthcheck.benchmark.api;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
@@ -10,9 +8,7 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.gov.local.healthcheck.api.problems.Problem;
-import uk.gov.local.healthcheck.events.Topics;
-import uk.gov.local.healthcheck.infra.KafkaTestResource;
-import uk.gov.local.healthcheck.infra.PostgresTestResource;
+import uk.gov.local.healthcheck.benchmark.support.WithKafkaAndPostgres;
 
 import java.util.List;
 import java.util.Map;
@@ -45,8 +41,7 @@ import static uk.gov.local.healthcheck.benchmark.api.EventPublisher.share;
  * of {@link DisclosureAndAccessApiTest}: the same figures as each authority's comparison, who is shown, errors, CSV.
  */
 @QuarkusTest
-@WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "benchmark"))
-@WithTestResource(value = KafkaTestResource.class, initArgs = @ResourceArg(name = "topics", value = Topics.INDICATORS + ":6," + Topics.INDICATORS + ".dlq:1"))
+@WithKafkaAndPostgres
 class RegionTableApiTest {
 
     static final String NORTH_EAST = "E12000001", LONDON = "E12000007", DARLINGTON = "E06000005";

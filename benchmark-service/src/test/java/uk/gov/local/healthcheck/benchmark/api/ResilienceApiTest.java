@@ -44,6 +44,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static uk.gov.local.healthcheck.benchmark.api.BenchmarkApiTest.AGENCY;
+import static uk.gov.local.healthcheck.benchmark.api.BenchmarkApiTest.PATH;
+import static uk.gov.local.healthcheck.benchmark.api.BenchmarkApiTest.round;
 import static uk.gov.local.healthcheck.benchmark.support.Authorities.CAMDEN;
 import static uk.gov.local.healthcheck.benchmark.support.Authorities.HACKNEY;
 import static uk.gov.local.healthcheck.benchmark.support.Authorities.HARTLEPOOL;
@@ -64,8 +67,6 @@ import static uk.gov.local.healthcheck.benchmark.support.Authorities.REDCAR;
         initArgs = @ResourceArg(name = "topics", value = Topics.INDICATORS + ":6," + Topics.INDICATORS + ".dlq:1"))
 class ResilienceApiTest {
 
-    static final String AGENCY = "agency_rate";
-    static final String PATH = "/api/v1/benchmarks/{round}/indicators/{indicator}";
     static final String DEAD_LETTERS = "/api/v1/admin/dead-letters";
     static final Duration WAIT = Duration.ofSeconds(90);
 
@@ -73,10 +74,6 @@ class ResilienceApiTest {
     static TopicRecords deadLetters;
 
     // ---- helpers ----
-
-    static String round(String name) {
-        return EventPublisher.unique(name);
-    }
 
     static IndicatorValue agency(String indicatorId, String numerator) {
         BigDecimal n = new BigDecimal(numerator);

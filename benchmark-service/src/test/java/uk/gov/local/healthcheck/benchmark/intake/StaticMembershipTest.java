@@ -1,7 +1,5 @@
 package uk.gov.local.healthcheck.benchmark.intake;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -10,9 +8,7 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.junit.jupiter.api.Test;
-import uk.gov.local.healthcheck.events.Topics;
-import uk.gov.local.healthcheck.infra.KafkaTestResource;
-import uk.gov.local.healthcheck.infra.PostgresTestResource;
+import uk.gov.local.healthcheck.benchmark.support.WithKafkaAndPostgres;
 
 import java.time.Instant;
 import java.util.List;
@@ -29,9 +25,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 @QuarkusTest
 @TestProfile(StaticMembershipTest.Named.class)
-@WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "benchmark"))
-@WithTestResource(value = KafkaTestResource.class,
-        initArgs = @ResourceArg(name = "topics", value = Topics.INDICATORS + ":6," + Topics.INDICATORS + ".dlq:1"))
+@WithKafkaAndPostgres
 class StaticMembershipTest {
 
     public static class Named implements QuarkusTestProfile {

@@ -1,7 +1,5 @@
 package uk.gov.local.healthcheck.benchmark.perf;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.RestAssured;
@@ -10,10 +8,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import uk.gov.local.healthcheck.benchmark.aggregation.DfeEvents;
 import uk.gov.local.healthcheck.benchmark.api.EventPublisher;
+import uk.gov.local.healthcheck.benchmark.support.WithKafkaAndPostgres;
 import uk.gov.local.healthcheck.events.AuthorityIndicators;
-import uk.gov.local.healthcheck.events.Topics;
-import uk.gov.local.healthcheck.infra.KafkaTestResource;
-import uk.gov.local.healthcheck.infra.PostgresTestResource;
 
 import java.io.IOException;
 import java.net.URI;
@@ -54,8 +50,7 @@ import static uk.gov.local.healthcheck.benchmark.api.EventPublisher.rate;
  */
 @Tag("benchmark")
 @QuarkusTest
-@WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "benchmark"))
-@WithTestResource(value = KafkaTestResource.class, initArgs = @ResourceArg(name = "topics", value = Topics.INDICATORS + ":6," + Topics.INDICATORS + ".dlq:1"))
+@WithKafkaAndPostgres
 class LatencyBenchmarkTest {
 
     static final int RATE_PER_SECOND = 200;

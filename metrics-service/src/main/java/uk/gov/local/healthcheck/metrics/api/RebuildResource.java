@@ -2,6 +2,7 @@ package uk.gov.local.healthcheck.metrics.api;
 
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,7 +21,10 @@ import uk.gov.local.healthcheck.metrics.access.AccessPolicy;
 import uk.gov.local.healthcheck.metrics.rebuild.RebuildService;
 import uk.gov.local.healthcheck.metrics.rebuild.RebuildStatus;
 
-/** Rebuilding every indicator from the submissions topic (LGA administrators only). */
+/**
+ * Rebuilding every indicator from the submissions topic (LGA administrators only). Platform-wide: the status is the
+ * database's, so any replica answers it, and a rebuild running on any replica refuses a second one.
+ */
 @Path("/api/v1/admin/rebuild")
 @Tag(name = "Administration")
 @Authenticated
@@ -37,32 +41,35 @@ public class RebuildResource {
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Rebuild every indicator from the submissions topic",
-            description = "Empties the state tables and replays survey.submissions.v1 from the beginning to the end "
-                    + "offsets captured at the start, through the same handler as the live consumer; then publishes "
-                    + "every authority's state once. Runs in the background: poll GET for its status.")
+            description = "Builds the state tables anew beside the live ones, replaying survey.submissions.v1 from "
+                    + "the beginning through the same handler as the live consumer, swaps them in, then publishes "
+                    + "every authority's state once. Runs in the background on the replica that got the request: "
+                    + "poll GET, on any replica, for its status.")
     @APIResponse(responseCode = "202", description = "Started",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RebuildStatus.class)))
     @APIResponse(responseCode = "403", description = "Not an LGA administrator",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A rebuild is running already",
+    @APIResponse(responseCode = "409", description = "A rebuild is running already (on any replica)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response start() {
+    public Uni<Response> start() {
         AccessPolicy.of(identity).checkAdmin();
-        return rebuild.start()
+        return rebuild.start().map(started -> started
                 .map(s -> Response.accepted(s).type(MediaType.APPLICATION_JSON).build())
                 .orElseThrow(() -> ProblemException.conflict(ProblemTypes.CONFLICT, "Conflict",
-                        "A rebuild is running already; GET /api/v1/admin/rebuild shows its progress."));
+                        "A rebuild is running already; GET /api/v1/admin/rebuild shows its progress.")));
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The last rebuild's status")
+    @Operation(summary = "The last rebuild's status", description = "The running or latest rebuild of any replica, "
+            + "as recorded in the database.")
     @APIResponse(responseCode = "200", description = "The running or last rebuild",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RebuildStatus.class)))
-    @APIResponse(responseCode = "404", description = "No rebuild since the service started",
+    @APIResponse(responseCode = "404", description = "No rebuild was ever recorded",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RebuildStatus status() {
+    public Uni<RebuildStatus> status() {
         AccessPolicy.of(identity).checkAdmin();
-        return rebuild.status().orElseThrow(() -> ProblemException.notFound("No rebuild has run since the service started."));
+        return rebuild.status().map(last -> last.orElseThrow(() ->
+                ProblemException.notFound("No rebuild has run yet.")));
     }
 }

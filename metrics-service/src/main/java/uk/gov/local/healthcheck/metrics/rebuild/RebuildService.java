@@ -48,6 +48,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Rebuilds every state table from the submissions topic <em>beside</em> the live ones, so that a rebuild that fails
@@ -70,6 +71,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * Anything failing before the swap's commit (PostgreSQL unreachable for longer than
  * {@code metrics.rebuild.transient-timeout}, Kafka unreachable...) ends the rebuild as {@code failed} with the reason,
  * drops the shadow schema, and the live tables, which nothing touched, keep answering.
+ * <p>
+ * A rebuild is platform-wide (issue 14): its status is recorded in the database ({@link RebuildLedger}) when it starts,
+ * at every heartbeat ({@link RebuildHeartbeat}) and when it ends, so every replica answers it, and a rebuild started on
+ * any replica while one runs is refused. A rebuild acts only while it holds its {@link RebuildLease}: all replicas
+ * replay into the one shadow schema, which a replica that took it for abandoned drops and builds anew.
  */
 @ApplicationScoped
 public class RebuildService {
@@ -90,6 +96,10 @@ public class RebuildService {
     private final IntakeGate gate;
     private final TransientRetry retry;
     private final MeterRegistry registry;
+    private final RebuildLedger ledger;
+    private final RebuildHeartbeat heartbeat;
+    /** This replica's name in the rebuilds it records. */
+    private final String replica;
     /** The Kafka settings the messaging channels get (security included), which the replay consumer starts from. */
     private final Map<String, Object> broker;
     private final String topic;
@@ -98,7 +108,13 @@ public class RebuildService {
     /** How long a rebuild waits out PostgreSQL or Kafka being unreachable before it fails (the live state stays). */
     private final Duration transientTimeout;
 
+    /**
+     * The last rebuild this replica ran, as it knows it: for the gauge, and for GET while PostgreSQL is unreachable
+     * (its end cannot be recorded until PostgreSQL is back).
+     */
     private final AtomicReference<RebuildStatus> status = new AtomicReference<>();
+    /** How to record the end of this replica's last rebuild while that is still being retried; null once recorded. */
+    private final AtomicReference<Supplier<Uni<Void>>> unrecordedEnd = new AtomicReference<>();
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "metrics-rebuild"));
     private final AtomicLong lastSuccess = new AtomicLong();
     private Counter failures;
@@ -110,8 +126,9 @@ public class RebuildService {
             @ConfigProperty(name = "metrics.rebuild.chunk-size", defaultValue = "5000") int chunkSize,
             @ConfigProperty(name = "metrics.rebuild.publish-batch", defaultValue = "500") int publishBatch,
             @ConfigProperty(name = "metrics.rebuild.transient-timeout", defaultValue = "PT60S") Duration transientTimeout,
+            @ConfigProperty(name = "healthcheck.instance-id") Optional<String> instanceId,
             Pool pool, SubmissionHandler handler, BatchStore store, IndicatorsPublisher publisher, DeadLetterWriter deadLetters,
-            IntakeGate gate, TransientRetry retry, MeterRegistry registry) {
+            IntakeGate gate, TransientRetry retry, MeterRegistry registry, RebuildLedger ledger, RebuildHeartbeat heartbeat) {
         this.pool = pool;
         this.handler = handler;
         this.store = store;
@@ -120,6 +137,9 @@ public class RebuildService {
         this.gate = gate;
         this.retry = retry;
         this.registry = registry;
+        this.ledger = ledger;
+        this.heartbeat = heartbeat;
+        this.replica = ReplicaName.of(instanceId, hostName(), ProcessHandle.current().pid());
         this.broker = broker;
         this.topic = topic;
         this.chunkSize = chunkSize;
@@ -141,60 +161,102 @@ public class RebuildService {
         runner.shutdownNow();
     }
 
-    public Optional<RebuildStatus> status() {
-        return Optional.ofNullable(status.get());
+    /**
+     * The latest rebuild of any replica, from the database; while PostgreSQL is unreachable, the one this replica ran,
+     * if any (its end is recorded once PostgreSQL is back). Empty when no rebuild was ever recorded.
+     */
+    public Uni<Optional<RebuildStatus>> status() {
+        return recordUnrecordedEnd().chain(ledger::latest)
+                .onFailure(f -> FailureKind.of(f).isTransient() && status.get() != null)
+                .recoverWithItem(() -> Optional.of(status.get()));
     }
 
-    /** Starts a rebuild, or returns empty when one is running already. */
-    public synchronized Optional<RebuildStatus> start() {
-        RebuildStatus current = status.get();
-        if (current != null && current.running()) {
-            return Optional.empty();
-        }
-        RebuildStatus started = new RebuildStatus(UUID.randomUUID().toString(), RebuildStatus.RUNNING, Instant.now(),
-                null, 0, 0, null, null, null, null);
-        status.set(started);
-        runner.submit(() -> run(started));
-        return Optional.of(started);
+    /** Starts a rebuild, or answers empty when one is running already, on this replica or another. */
+    public Uni<Optional<RebuildStatus>> start() {
+        long askedAt = System.nanoTime();
+        return recordUnrecordedEnd().chain(() -> ledger.begin(replica)).invoke(started -> started.ifPresent(s -> {
+            RebuildLease lease = heartbeat.lease(askedAt);
+            status.set(s);
+            runner.submit(() -> run(s, lease));
+        }));
     }
 
-    private void run(RebuildStatus started) {
+    private void run(RebuildStatus started, RebuildLease lease) {
         AtomicLong records = new AtomicLong();
         AtomicLong skipped = new AtomicLong();
-        boolean swapped = false;
-        try {
-            LOG.infof("Rebuild %s: building the state beside the live one, in schema %s", started.id(), SHADOW);
-            await(createShadow(), "creating the shadow schema");
-            long replayStart = System.nanoTime();
-            replayAndSwap(records, skipped);
-            swapped = true;
-            double seconds = (System.nanoTime() - replayStart) / 1e9;
-            long published = publishAll();
-            RebuildStatus done = new RebuildStatus(started.id(), RebuildStatus.COMPLETED, started.startedAt(),
-                    Instant.now(), records.get(), skipped.get(), seconds, records.get() / Math.max(seconds, 1e-9),
-                    published, null);
-            lastSuccess.set(Instant.now().getEpochSecond());
-            status.set(done);
-            LOG.infof("Rebuild %s: %d records (%d skipped or set aside) in %.2f s = %.0f records/s; %d states published",
-                    started.id(), records.get(), skipped.get(), seconds, done.eventsPerSecond(), published);
-        } catch (Throwable t) {
-            String reason = (swapped ? "the rebuilt state is live, but publishing it failed: "
-                    : "the live state is unchanged: ") + (FailureKind.of(t).isTransient()
-                    ? "PostgreSQL or Kafka unreachable for longer than " + transientTimeout + ": " : "")
-                    + ErrorTypes.describe(t);
-            LOG.errorf("Rebuild %s failed; %s", started.id(), reason);
-            failures.increment();
-            if (!swapped) {
-                // PostgreSQL may be the reason: keep trying until the shadow is gone. On the rebuild's own (single)
-                // thread, queued before the status says FAILED, so that a next rebuild, which can only be started
-                // after that, runs after the drop: dropped later, it would take the next rebuild's shadow with it.
-                runner.submit(() -> retry.retrying(() -> pool.query("drop schema if exists " + SHADOW + " cascade")
-                                        .execute(), "Dropping the shadow schema of rebuild " + started.id())
-                        .invoke(() -> LOG.infof("Rebuild %s: shadow schema dropped", started.id()))
-                        .await().indefinitely());
+        try (RebuildHeartbeat.Beating beating = heartbeat.beat(started.id(), lease, records::get, skipped::get)) {
+            boolean swapped = false;
+            RebuildStatus end;
+            try {
+                LOG.infof("Rebuild %s on %s: building the state beside the live one, in schema %s", started.id(),
+                        replica, SHADOW);
+                lease.check();
+                await(createShadow(), "creating the shadow schema");
+                long replayStart = System.nanoTime();
+                replayAndSwap(started.id(), lease, records, skipped);
+                swapped = true;
+                double seconds = (System.nanoTime() - replayStart) / 1e9;
+                long published = publishAll();
+                end = started.completed(records.get(), skipped.get(), seconds, published);
+                lastSuccess.set(Instant.now().getEpochSecond());
+                LOG.infof("Rebuild %s: %d records (%d skipped or set aside) in %.2f s = %.0f records/s; %d states "
+                                + "published", started.id(), records.get(), skipped.get(), seconds,
+                        end.eventsPerSecond(), published);
+            } catch (Throwable t) {
+                String reason = (swapped ? "the rebuilt state is live, but publishing it failed: "
+                        : "the live state is unchanged: ") + (FailureKind.of(t).isTransient()
+                        ? "PostgreSQL or Kafka unreachable for longer than " + transientTimeout + ": " : "")
+                        + ErrorTypes.describe(t);
+                LOG.errorf("Rebuild %s failed; %s", started.id(), reason);
+                failures.increment();
+                end = started.failed(records.get(), skipped.get(), reason);
             }
-            status.set(new RebuildStatus(started.id(), RebuildStatus.FAILED, started.startedAt(), Instant.now(),
-                    records.get(), skipped.get(), null, null, null, reason));
+            record(end, swapped);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Rebuild %s: its end could not be recorded", started.id());
+        }
+    }
+
+    /**
+     * Says how the rebuild ended, here at once and in the database retried until PostgreSQL answers (heartbeats go on
+     * meanwhile; a request here records it first, see {@link #recordUnrecordedEnd}). A failure before
+     * the swap drops the shadow schema in the same transaction, and only while the rebuild is still recorded as
+     * running: then no other rebuild can have started, and none can start before the shadow is gone; once another
+     * replica took it for abandoned, the shadow schema is that replica's to drop.
+     */
+    private void record(RebuildStatus end, boolean swapped) {
+        Supplier<Uni<Void>> recording = RebuildStatus.COMPLETED.equals(end.state()) ? () -> ledger.completed(end)
+                : () -> pool.withTransaction(conn -> ledger.failed(conn, end).call(ours -> ours && !swapped
+                        ? dropShadow(conn).invoke(() -> LOG.infof("Rebuild %s: shadow schema dropped", end.id()))
+                        : Uni.createFrom().voidItem())).replaceWithVoid();
+        unrecordedEnd.set(recording);
+        status.set(end);
+        retry.retrying(recording::get, "Recording the end of rebuild " + end.id()).await().indefinitely();
+        unrecordedEnd.compareAndSet(recording, null);
+    }
+
+    /**
+     * The end of this replica's last rebuild, when it is still being retried (PostgreSQL was away): recorded first by a
+     * request here, which must not answer "running" (or 409) for a rebuild this replica knows has ended. Recording
+     * twice is harmless: a completion writes the same values, a failure only changes a row still running.
+     */
+    private Uni<Void> recordUnrecordedEnd() {
+        Supplier<Uni<Void>> recording = unrecordedEnd.get();
+        return recording == null ? Uni.createFrom().voidItem()
+                : recording.get().invoke(() -> unrecordedEnd.compareAndSet(recording, null));
+    }
+
+    private static Uni<Void> dropShadow(io.vertx.mutiny.sqlclient.SqlConnection conn) {
+        return conn.query("set local client_min_messages to warning").execute()
+                .chain(() -> conn.query("drop schema if exists " + SHADOW + " cascade").execute())
+                .replaceWithVoid();
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "unknown-host";
         }
     }
 
@@ -248,24 +310,27 @@ public class RebuildService {
         }));
     }
 
-    private void replayAndSwap(AtomicLong records, AtomicLong skipped) throws Exception {
+    private void replayAndSwap(String id, RebuildLease lease, AtomicLong records, AtomicLong skipped) throws Exception {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
                 replayConsumerConfig(broker, chunkSize, transientTimeout))) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, transientTimeout).stream()
                     .map(i -> new TopicPartition(topic, i.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            replayTo(consumer, partitions, records, skipped);
+            replayTo(consumer, partitions, lease, records, skipped);
 
             // The end: the live consumer held off, the live tables locked, what arrived since applied, then the swap.
+            lease.check();
             gate.hold(transientTimeout);
             try {
                 await(pool.withTransaction(conn -> {
-                    Uni<Void> lock = conn.query("lock table " + String.join(", ", TABLES.stream()
-                            .map(t -> "public." + t).toList()) + " in exclusive mode").execute().replaceWithVoid();
+                    // First claim the record: a rebuild another replica took for abandoned must never swap.
+                    Uni<Void> lock = ledger.swapping(conn, id).chain(() -> conn.query("lock table "
+                            + String.join(", ", TABLES.stream().map(t -> "public." + t).toList())
+                            + " in exclusive mode").execute()).replaceWithVoid();
                     return lock.chain(() -> Uni.createFrom().item(() -> {
                                 // Blocking, but on the rebuild's own thread's behalf: run off the event loop.
-                                replayTo(consumer, partitions, records, skipped);
+                                replayTo(consumer, partitions, RebuildLease.claimed(), records, skipped);
                                 return true;
                             }).runSubscriptionOn(io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool()))
                             .chain(() -> swap(conn));
@@ -313,8 +378,8 @@ public class RebuildService {
     }
 
     /** Reads from the consumer's positions up to the end offsets as of now, applying each chunk to the shadow. */
-    private void replayTo(KafkaConsumer<String, String> consumer, List<TopicPartition> partitions, AtomicLong records,
-                          AtomicLong skipped) {
+    private void replayTo(KafkaConsumer<String, String> consumer, List<TopicPartition> partitions, RebuildLease lease,
+                          AtomicLong records, AtomicLong skipped) {
         Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions, transientTimeout));
         end.entrySet().removeIf(e -> consumer.position(e.getKey(), transientTimeout) >= e.getValue());
         consumer.pause(partitions);
@@ -340,7 +405,7 @@ public class RebuildService {
             // Decoding and computing is pure and the bulk of the CPU: done in parallel, in the chunk's order.
             List<Decoded> decoded = chunk.parallelStream().map(this::decode).toList();
             writing.join();
-            writing = write(decoded, skipped).thenRun(() -> records.addAndGet(chunk.size()));
+            writing = write(decoded, lease, skipped).thenRun(() -> records.addAndGet(chunk.size()));
         }
         writing.join();
     }
@@ -361,7 +426,7 @@ public class RebuildService {
      * One transaction per chunk into the shadow; a chunk the database refuses for good is bisected like a live batch
      * and its poison records set aside; transient failures are retried up to the transient timeout.
      */
-    private CompletableFuture<?> write(List<Decoded> decoded, AtomicLong skipped) {
+    private CompletableFuture<?> write(List<Decoded> decoded, RebuildLease lease, AtomicLong skipped) {
         List<Decoded> changes = decoded.stream().filter(d -> d.change() != null).toList();
         Uni<Void> setAside = Uni.createFrom().voidItem();
         for (Decoded d : decoded) {
@@ -371,8 +436,11 @@ public class RebuildService {
             }
         }
         skipped.addAndGet(decoded.size() - changes.size());
-        return setAside.chain(() -> PoisonIsolation.<Decoded>apply(changes, part -> bounded(() -> handler.apply(
-                        part.stream().map(Decoded::change).toList(), SHADOW))))
+        // Every attempt first checks the lease; a lost lease is no verdict on the records (nothing is set aside).
+        return setAside.chain(() -> PoisonIsolation.<Decoded>apply(changes, part -> bounded(() -> {
+                            lease.check();
+                            return handler.apply(part.stream().map(Decoded::change).toList(), SHADOW);
+                        }), f -> f instanceof RebuildLease.LeaseLost ? FailureKind.TRANSIENT : FailureKind.of(f)))
                 .call(poison -> {
                     skipped.addAndGet(poison.size());
                     Uni<Void> chain = Uni.createFrom().voidItem();
@@ -385,7 +453,7 @@ public class RebuildService {
     }
 
     /** Retries transient failures, but only for the transient timeout: a rebuild may fail, the live state stays. */
-    private <T> Uni<T> bounded(java.util.function.Supplier<Uni<? extends T>> work) {
+    private <T> Uni<T> bounded(Supplier<Uni<? extends T>> work) {
         return Uni.createFrom().<T>deferred(work)
                 .onFailure(f -> FailureKind.of(f).isTransient()).retry()
                 .withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).expireIn(transientTimeout.toMillis());

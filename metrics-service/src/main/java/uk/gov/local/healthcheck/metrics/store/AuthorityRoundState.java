@@ -1,7 +1,6 @@
 package uk.gov.local.healthcheck.metrics.store;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -16,28 +15,18 @@ import java.time.Instant;
 public class AuthorityRoundState extends PanacheEntityBase {
 
     @Id
-    @Column(name = "round_id")
     public String roundId;
 
     @Id
-    @Column(name = "authority_code")
     public String authorityCode;
 
     public String instrument;
     public String period;
     public int revision;
     public boolean withdrawn;
-
-    @Column(name = "computed_at")
     public Instant computedAt;
-
-    @Column(name = "source_event_id")
     public String sourceEventId;
-
-    @Column(name = "instrument_version")
     public Integer instrumentVersion;
-
-    @Column(name = "consent_named")
     public Boolean consentNamed;
 
     /** JSON object of the tabulated answers (returns). */

@@ -1,7 +1,6 @@
 package uk.gov.local.healthcheck.metrics.store;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -22,23 +21,15 @@ public class ProcessedEvent extends PanacheEntityBase {
     }
 
     @Id
-    @Column(name = "event_id")
     public String eventId;
 
-    @Column(name = "event_type")
     public String eventType;
-
-    @Column(name = "round_id")
     public String roundId;
-
-    @Column(name = "authority_code")
     public String authorityCode;
-
     public int revision;
 
     @Enumerated(EnumType.STRING)
     public Outcome outcome;
 
-    @Column(name = "processed_at")
     public Instant processedAt;
 }

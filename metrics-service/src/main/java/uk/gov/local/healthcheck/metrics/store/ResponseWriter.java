@@ -127,14 +127,7 @@ final class ResponseWriter {
                         keys.stream().map(added::get).toArray(Integer[]::new),
                         keys.stream().map(k -> last.get(k).eventId()).toArray(String[]::new),
                         now}))
-                .map(rows -> {
-                    Map<StateKey, Integer> respondents = new LinkedHashMap<>();
-                    for (Row r : rows) {
-                        respondents.put(new StateKey(r.getString("round_id"), r.getString("authority_code")),
-                                r.getInteger("revision"));
-                    }
-                    return respondents;
-                });
+                .map(StateRows::revisions);
         return Uni.combine().all().unis(countedSoFar,
                         addTallies(conn, "practitioner_tally", "question_id, option_id", options),
                         addTallies(conn, "practitioner_word", "word", words),
@@ -182,13 +175,13 @@ final class ResponseWriter {
                                                                        PractitionerScores scores) {
         Map<StateKey, Map<String, Map<String, Long>>> tallies = new HashMap<>();
         for (Row r : tallyRows) {
-            tallies.computeIfAbsent(keyOf(r), k -> new HashMap<>())
+            tallies.computeIfAbsent(StateRows.keyOf(r), k -> new HashMap<>())
                     .computeIfAbsent(r.getString("question_id"), q -> new HashMap<>())
                     .put(r.getString("option_id"), r.getLong("responses"));
         }
         Map<StateKey, List<Map.Entry<String, Integer>>> words = new HashMap<>();
         for (Row r : wordRows) {
-            words.computeIfAbsent(keyOf(r), k -> new ArrayList<>())
+            words.computeIfAbsent(StateRows.keyOf(r), k -> new ArrayList<>())
                     .add(Map.entry(r.getString("word"), r.getLong("responses").intValue()));
         }
         Map<StateKey, List<IndicatorValue>> indicators = new LinkedHashMap<>();
@@ -211,9 +204,5 @@ final class ResponseWriter {
         Map<String, Integer> words = new LinkedHashMap<>();
         sorted.forEach(e -> words.put(e.getKey(), e.getValue()));
         return words;
-    }
-
-    private static StateKey keyOf(Row r) {
-        return new StateKey(r.getString("round_id"), r.getString("authority_code"));
     }
 }

@@ -1,12 +1,10 @@
 package uk.gov.local.healthcheck.metrics.store;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -63,14 +61,7 @@ final class ReturnWriter {
                         + StateRows.KEYS + " on " + StateRows.KEY_MATCH
                         + " order by t.round_id, t.authority_code for update of t")
                 .execute(StateRows.keys(keys))
-                .map(rows -> {
-                    Map<StateKey, Integer> revisions = new HashMap<>();
-                    for (Row r : rows) {
-                        revisions.put(new StateKey(r.getString("round_id"), r.getString("authority_code")),
-                                r.getInteger("revision"));
-                    }
-                    return revisions;
-                });
+                .map(StateRows::revisions);
     }
 
     /** Every new event with its outcome, in the same transaction as its effect: a redelivery changes nothing. */

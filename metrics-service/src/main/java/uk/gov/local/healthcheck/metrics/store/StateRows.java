@@ -2,6 +2,7 @@ package uk.gov.local.healthcheck.metrics.store;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import uk.gov.local.healthcheck.events.IndicatorValue;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -114,8 +116,18 @@ final class StateRows {
                         });
     }
 
-    private static StateKey keyOf(Row r) {
+    /** The (round, authority) of a row that has both columns. */
+    static StateKey keyOf(Row r) {
         return new StateKey(r.getString("round_id"), r.getString("authority_code"));
+    }
+
+    /** Each row's {@code revision} column by its (round, authority), in the rows' order. */
+    static Map<StateKey, Integer> revisions(RowSet<Row> rows) {
+        Map<StateKey, Integer> revisions = new LinkedHashMap<>();
+        for (Row r : rows) {
+            revisions.put(keyOf(r), r.getInteger("revision"));
+        }
+        return revisions;
     }
 
     private static AuthorityState state(Row s, List<IndicatorValue> indicators) {

@@ -1,7 +1,6 @@
 package uk.gov.local.healthcheck.metrics.store;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -19,15 +18,12 @@ public class StoredIndicator extends PanacheEntityBase {
     public static final String SEPARATOR = ",";
 
     @Id
-    @Column(name = "round_id")
     public String roundId;
 
     @Id
-    @Column(name = "authority_code")
     public String authorityCode;
 
     @Id
-    @Column(name = "indicator_id")
     public String indicatorId;
 
     public int position;
@@ -38,9 +34,6 @@ public class StoredIndicator extends PanacheEntityBase {
     public int scale;
 
     /** Comma-separated question ids; a question id never contains a comma. */
-    @Column(name = "missing_inputs")
     public String missingInputs;
-
-    @Column(name = "missing_reason")
     public String missingReason;
 }

@@ -1,14 +1,11 @@
 package uk.gov.local.healthcheck.metrics.api;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import org.junit.jupiter.api.Test;
-import uk.gov.local.healthcheck.infra.KafkaTestResource;
-import uk.gov.local.healthcheck.infra.PostgresTestResource;
+import uk.gov.local.healthcheck.metrics.support.WithKafkaAndPostgres;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -20,9 +17,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 /** Who may call what, and that every error is a problem document. */
 @QuarkusTest
-@WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "metrics"))
-@WithTestResource(value = KafkaTestResource.class,
-        initArgs = @ResourceArg(name = "topics", value = "survey.submissions.v1:6,metrics.indicators.v1:6,survey.submissions.v1.dlq:1"))
+@WithKafkaAndPostgres
 class ApiAccessTest {
 
     private static final String PATH = "/api/v1/authorities/{code}/indicators";

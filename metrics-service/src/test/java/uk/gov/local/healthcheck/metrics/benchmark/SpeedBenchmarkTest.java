@@ -1,7 +1,5 @@
 package uk.gov.local.healthcheck.metrics.benchmark;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -19,10 +17,9 @@ import org.junit.jupiter.api.Test;
 import uk.gov.local.healthcheck.events.AuthorityIndicators;
 import uk.gov.local.healthcheck.events.EventJson;
 import uk.gov.local.healthcheck.events.Topics;
-import uk.gov.local.healthcheck.infra.KafkaTestResource;
-import uk.gov.local.healthcheck.infra.PostgresTestResource;
 import uk.gov.local.healthcheck.metrics.support.Events;
 import uk.gov.local.healthcheck.metrics.support.TestDatabase;
+import uk.gov.local.healthcheck.metrics.support.WithKafkaAndPostgres;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -53,9 +50,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 @Tag("benchmark")
 @QuarkusTest
-@WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "metrics"))
-@WithTestResource(value = KafkaTestResource.class,
-        initArgs = @ResourceArg(name = "topics", value = "survey.submissions.v1:6,metrics.indicators.v1:6,survey.submissions.v1.dlq:1"))
+@WithKafkaAndPostgres
 class SpeedBenchmarkTest {
 
     private static final int RATE = 200;

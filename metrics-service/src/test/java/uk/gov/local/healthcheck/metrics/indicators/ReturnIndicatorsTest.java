@@ -1,6 +1,8 @@
 package uk.gov.local.healthcheck.metrics.indicators;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import uk.gov.local.healthcheck.events.IndicatorValue;
 
 import java.math.BigDecimal;
@@ -46,22 +48,45 @@ class ReturnIndicatorsTest {
                 "diversity.disability", Map.of("missing", "x"));
     }
 
-    @Test
-    void experienceCareerAndRetention() {
-        String wf = IndicatorDictionary.WORKFORCE_RETURN;
-        assertValue("40", find(wf, workforce(), "service_5y_plus_share"));
-        assertValue("10", find(wf, workforce(), "career_level2_asye_share"));
-        assertValue("50", find(wf, workforce(), "career_level3_share"));
-        assertValue("25", find(wf, workforce(), "career_level4_5_share"));
-        assertValue("75", find(wf, workforce(), "asye_retention_rate"));
+    /** The answers each instrument's cases below are computed from. */
+    private static Map<String, Object> answersOf(String instrument) {
+        return switch (instrument) {
+            case IndicatorDictionary.WORKFORCE_RETURN -> workforce();
+            case IndicatorDictionary.EMPLOYER_HEALTH_CHECK -> employer();
+            default -> throw new IllegalArgumentException(instrument);
+        };
+    }
+
+    /**
+     * Experience, career and retention, the diversity shares (read from the bands of counts questions) and the employer
+     * return's rates, each from {@link #workforce()} or {@link #employer()}.
+     */
+    @ParameterizedTest(name = "{1} = {2}")
+    @CsvSource({
+            "workforce-return, service_5y_plus_share, 40",
+            "workforce-return, career_level2_asye_share, 10",
+            "workforce-return, career_level3_share, 50",
+            "workforce-return, career_level4_5_share, 25",
+            "workforce-return, asye_retention_rate, 75",
+            "workforce-return, diversity_gender_female_share, 85",
+            "workforce-return, diversity_gender_male_share, 13",
+            "workforce-return, diversity_age_30_39_share, 25",
+            "employer-health-check, unfilled_post_rate, 10",
+            "employer-health-check, agency_cover_rate, 15",
+            "employer-health-check, frozen_post_rate, 0",
+            "employer-health-check, deleted_post_rate, 2.5",
+            "employer-health-check, long_term_absence_stress_rate, 2.222222222222222",
+            "employer-health-check, long_term_absence_maternity_rate, 4.444444444444444",
+            "employer-health-check, long_term_absence_other_rate, 0",
+            "employer-health-check, market_supplement_rate, 30",
+            "employer-health-check, hours_over_contract, 6"})
+    void valueFromTheAnswers(String instrument, String indicator, String expected) {
+        assertValue(expected, find(instrument, answersOf(instrument), indicator));
     }
 
     @Test
-    void diversitySharesReadTheBandsOfCountsQuestions() {
+    void diversitySharesOfMissingBandsAreUnanswered() {
         String wf = IndicatorDictionary.WORKFORCE_RETURN;
-        assertValue("85", find(wf, workforce(), "diversity_gender_female_share"));
-        assertValue("13", find(wf, workforce(), "diversity_gender_male_share"));
-        assertValue("25", find(wf, workforce(), "diversity_age_30_39_share"));
         IndicatorValue other = find(wf, workforce(), "diversity_gender_other_share");
         assertNull(other.value(), "a band left out is unanswered, not 0");
         assertEquals(List.of("diversity.gender.other"), other.missingInputs());
@@ -86,18 +111,9 @@ class ReturnIndicatorsTest {
     @Test
     void employerReturnIndicators() {
         String ehc = IndicatorDictionary.EMPLOYER_HEALTH_CHECK;
-        assertValue("10", find(ehc, employer(), "unfilled_post_rate"));
-        assertValue("15", find(ehc, employer(), "agency_cover_rate"));
-        assertValue("0", find(ehc, employer(), "frozen_post_rate"));
-        assertValue("2.5", find(ehc, employer(), "deleted_post_rate"));
-        assertValue("2.222222222222222", find(ehc, employer(), "long_term_absence_stress_rate"));
-        assertValue("4.444444444444444", find(ehc, employer(), "long_term_absence_maternity_rate"));
-        assertValue("0", find(ehc, employer(), "long_term_absence_other_rate"));
-        assertValue("30", find(ehc, employer(), "market_supplement_rate"));
         IndicatorValue caseload = find(ehc, employer(), "reported_average_caseload");
         assertValue("18.5", caseload);
         assertEquals(0, BigDecimal.ONE.compareTo(caseload.denominator()));
-        assertValue("6", find(ehc, employer(), "hours_over_contract"));
 
         Map<String, Object> noUnfilled = employer();
         noUnfilled.put("s2.unfilled_fte", BigDecimal.ZERO);

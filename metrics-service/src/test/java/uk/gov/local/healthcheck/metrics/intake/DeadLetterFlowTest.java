@@ -1,7 +1,5 @@
 package uk.gov.local.healthcheck.metrics.intake;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
@@ -11,11 +9,10 @@ import uk.gov.local.healthcheck.events.AuthorityIndicators;
 import uk.gov.local.healthcheck.events.DeadLetter;
 import uk.gov.local.healthcheck.events.EventJson;
 import uk.gov.local.healthcheck.events.Topics;
-import uk.gov.local.healthcheck.infra.KafkaTestResource;
-import uk.gov.local.healthcheck.infra.PostgresTestResource;
 import uk.gov.local.healthcheck.metrics.support.Events;
 import uk.gov.local.healthcheck.metrics.support.IntakeTopics;
 import uk.gov.local.healthcheck.metrics.support.TestDatabase;
+import uk.gov.local.healthcheck.metrics.support.WithKafkaAndPostgres;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -41,9 +38,7 @@ import static uk.gov.local.healthcheck.metrics.support.IntakeTopics.published;
  * the indicators it caused.
  */
 @QuarkusTest
-@WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "metrics"))
-@WithTestResource(value = KafkaTestResource.class,
-        initArgs = @ResourceArg(name = "topics", value = "survey.submissions.v1:6,metrics.indicators.v1:6,survey.submissions.v1.dlq:1"))
+@WithKafkaAndPostgres
 class DeadLetterFlowTest {
 
     private static final String ROUND = "practitioner-2024";

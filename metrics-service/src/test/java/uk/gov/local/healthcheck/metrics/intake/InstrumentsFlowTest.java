@@ -1,7 +1,5 @@
 package uk.gov.local.healthcheck.metrics.intake;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import org.junit.jupiter.api.Test;
@@ -9,11 +7,10 @@ import uk.gov.local.healthcheck.events.AuthorityIndicators;
 import uk.gov.local.healthcheck.events.EventEnvelope;
 import uk.gov.local.healthcheck.events.EventJson;
 import uk.gov.local.healthcheck.events.IndicatorValue;
-import uk.gov.local.healthcheck.infra.KafkaTestResource;
-import uk.gov.local.healthcheck.infra.PostgresTestResource;
 import uk.gov.local.healthcheck.metrics.support.Events;
 import uk.gov.local.healthcheck.metrics.support.IntakeTopics;
 import uk.gov.local.healthcheck.metrics.support.TestDatabase;
+import uk.gov.local.healthcheck.metrics.support.WithKafkaAndPostgres;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -34,9 +31,7 @@ import static uk.gov.local.healthcheck.metrics.support.IntakeTopics.published;
 
 /** The employer return and the practitioner survey end to end on the real broker and database; series over rounds. */
 @QuarkusTest
-@WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "metrics"))
-@WithTestResource(value = KafkaTestResource.class,
-        initArgs = @ResourceArg(name = "topics", value = "survey.submissions.v1:6,metrics.indicators.v1:6,survey.submissions.v1.dlq:1"))
+@WithKafkaAndPostgres
 class InstrumentsFlowTest {
 
     private static final IntakeTopics kafka = new IntakeTopics();

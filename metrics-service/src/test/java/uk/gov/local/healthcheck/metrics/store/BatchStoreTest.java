@@ -1,16 +1,13 @@
 package uk.gov.local.healthcheck.metrics.store;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import uk.gov.local.healthcheck.infra.KafkaTestResource;
-import uk.gov.local.healthcheck.infra.PostgresTestResource;
 import uk.gov.local.healthcheck.metrics.indicators.IndicatorDictionary;
 import uk.gov.local.healthcheck.metrics.intake.SubmissionHandler;
 import uk.gov.local.healthcheck.metrics.support.Events;
 import uk.gov.local.healthcheck.metrics.support.TestDatabase;
+import uk.gov.local.healthcheck.metrics.support.WithKafkaAndPostgres;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -30,9 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * responses counted once however they are delivered. Each test uses its own round.
  */
 @QuarkusTest
-@WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "metrics"))
-@WithTestResource(value = KafkaTestResource.class,
-        initArgs = @ResourceArg(name = "topics", value = "survey.submissions.v1:6,metrics.indicators.v1:6,survey.submissions.v1.dlq:1"))
+@WithKafkaAndPostgres
 class BatchStoreTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);

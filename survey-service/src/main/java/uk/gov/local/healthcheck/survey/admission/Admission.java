@@ -35,6 +35,11 @@ public class Admission {
         return register.find(authorityCode);
     }
 
+    /** The authority's name for a message, or its code when the register does not know it. */
+    public String nameOf(String authorityCode) {
+        return register.find(authorityCode).map(Authority::name).orElse(authorityCode);
+    }
+
     public Authority knownAuthority(String code) {
         return register.find(code).orElseThrow(() -> ProblemException.notFound(ProblemTypes.UNKNOWN_AUTHORITY, "Unknown authority",
                 unknownAuthority(code)));

@@ -1,7 +1,6 @@
 package uk.gov.local.healthcheck.survey.audit;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -21,12 +20,10 @@ public class AuditEntry extends PanacheEntityBase {
     public OffsetDateTime at;
     /** The token's subject; null when the request carried no valid token. */
     public String subject;
-    @Column(name = "client_id")
     public String clientId;
     public String action;
     public String method;
     public String path;
-    @Column(name = "authority_code")
     public String authorityCode;
     public int status;
     public String detail;

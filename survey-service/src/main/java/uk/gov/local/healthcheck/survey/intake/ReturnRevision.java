@@ -1,7 +1,6 @@
 package uk.gov.local.healthcheck.survey.intake;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -22,9 +21,7 @@ public class ReturnRevision extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
-    @Column(name = "round_id")
     public String roundId;
-    @Column(name = "authority_code")
     public String authorityCode;
     public int revision;
     public String status;
@@ -32,10 +29,7 @@ public class ReturnRevision extends PanacheEntityBase {
     public String answers;
     /** Explanations of confirmed rule breaks as JSON text. */
     public String explanations;
-    @Column(name = "content_hash")
     public String contentHash;
-    @Column(name = "created_at")
     public OffsetDateTime createdAt;
-    @Column(name = "created_by")
     public String createdBy;
 }

@@ -30,10 +30,10 @@ import uk.gov.local.healthcheck.survey.web.RequestJson;
 @RolesAllowed(Roles.SURVEY_RELAY)
 public class RelayResource {
 
-    private final InvitationService invitations;
+    private final InvitedResponses invitations;
     private final BodyLimits limits;
 
-    public RelayResource(InvitationService invitations, BodyLimits limits) {
+    public RelayResource(InvitedResponses invitations, BodyLimits limits) {
         this.invitations = invitations;
         this.limits = limits;
     }

@@ -1,7 +1,6 @@
 package uk.gov.local.healthcheck.survey.outbox;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -22,23 +21,17 @@ public class OutboxEvent extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "outbox_event_seq")
     @SequenceGenerator(name = "outbox_event_seq", sequenceName = "outbox_event_seq", allocationSize = 50)
     public Long id;
-    @Column(name = "event_id")
     public UUID eventId;
     public String topic;
-    @Column(name = "message_key")
     public String messageKey;
     /** What the event is about, e.g. rounds/workforce-2024/returns/E10000031: the unit of ordering. */
     public String subject;
-    @Column(name = "event_type")
     public String eventType;
     /** The whole CloudEvents envelope, as published. */
     public String payload;
-    @Column(name = "created_at")
     public OffsetDateTime createdAt;
-    @Column(name = "published_at")
     public OffsetDateTime publishedAt;
     public int attempts;
-    @Column(name = "last_error")
     public String lastError;
     /** The W3C traceparent of the request that made the change, sent as the Kafka header {@code traceparent}. */
     public String traceparent;

@@ -1,7 +1,6 @@
 package uk.gov.local.healthcheck.survey.responses;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -19,16 +18,11 @@ public class PractitionerResponse extends PanacheEntityBase {
      */
     @Id
     public Long id;
-    @Column(name = "round_id")
     public String roundId;
     /** The submitting system's opaque id for the response, unique in the round; makes resubmission safe. */
-    @Column(name = "response_id")
     public String responseId;
-    @Column(name = "authority_code")
     public String authorityCode;
     public String answers;
-    @Column(name = "content_hash")
     public String contentHash;
-    @Column(name = "received_at")
     public OffsetDateTime receivedAt;
 }

@@ -1,7 +1,5 @@
 package uk.gov.local.healthcheck.survey.benchmark;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,9 +8,8 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import uk.gov.local.healthcheck.infra.KafkaTestResource;
-import uk.gov.local.healthcheck.infra.PostgresTestResource;
 import uk.gov.local.healthcheck.survey.testing.Dates;
+import uk.gov.local.healthcheck.survey.testing.WithKafkaAndPostgres;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,8 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 @Tag("benchmark")
 @QuarkusTest
-@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "survey"), restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = KafkaTestResource.class, initArgs = @ResourceArg(name = "topics", value = "survey.submissions.v1:6,metrics.indicators.v1:6"), restrictToAnnotatedClass = false)
+@WithKafkaAndPostgres
 class BatchIntakeBenchmarkTest {
 
     private static final String[] LIKERT = {"strongly_agree", "agree", "neither", "disagree", "strongly_disagree"};

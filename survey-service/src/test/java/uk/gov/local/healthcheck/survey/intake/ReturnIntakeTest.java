@@ -1,7 +1,5 @@
 package uk.gov.local.healthcheck.survey.intake;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
@@ -15,11 +13,10 @@ import uk.gov.local.healthcheck.events.EventEnvelope;
 import uk.gov.local.healthcheck.events.EventJson;
 import uk.gov.local.healthcheck.events.ReturnAccepted;
 import uk.gov.local.healthcheck.events.ReturnWithdrawn;
-import uk.gov.local.healthcheck.infra.KafkaTestResource;
-import uk.gov.local.healthcheck.infra.PostgresTestResource;
 import uk.gov.local.healthcheck.survey.testing.RoundRows;
 import uk.gov.local.healthcheck.survey.testing.SubmissionsTopic;
 import uk.gov.local.healthcheck.survey.testing.Dates;
+import uk.gov.local.healthcheck.survey.testing.WithKafkaAndPostgres;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -40,8 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Identity comes from @TestSecurity here; real tokens from the real Keycloak are exercised by the platform test in deploy/.
  */
 @QuarkusTest
-@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "survey"), restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = KafkaTestResource.class, initArgs = @ResourceArg(name = "topics", value = "survey.submissions.v1:6,metrics.indicators.v1:6"), restrictToAnnotatedClass = false)
+@WithKafkaAndPostgres
 class ReturnIntakeTest {
 
     static final String WARWICKSHIRE = "E10000031";

@@ -1,19 +1,16 @@
 package uk.gov.local.healthcheck.survey.invitations;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-import uk.gov.local.healthcheck.infra.KafkaTestResource;
-import uk.gov.local.healthcheck.infra.PostgresTestResource;
 import uk.gov.local.healthcheck.survey.security.TestTokens;
 import uk.gov.local.healthcheck.survey.testing.Dates;
 import uk.gov.local.healthcheck.survey.testing.RoundRows;
 import uk.gov.local.healthcheck.survey.testing.Rows;
+import uk.gov.local.healthcheck.survey.testing.WithKafkaAndPostgres;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -46,8 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * SHA-256; maxResponses holding under concurrent responses.
  */
 @QuarkusTest
-@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "survey"), restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = KafkaTestResource.class, initArgs = @ResourceArg(name = "topics", value = "survey.submissions.v1:6,metrics.indicators.v1:6"), restrictToAnnotatedClass = false)
+@WithKafkaAndPostgres
 class InvitationTest {
 
     static final String WARWICKSHIRE = "E10000031";

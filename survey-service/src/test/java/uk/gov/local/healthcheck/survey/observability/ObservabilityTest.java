@@ -1,7 +1,5 @@
 package uk.gov.local.healthcheck.survey.observability;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
@@ -9,11 +7,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 import uk.gov.local.healthcheck.infra.KafkaTestResource;
-import uk.gov.local.healthcheck.infra.PostgresTestResource;
 import uk.gov.local.healthcheck.survey.security.TestTokens;
 import uk.gov.local.healthcheck.survey.testing.RoundRows;
 import uk.gov.local.healthcheck.survey.testing.Rows;
 import uk.gov.local.healthcheck.survey.testing.SubmissionsTopic;
+import uk.gov.local.healthcheck.survey.testing.WithKafkaAndPostgres;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -37,8 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * backs up), and the request's W3C trace carried with its event to Kafka.
  */
 @QuarkusTest
-@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "survey"), restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = KafkaTestResource.class, initArgs = @ResourceArg(name = "topics", value = "survey.submissions.v1:6,metrics.indicators.v1:6"), restrictToAnnotatedClass = false)
+@WithKafkaAndPostgres
 class ObservabilityTest {
 
     static final String TOKEN = TestTokens.token("lga1", List.of("lga-admin"), Map.of());

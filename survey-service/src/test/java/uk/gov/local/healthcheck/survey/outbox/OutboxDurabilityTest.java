@@ -1,8 +1,6 @@
 package uk.gov.local.healthcheck.survey.outbox;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
@@ -14,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import uk.gov.local.healthcheck.events.EventJson;
 import uk.gov.local.healthcheck.events.ReturnAccepted;
 import uk.gov.local.healthcheck.infra.KafkaTestResource;
-import uk.gov.local.healthcheck.infra.PostgresTestResource;
 import uk.gov.local.healthcheck.survey.testing.SubmissionsTopic;
 import uk.gov.local.healthcheck.survey.testing.Dates;
+import uk.gov.local.healthcheck.survey.testing.WithKafkaAndPostgres;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -37,8 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * back every one of them reaches the topic exactly once, in revision order per authority.
  */
 @QuarkusTest
-@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "survey"), restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = KafkaTestResource.class, initArgs = @ResourceArg(name = "topics", value = "survey.submissions.v1:6,metrics.indicators.v1:6"), restrictToAnnotatedClass = false)
+@WithKafkaAndPostgres
 class OutboxDurabilityTest {
 
     static final List<String> AUTHORITIES = List.of("E10000031", "E08000025", "E09000001", "E06000001");

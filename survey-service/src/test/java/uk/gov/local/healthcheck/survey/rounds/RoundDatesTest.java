@@ -1,17 +1,14 @@
 package uk.gov.local.healthcheck.survey.rounds;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
-import uk.gov.local.healthcheck.infra.KafkaTestResource;
-import uk.gov.local.healthcheck.infra.PostgresTestResource;
 import uk.gov.local.healthcheck.survey.security.TestTokens;
 import uk.gov.local.healthcheck.survey.testing.Dates;
 import uk.gov.local.healthcheck.survey.testing.RoundRows;
 import uk.gov.local.healthcheck.survey.testing.Rows;
+import uk.gov.local.healthcheck.survey.testing.WithKafkaAndPostgres;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -30,8 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * LGA extends it to take late ones. Real tokens signed by the tests' key, on the real PostgreSQL.
  */
 @QuarkusTest
-@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "survey"), restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = KafkaTestResource.class, initArgs = @ResourceArg(name = "topics", value = "survey.submissions.v1:6,metrics.indicators.v1:6"), restrictToAnnotatedClass = false)
+@WithKafkaAndPostgres
 class RoundDatesTest {
 
     static final String WARWICKSHIRE = "E10000031";

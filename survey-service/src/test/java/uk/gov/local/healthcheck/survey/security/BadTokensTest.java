@@ -1,16 +1,13 @@
 package uk.gov.local.healthcheck.survey.security;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-import uk.gov.local.healthcheck.infra.KafkaTestResource;
-import uk.gov.local.healthcheck.infra.PostgresTestResource;
 import uk.gov.local.healthcheck.survey.testing.RoundRows;
 import uk.gov.local.healthcheck.survey.testing.Rows;
 import uk.gov.local.healthcheck.survey.testing.Dates;
+import uk.gov.local.healthcheck.survey.testing.WithKafkaAndPostgres;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -32,8 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * another audience.
  */
 @QuarkusTest
-@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "survey"), restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = KafkaTestResource.class, initArgs = @ResourceArg(name = "topics", value = "survey.submissions.v1:6,metrics.indicators.v1:6"), restrictToAnnotatedClass = false)
+@WithKafkaAndPostgres
 class BadTokensTest {
 
     static final List<String> LGA = List.of("lga-admin");

@@ -1,13 +1,10 @@
 package uk.gov.local.healthcheck.survey.security;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
-import uk.gov.local.healthcheck.infra.KafkaTestResource;
-import uk.gov.local.healthcheck.infra.PostgresTestResource;
 import uk.gov.local.healthcheck.survey.testing.Dates;
+import uk.gov.local.healthcheck.survey.testing.WithKafkaAndPostgres;
 
 import java.util.List;
 import java.util.Map;
@@ -21,8 +18,7 @@ import static org.hamcrest.Matchers.equalTo;
  * signed tokens rather than @TestSecurity so that the real token checks (signature, expiry, audience) run.
  */
 @QuarkusTest
-@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "survey"), restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = KafkaTestResource.class, initArgs = @ResourceArg(name = "topics", value = "survey.submissions.v1:6,metrics.indicators.v1:6"), restrictToAnnotatedClass = false)
+@WithKafkaAndPostgres
 class TokenChecksTest {
 
     static final List<String> LGA = List.of("lga-admin");

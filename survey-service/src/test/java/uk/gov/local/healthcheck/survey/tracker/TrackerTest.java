@@ -1,18 +1,15 @@
 package uk.gov.local.healthcheck.survey.tracker;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import uk.gov.local.healthcheck.infra.KafkaTestResource;
-import uk.gov.local.healthcheck.infra.PostgresTestResource;
 import uk.gov.local.healthcheck.survey.reference.AuthorityRegister;
 import uk.gov.local.healthcheck.survey.security.TestTokens;
 import uk.gov.local.healthcheck.survey.testing.Dates;
 import uk.gov.local.healthcheck.survey.testing.RoundRows;
+import uk.gov.local.healthcheck.survey.testing.WithKafkaAndPostgres;
 
 import java.util.List;
 import java.util.Map;
@@ -33,8 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The collection tracker for each role's scope, its filter and its CSV, with real tokens on the real PostgreSQL. */
 @QuarkusTest
-@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "survey"), restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = KafkaTestResource.class, initArgs = @ResourceArg(name = "topics", value = "survey.submissions.v1:6,metrics.indicators.v1:6"), restrictToAnnotatedClass = false)
+@WithKafkaAndPostgres
 class TrackerTest {
 
     static final String WARWICKSHIRE = "E10000031";

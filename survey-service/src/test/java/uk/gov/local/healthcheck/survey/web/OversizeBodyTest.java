@@ -1,13 +1,10 @@
 package uk.gov.local.healthcheck.survey.web;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
-import uk.gov.local.healthcheck.infra.KafkaTestResource;
-import uk.gov.local.healthcheck.infra.PostgresTestResource;
 import uk.gov.local.healthcheck.survey.security.TestTokens;
+import uk.gov.local.healthcheck.survey.testing.WithKafkaAndPostgres;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,8 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * so the client really waits for the server's verdict instead of sending the body.
  */
 @QuarkusTest
-@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "survey"), restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = KafkaTestResource.class, initArgs = @ResourceArg(name = "topics", value = "survey.submissions.v1:6,metrics.indicators.v1:6"), restrictToAnnotatedClass = false)
+@WithKafkaAndPostgres
 class OversizeBodyTest {
 
     @TestHTTPResource("/")
