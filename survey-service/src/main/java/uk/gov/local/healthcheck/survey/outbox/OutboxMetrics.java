@@ -37,7 +37,7 @@ public class OutboxMetrics {
     /** Counting stops here: a backlog this large is an incident whatever its exact size. */
     private static final String BACKLOG = """
             select count(*), coalesce(extract(epoch from (now() - min(created_at))), 0)
-            from (select created_at from outbox_event where published_at is null order by id limit 1000000) unpublished""";
+            from (select created_at from outbox_event where published_at is null order by enqueued_at, id limit 1000000) unpublished""";
 
     private final Pool pool;
     private final DatabaseOutage outage;

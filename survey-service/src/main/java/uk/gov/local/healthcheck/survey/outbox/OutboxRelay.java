@@ -32,7 +32,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Publishes committed outbox events to Kafka, oldest first, and marks each published only once the broker has
+ * Publishes committed outbox events to Kafka in the order the database took them ({@code enqueued_at}, its clock at
+ * insert: ids come in per-instance blocks, so with several replicas they do not follow it; V8), and marks each published only once the broker has
  * acknowledged it (acks=all). Writers {@link #nudge} it after each commit, so events leave within tens of
  * milliseconds; it also polls (at most once a second with Quarkus's scheduler) for events committed elsewhere, and
  * drains batch after batch while they come back full. While Kafka is down nothing is lost: rows stay unpublished
@@ -49,7 +50,7 @@ public class OutboxRelay {
     private static final String LEASE = "select pg_try_advisory_xact_lock(hashtext('survey.outbox-relay'))";
     private static final String CLAIM = """
             select id, topic, message_key, subject, payload, traceparent from outbox_event
-            where published_at is null order by id limit $1 for update""";
+            where published_at is null order by enqueued_at, id limit $1 for update""";
     private static final String MARK_PUBLISHED =
             "update outbox_event set published_at = $1, attempts = attempts + 1, last_error = null where id = any($2)";
     private static final String MARK_FAILED = "update outbox_event set attempts = attempts + 1, last_error = $1 where id = $2";
