@@ -90,7 +90,6 @@ class ReplicasIT {
     static final String SURVEY = at(SURVEY_PORT);
     static final String METRICS = at(METRICS_PORT);
     static final String BENCHMARK = at(BENCHMARK_PORT);
-    static final String PORTAL = at(PORTAL_PORT);
 
     /** 6,000 responses: 2,000 single, 60 batches of 50, and one batch of 1,000 sent to the survey replica that is killed. */
     static final int SINGLES = 2000;
