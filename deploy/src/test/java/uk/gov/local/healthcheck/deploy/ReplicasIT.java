@@ -71,20 +71,21 @@ class ReplicasIT {
     static final int REPLICAS = 2;
     /** deploy/platform: with replicas, instance i of a service listens on the service's port + i * 10. */
     static final int INSTANCE_PORT_STEP = 10;
-    static final int SURVEY_PORT = 38081;
-    static final int METRICS_PORT = 38082;
-    static final int BENCHMARK_PORT = 38083;
-    static final int PORTAL_PORT = 38084;
-    static final int KAFKA_PORT = 39093;
+    static final int SURVEY_PORT = 18081;
+    static final int METRICS_PORT = 18082;
+    static final int BENCHMARK_PORT = 18083;
+    static final int PORTAL_PORT = 18084;
+    static final int KAFKA_PORT = 19093;
+    // every port below 32768, out of Linux's ephemeral range: a client's local port there once took PostgreSQL's (35434)
     static final Path RUN_DIR = Path.of("target/replicas-it").toAbsolutePath();
     static final String LOG = "replicas-it-commands.log";
     static final Map<String, String> ENV = Map.ofEntries(
             Map.entry("HEALTHCHECK_RUN_DIR", RUN_DIR.toString()),
             Map.entry("SURVEY_PORT", "" + SURVEY_PORT), Map.entry("METRICS_PORT", "" + METRICS_PORT),
             Map.entry("BENCHMARK_PORT", "" + BENCHMARK_PORT), Map.entry("PORTAL_PORT", "" + PORTAL_PORT),
-            Map.entry("KEYCLOAK_PORT", "38180"), Map.entry("KEYCLOAK_MANAGEMENT_PORT", "38190"),
-            Map.entry("KAFKA_PORT", "" + KAFKA_PORT), Map.entry("POSTGRES_PORT", "35434"),
-            Map.entry("HAPROXY_STATS_PORT", "38404"),
+            Map.entry("KEYCLOAK_PORT", "18180"), Map.entry("KEYCLOAK_MANAGEMENT_PORT", "18190"),
+            Map.entry("KAFKA_PORT", "" + KAFKA_PORT), Map.entry("POSTGRES_PORT", "15434"),
+            Map.entry("HAPROXY_STATS_PORT", "18404"),
             Map.entry("HEALTHCHECK_READY_TIMEOUT", "480"),
             Map.entry("HEALTHCHECK_BUILD", "missing"));
     static final String SURVEY = at(SURVEY_PORT);
