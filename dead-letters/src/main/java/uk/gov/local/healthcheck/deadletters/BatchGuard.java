@@ -2,6 +2,7 @@ package uk.gov.local.healthcheck.deadletters;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import lombok.RequiredArgsConstructor;
 import org.jboss.logging.Logger;
 
 import java.util.List;
@@ -14,17 +15,13 @@ import java.util.function.Function;
  * {@link Uni} completes, the whole batch may be acknowledged.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class BatchGuard {
 
     private static final Logger LOG = Logger.getLogger(BatchGuard.class);
 
     private final TransientRetry retry;
     private final DeadLetterWriter writer;
-
-    public BatchGuard(TransientRetry retry, DeadLetterWriter writer) {
-        this.retry = retry;
-        this.writer = writer;
-    }
 
     /**
      * @param items    the batch's items, in order

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
 import jakarta.enterprise.context.ApplicationScoped;
+import lombok.RequiredArgsConstructor;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
@@ -22,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @ApplicationScoped
 @Identifier(ConsumerPartitions.NAME)
+@RequiredArgsConstructor
 public class ConsumerPartitions implements KafkaConsumerRebalanceListener {
 
     public static final String NAME = "healthcheck-partitions";
@@ -35,11 +37,6 @@ public class ConsumerPartitions implements KafkaConsumerRebalanceListener {
     private final Set<Object> between = ConcurrentHashMap.newKeySet();
     private volatile boolean gaugeRegistered;
     private volatile Gauge gauge;
-
-    public ConsumerPartitions(ConsumerName consumer, MeterRegistry registry) {
-        this.consumer = consumer;
-        this.registry = registry;
-    }
 
     void onStop(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent e) {
         Gauge registered = gauge;

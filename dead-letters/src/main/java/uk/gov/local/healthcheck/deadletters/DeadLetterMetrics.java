@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import lombok.RequiredArgsConstructor;
 import org.jboss.logging.Logger;
 
 import uk.gov.local.healthcheck.events.DeadLetter;
@@ -19,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * after every change).
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class DeadLetterMetrics {
 
     private static final Logger LOG = Logger.getLogger(DeadLetterMetrics.class);
@@ -28,11 +30,6 @@ public class DeadLetterMetrics {
 
     private final AtomicLong open = new AtomicLong();
     private volatile Gauge openGauge;
-
-    public DeadLetterMetrics(MeterRegistry registry, DeadLetterStore store) {
-        this.registry = registry;
-        this.store = store;
-    }
 
     void onStop(@Observes io.quarkus.runtime.ShutdownEvent e) {
         Gauge registered = openGauge;

@@ -8,6 +8,7 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.mutiny.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
+import lombok.RequiredArgsConstructor;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -23,6 +24,7 @@ import java.util.Optional;
  * service's reactive pool. Unique on (topic, partition, offset_): a record redelivered after a crash is not listed twice.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class DeadLetterStore {
 
     static final String COLUMNS = "id, consumer, topic, partition, offset_, record_key, value, error, error_type, "
@@ -30,11 +32,6 @@ public class DeadLetterStore {
 
     private final Pool pool;
     private final ConsumerName consumer;
-
-    public DeadLetterStore(Pool pool, ConsumerName consumer) {
-        this.pool = pool;
-        this.consumer = consumer;
-    }
 
     /** {@code healthcheck.dead-letters.consumer}, else {@code quarkus.application.name} ({@link ConsumerName}). */
     public String consumer() {

@@ -1,5 +1,6 @@
 package uk.gov.local.healthcheck.api.availability;
 
+import lombok.RequiredArgsConstructor;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -14,18 +15,13 @@ import java.util.concurrent.ConcurrentMap;
  * is logged at once; later ones within the interval are counted and reported with the next line. Every service
  * throttles this way: requests refused while PostgreSQL is away, transient failures being retried, the outbox relay.
  */
+@RequiredArgsConstructor
 public final class ThrottledLog {
 
     private final Logger log;
     private final Duration interval;
     private final Clock clock;
     private final ConcurrentMap<String, Window> windows = new ConcurrentHashMap<>();
-
-    public ThrottledLog(Logger log, Duration interval, Clock clock) {
-        this.log = log;
-        this.interval = interval;
-        this.clock = clock;
-    }
 
     private static final class Window {
         final Instant start;

@@ -10,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -47,17 +48,12 @@ import java.util.List;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "404", description = "No data for this round, indicator, question, authority or region",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@RequiredArgsConstructor
 public class BenchmarkResource {
 
     private final BenchmarkQuery query;
     private final SecurityIdentity identity;
     private final ObjectMapper mapper;
-
-    public BenchmarkResource(BenchmarkQuery query, SecurityIdentity identity, ObjectMapper mapper) {
-        this.query = query;
-        this.identity = identity;
-        this.mapper = mapper;
-    }
 
     private byte[] json(Object dto) {
         try {

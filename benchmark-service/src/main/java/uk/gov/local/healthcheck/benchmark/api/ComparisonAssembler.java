@@ -1,5 +1,6 @@
 package uk.gov.local.healthcheck.benchmark.api;
 
+import lombok.RequiredArgsConstructor;
 import uk.gov.local.healthcheck.benchmark.access.AccessPolicy;
 import uk.gov.local.healthcheck.benchmark.disclosure.DisclosureRules;
 import uk.gov.local.healthcheck.benchmark.grouping.Group;
@@ -19,15 +20,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Builds a council's comparison from the round's snapshots; no I/O. */
+@RequiredArgsConstructor
 final class ComparisonAssembler {
 
     private final BenchmarkQuery query;
     private final AccessPolicy scope;
-
-    ComparisonAssembler(BenchmarkQuery query, AccessPolicy scope) {
-        this.query = query;
-        this.scope = scope;
-    }
 
     ComparisonDto assemble(BenchmarkQuery.RoundWithHistory rounds, Authority authority) {
         RoundData current = rounds.current();

@@ -6,6 +6,7 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import lombok.RequiredArgsConstructor;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import uk.gov.local.healthcheck.api.access.RequiredRoles;
@@ -22,16 +23,13 @@ import java.util.List;
  * role refusals. An unexpected failure is logged and answered 500 without internals. A request without a valid token
  * is refused earlier, by the {@code authenticated} HTTP permission on /api/*, with api-support's 401 problem.
  */
+@RequiredArgsConstructor
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final int SERVER_ERROR = 500;
 
     private final DatabaseOutage outage;
-
-    public ProblemMappers(DatabaseOutage outage) {
-        this.outage = outage;
-    }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {

@@ -1,5 +1,6 @@
 package uk.gov.local.healthcheck.benchmark.api;
 
+import lombok.RequiredArgsConstructor;
 import uk.gov.local.healthcheck.benchmark.disclosure.DisclosureRules;
 import uk.gov.local.healthcheck.benchmark.disclosure.SecondarySuppression;
 import uk.gov.local.healthcheck.benchmark.grouping.Group;
@@ -25,6 +26,7 @@ import java.util.function.Predicate;
  * returns (or, for practitioner shares, 10 respondents) is withheld, and the group tables get secondary
  * suppression against the overall table. No I/O.
  */
+@RequiredArgsConstructor
 final class QuestionAssembler {
 
     static final String BY_COUNCIL_TYPE = "councilType";
@@ -32,10 +34,6 @@ final class QuestionAssembler {
     private static final String ALL = "all";
 
     private final GroupCatalog catalog;
-
-    QuestionAssembler(GroupCatalog catalog) {
-        this.catalog = catalog;
-    }
 
     /** One computed table before presentation. */
     private record Table(String key, String name, Tabulation tabulation, Set<String> contributors, BigDecimal respondents) {

@@ -1,5 +1,6 @@
 package uk.gov.local.healthcheck.benchmark.api;
 
+import lombok.RequiredArgsConstructor;
 import uk.gov.local.healthcheck.benchmark.access.AccessPolicy;
 import uk.gov.local.healthcheck.benchmark.grouping.Group;
 import uk.gov.local.healthcheck.benchmark.grouping.GroupCatalog;
@@ -18,15 +19,11 @@ import java.util.List;
  * Builds a region's table from the round's snapshot, each authority's figures by {@link AuthorityFigures#own} as its
  * comparison does; no I/O.
  */
+@RequiredArgsConstructor
 final class RegionTableAssembler {
 
     private final BenchmarkQuery query;
     private final AccessPolicy scope;
-
-    RegionTableAssembler(BenchmarkQuery query, AccessPolicy scope) {
-        this.query = query;
-        this.scope = scope;
-    }
 
     RegionTableDto assemble(RoundData round, Group region) {
         GroupCatalog catalog = query.catalog();

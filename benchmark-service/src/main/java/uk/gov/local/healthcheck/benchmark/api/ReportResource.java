@@ -8,6 +8,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -30,16 +31,13 @@ import java.util.List;
 @Tag(name = "Reports")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.LGA_ADMIN, Roles.COUNCIL_SUBMITTER, Roles.COUNCIL_VIEWER, Roles.RIA_ANALYST})
+@RequiredArgsConstructor
 public class ReportResource {
 
     static final List<String> CSV_HEADER = List.of("round", "question", "type", "by", "group", "base", "option", "count",
             "percent", "low", "mean", "median", "suppressed", "reason");
 
     private final BenchmarkQuery query;
-
-    public ReportResource(BenchmarkQuery query) {
-        this.query = query;
-    }
 
     @GET
     @Path("/{roundId}")

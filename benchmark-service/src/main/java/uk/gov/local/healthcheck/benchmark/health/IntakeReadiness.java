@@ -1,6 +1,7 @@
 package uk.gov.local.healthcheck.benchmark.health;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -19,15 +20,11 @@ import uk.gov.local.healthcheck.benchmark.query.CatalogRefresh;
  */
 @Readiness
 @ApplicationScoped
+@RequiredArgsConstructor
 public class IntakeReadiness implements HealthCheck {
 
     private final IntakeState intake;
     private final CatalogRefresh refresh;
-
-    public IntakeReadiness(IntakeState intake, CatalogRefresh refresh) {
-        this.intake = intake;
-        this.refresh = refresh;
-    }
 
     @Override
     public HealthCheckResponse call() {

@@ -2,6 +2,7 @@ package uk.gov.local.healthcheck.benchmark.intake;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import lombok.RequiredArgsConstructor;
 import uk.gov.local.healthcheck.benchmark.query.RoundSnapshots;
 import uk.gov.local.healthcheck.benchmark.store.IndicatorStateStore;
 import uk.gov.local.healthcheck.benchmark.store.PendingEvent;
@@ -16,15 +17,11 @@ import java.util.List;
  * moved into this instance's snapshots. Still undecodable or invalid → fails (422, the entry stays open).
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class IndicatorsReplay implements DeadLetterReplay {
 
     private final IndicatorStateStore store;
     private final RoundSnapshots snapshots;
-
-    public IndicatorsReplay(IndicatorStateStore store, RoundSnapshots snapshots) {
-        this.store = store;
-        this.snapshots = snapshots;
-    }
 
     @Override
     public Uni<Void> replay(FailedRecord record) {

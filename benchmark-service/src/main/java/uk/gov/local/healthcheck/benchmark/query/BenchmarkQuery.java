@@ -3,6 +3,7 @@ package uk.gov.local.healthcheck.benchmark.query;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
+import lombok.RequiredArgsConstructor;
 import uk.gov.local.healthcheck.benchmark.grouping.GroupCatalog;
 import uk.gov.local.healthcheck.benchmark.instruments.Instrument;
 import uk.gov.local.healthcheck.benchmark.instruments.InstrumentCatalog;
@@ -19,6 +20,7 @@ import java.util.function.Supplier;
  * answer reflects the last committed batch this instance applied, and is computed once per snapshot.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class BenchmarkQuery {
 
     /** The comparison shows this round and the two before it. */
@@ -28,12 +30,6 @@ public class BenchmarkQuery {
     private final RoundSnapshots snapshots;
     private final GroupCatalog catalog;
     private final InstrumentCatalog instruments;
-
-    public BenchmarkQuery(RoundSnapshots snapshots, GroupCatalog catalog, InstrumentCatalog instruments) {
-        this.snapshots = snapshots;
-        this.catalog = catalog;
-        this.instruments = instruments;
-    }
 
     /** A round and up to two previous rounds of its instrument, newest first. */
     public record RoundWithHistory(RoundData current, List<RoundData> previous) {

@@ -2,6 +2,7 @@ package uk.gov.local.healthcheck.benchmark.query;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import lombok.RequiredArgsConstructor;
 import org.jboss.logging.Logger;
 import uk.gov.local.healthcheck.benchmark.model.AuthorityEntry;
 import uk.gov.local.healthcheck.benchmark.model.RoundData;
@@ -36,6 +37,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * Versions only move forward, so a late or repeated update never replaces a newer snapshot with an older one.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class RoundSnapshots {
 
     private static final Logger LOG = Logger.getLogger(RoundSnapshots.class);
@@ -76,10 +78,6 @@ public class RoundSnapshots {
     private final RoundStore store;
     private final AtomicReference<Map<String, RoundInfo>> catalog = new AtomicReference<>(Map.of());
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
-
-    public RoundSnapshots(RoundStore store) {
-        this.store = store;
-    }
 
     /** Every round known to this instance, by id; an immutable map. */
     public Map<String, RoundInfo> catalog() {

@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import lombok.RequiredArgsConstructor;
 import uk.gov.local.healthcheck.benchmark.model.RoundInfo;
 import uk.gov.local.healthcheck.events.AuthorityIndicators;
 import uk.gov.local.healthcheck.events.IndicatorValue;
@@ -27,6 +28,7 @@ import java.util.Set;
  * authority still in it.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class IndicatorStateStore {
 
     /**
@@ -91,10 +93,6 @@ public class IndicatorStateStore {
             where round_id = $1 and indicator_id = $2""";
 
     private final Pool pool;
-
-    public IndicatorStateStore(Pool pool) {
-        this.pool = pool;
-    }
 
     /**
      * Applies a batch of events in one transaction; the Uni completes after the commit with, per round that

@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import lombok.RequiredArgsConstructor;
 import uk.gov.local.healthcheck.benchmark.model.AuthorityEntry;
 import uk.gov.local.healthcheck.benchmark.model.RoundData;
 import uk.gov.local.healthcheck.benchmark.model.RoundInfo;
@@ -17,6 +18,7 @@ import java.util.Map;
 
 /** Reads rounds: the catalog of rounds with their versions, and a consistent snapshot of one round. */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class RoundStore {
 
     private static final String SELECT_CATALOG =
@@ -31,10 +33,6 @@ public class RoundStore {
             from indicator_value where round_id = $1""";
 
     private final Pool pool;
-
-    public RoundStore(Pool pool) {
-        this.pool = pool;
-    }
 
     /** Every round, by id (a handful of rows). */
     public Uni<Map<String, RoundInfo>> catalog() {

@@ -3,6 +3,7 @@ package uk.gov.local.healthcheck.metrics.api;
 import io.quarkus.security.ForbiddenException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import lombok.RequiredArgsConstructor;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import uk.gov.local.healthcheck.api.problems.Problem;
@@ -14,15 +15,12 @@ import uk.gov.local.healthcheck.api.problems.ProblemTypes;
  * are logged here and answered without internals. A request without a valid token is refused earlier, by the
  * {@code authenticated} HTTP permission on /api/*, with api-support's 401 problem.
  */
+@RequiredArgsConstructor
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     private final DatabaseOutage outage;
-
-    public ProblemMappers(DatabaseOutage outage) {
-        this.outage = outage;
-    }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -28,15 +29,11 @@ import uk.gov.local.healthcheck.metrics.rebuild.RebuildStatus;
 @Path("/api/v1/admin/rebuild")
 @Tag(name = "Administration")
 @Authenticated
+@RequiredArgsConstructor
 public class RebuildResource {
 
     private final RebuildService rebuild;
     private final SecurityIdentity identity;
-
-    public RebuildResource(RebuildService rebuild, SecurityIdentity identity) {
-        this.rebuild = rebuild;
-        this.identity = identity;
-    }
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)

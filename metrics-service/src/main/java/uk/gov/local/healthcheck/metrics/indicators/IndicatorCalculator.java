@@ -1,5 +1,6 @@
 package uk.gov.local.healthcheck.metrics.indicators;
 
+import lombok.RequiredArgsConstructor;
 import uk.gov.local.healthcheck.events.IndicatorValue;
 
 import java.math.BigDecimal;
@@ -14,16 +15,13 @@ import java.util.OptionalInt;
  * <p>Values are unrounded ({@link MathContext#DECIMAL64}, 16 significant digits): rounding is a presentation
  * concern, and pooled group figures are computed from the numerators and denominators anyway.
  */
+@RequiredArgsConstructor
 public final class IndicatorCalculator {
 
     static final MathContext PRECISION = MathContext.DECIMAL64;
     public static final String REASON_ZERO_DENOMINATOR = "zero denominator";
 
     private final WorkingDays workingDays;
-
-    public IndicatorCalculator(WorkingDays workingDays) {
-        this.workingDays = workingDays;
-    }
 
     /** All indicators of {@code instrument} (none for an instrument without definitions), in dictionary order. */
     public List<IndicatorValue> compute(String instrument, String period, Answers answers) {

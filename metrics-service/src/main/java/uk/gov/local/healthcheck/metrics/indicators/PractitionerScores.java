@@ -1,5 +1,6 @@
 package uk.gov.local.healthcheck.metrics.indicators;
 
+import lombok.RequiredArgsConstructor;
 import uk.gov.local.healthcheck.events.IndicatorValue;
 
 import java.math.BigDecimal;
@@ -18,6 +19,7 @@ import java.util.Map;
  *   <li>{@code respondents}: the responses counted.</li>
  * </ul>
  */
+@RequiredArgsConstructor
 public final class PractitionerScores {
 
     /** The likert options a statement's share agreeing counts. */
@@ -29,10 +31,6 @@ public final class PractitionerScores {
     private final PractitionerRules rules;
     /** Each standard score's id with its statements' question ids, from the dictionary. */
     private final Map<String, List<String>> statementsByStandard = IndicatorDictionary.standards();
-
-    public PractitionerScores(PractitionerRules rules) {
-        this.rules = rules;
-    }
 
     public PractitionerRules rules() {
         return rules;

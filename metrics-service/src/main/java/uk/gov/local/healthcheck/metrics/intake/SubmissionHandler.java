@@ -2,6 +2,7 @@ package uk.gov.local.healthcheck.metrics.intake;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import lombok.RequiredArgsConstructor;
 import org.jboss.logging.Logger;
 import uk.gov.local.healthcheck.events.IndicatorValue;
 import uk.gov.local.healthcheck.metrics.indicators.IndicatorCalculator;
@@ -34,6 +35,7 @@ import java.util.Set;
  * publication). The live consumer and the rebuild both go through here.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class SubmissionHandler {
 
     private static final Logger LOG = Logger.getLogger(SubmissionHandler.class);
@@ -48,12 +50,6 @@ public class SubmissionHandler {
     private final IndicatorCalculator calculator;
     private final BatchStore store;
     private final IndicatorsPublisher publisher;
-
-    public SubmissionHandler(IndicatorCalculator calculator, BatchStore store, IndicatorsPublisher publisher) {
-        this.calculator = calculator;
-        this.store = store;
-        this.publisher = publisher;
-    }
 
     /**
      * The change a record asks for, or empty when there is none (a type metrics-service does not consume).

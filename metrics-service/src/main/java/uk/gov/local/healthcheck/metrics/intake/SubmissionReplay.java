@@ -2,6 +2,7 @@ package uk.gov.local.healthcheck.metrics.intake;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import lombok.RequiredArgsConstructor;
 import uk.gov.local.healthcheck.deadletters.DeadLetterReplay;
 import uk.gov.local.healthcheck.deadletters.FailedRecord;
 
@@ -12,13 +13,10 @@ import java.util.List;
  * decoded, applied in its own transaction and published. Fails when it still cannot be decoded or stored.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class SubmissionReplay implements DeadLetterReplay {
 
     private final SubmissionsConsumer consumer;
-
-    public SubmissionReplay(SubmissionsConsumer consumer) {
-        this.consumer = consumer;
-    }
 
     @Override
     public Uni<Void> replay(FailedRecord record) {

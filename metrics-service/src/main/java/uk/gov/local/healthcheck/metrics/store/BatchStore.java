@@ -3,6 +3,7 @@ package uk.gov.local.healthcheck.metrics.store;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
+import lombok.RequiredArgsConstructor;
 import uk.gov.local.healthcheck.events.IndicatorValue;
 import uk.gov.local.healthcheck.metrics.indicators.IndicatorDictionary;
 import uk.gov.local.healthcheck.metrics.indicators.PractitionerScores;
@@ -29,16 +30,12 @@ import java.util.Set;
  * <p>Changes must be in the order of their partition; changes of one (round, authority) come from one partition.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class BatchStore {
 
     private final Pool pool;
     private final PractitionerScores scores;
     Clock clock = Clock.systemUTC();
-
-    public BatchStore(Pool pool, PractitionerScores scores) {
-        this.pool = pool;
-        this.scores = scores;
-    }
 
     /**
      * @param readStates whether to read back the states to publish: every (round, authority) that changed, or whose

@@ -2,6 +2,7 @@ package uk.gov.local.healthcheck.portal.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import lombok.RequiredArgsConstructor;
 
 import java.util.List;
 
@@ -10,15 +11,11 @@ import java.util.List;
  * each API alone decides what they may read or change.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class PersonApi {
 
     private final ApiClient api;
     private final PersonToken token;
-
-    public PersonApi(ApiClient api, PersonToken token) {
-        this.api = api;
-        this.token = token;
-    }
 
     public ApiEndpoints endpoints() {
         return api.endpoints();

@@ -3,6 +3,7 @@ package uk.gov.local.healthcheck.portal.api;
 import io.quarkus.oidc.client.OidcClient;
 import io.quarkus.oidc.client.Tokens;
 import jakarta.enterprise.context.ApplicationScoped;
+import lombok.RequiredArgsConstructor;
 
 import java.time.Duration;
 
@@ -12,6 +13,7 @@ import java.time.Duration;
  * with it. Social workers have no accounts; survey-service takes the authority from the invitation.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class RelayToken {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -20,10 +22,6 @@ public class RelayToken {
 
     private final OidcClient client;
     private volatile Tokens tokens;
-
-    public RelayToken(OidcClient client) {
-        this.client = client;
-    }
 
     public String value() {
         Tokens current = tokens;

@@ -9,6 +9,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import lombok.RequiredArgsConstructor;
 import uk.gov.local.healthcheck.portal.api.PersonApi;
 import uk.gov.local.healthcheck.portal.charts.BarChart;
 import uk.gov.local.healthcheck.portal.figures.Figures;
@@ -35,6 +36,7 @@ import static uk.gov.local.healthcheck.portal.figures.Figures.figure;
  */
 @Path("/councils/{code}/rounds")
 @Produces(MediaType.TEXT_HTML)
+@RequiredArgsConstructor
 public class ComparisonPages {
 
     /** One indicator's row; every text is a figure as the API gave it, or the reason there is none. */
@@ -56,12 +58,6 @@ public class ComparisonPages {
     private final PersonApi api;
     private final IndicatorDictionary dictionary;
     private final PdfRenderer pdf;
-
-    public ComparisonPages(PersonApi api, IndicatorDictionary dictionary, PdfRenderer pdf) {
-        this.api = api;
-        this.dictionary = dictionary;
-        this.pdf = pdf;
-    }
 
     @GET
     @Path("{roundId}")

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import lombok.RequiredArgsConstructor;
 import uk.gov.local.healthcheck.portal.api.ApiResult;
 import uk.gov.local.healthcheck.portal.api.PersonApi;
 import uk.gov.local.healthcheck.portal.charts.LineChart;
@@ -28,6 +29,7 @@ import java.util.List;
  */
 @Path("/councils/{code}/indicators")
 @Produces(MediaType.TEXT_HTML)
+@RequiredArgsConstructor
 public class SeriesPage {
 
     /** One round's line of the table. */
@@ -43,11 +45,6 @@ public class SeriesPage {
 
     private final PersonApi api;
     private final IndicatorDictionary dictionary;
-
-    public SeriesPage(PersonApi api, IndicatorDictionary dictionary) {
-        this.api = api;
-        this.dictionary = dictionary;
-    }
 
     @GET
     @Path("{indicatorId}")

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import lombok.RequiredArgsConstructor;
 import uk.gov.local.healthcheck.portal.rounds.RoundLine;
 import uk.gov.local.healthcheck.portal.rounds.Rounds;
 import uk.gov.local.healthcheck.portal.web.Person;
@@ -20,6 +21,7 @@ import java.util.List;
 /** The start page, and each person's home after sign-in: what is open for them, by role. */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
+@RequiredArgsConstructor
 public class HomePage {
 
     /** One open round on a council's task list, with its return's status in words. */
@@ -42,11 +44,6 @@ public class HomePage {
 
     private final Session session;
     private final Rounds rounds;
-
-    public HomePage(Session session, Rounds rounds) {
-        this.session = session;
-        this.rounds = rounds;
-    }
 
     @GET
     public Response start() {

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import lombok.RequiredArgsConstructor;
 import uk.gov.local.healthcheck.portal.api.ApiResult;
 import uk.gov.local.healthcheck.portal.api.PersonApi;
 import uk.gov.local.healthcheck.portal.figures.IndicatorDictionary;
@@ -29,6 +30,7 @@ import java.util.Map;
  */
 @Path("/reports")
 @Produces(MediaType.TEXT_HTML)
+@RequiredArgsConstructor
 public class ReportPages {
 
     static final String WORKFORCE = "workforce-return";
@@ -43,12 +45,6 @@ public class ReportPages {
     private final PersonApi api;
     private final IndicatorDictionary dictionary;
     private final PdfRenderer pdf;
-
-    public ReportPages(PersonApi api, IndicatorDictionary dictionary, PdfRenderer pdf) {
-        this.api = api;
-        this.dictionary = dictionary;
-        this.pdf = pdf;
-    }
 
     @GET
     @Path("{roundId}")

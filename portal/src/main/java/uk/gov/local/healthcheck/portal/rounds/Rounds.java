@@ -2,6 +2,7 @@ package uk.gov.local.healthcheck.portal.rounds;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.RequestScoped;
+import lombok.RequiredArgsConstructor;
 import uk.gov.local.healthcheck.portal.api.PersonApi;
 import uk.gov.local.healthcheck.portal.forms.InstrumentDefinition;
 
@@ -12,13 +13,10 @@ import java.util.List;
 
 /** survey-service's rounds, instruments and tracker, read with the signed-in person's token. */
 @RequestScoped
+@RequiredArgsConstructor
 public class Rounds {
 
     private final PersonApi api;
-
-    public Rounds(PersonApi api) {
-        this.api = api;
-    }
 
     public List<RoundLine> all() {
         List<RoundLine> rounds = new ArrayList<>();

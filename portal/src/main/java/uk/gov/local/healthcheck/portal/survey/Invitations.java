@@ -3,6 +3,7 @@ package uk.gov.local.healthcheck.portal.survey;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import lombok.RequiredArgsConstructor;
 import uk.gov.local.healthcheck.portal.api.ApiClient;
 import uk.gov.local.healthcheck.portal.api.ApiResult;
 import uk.gov.local.healthcheck.portal.api.RelayToken;
@@ -17,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * changes once a round uses it, so it is read once.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class Invitations {
 
     private static final com.fasterxml.jackson.databind.node.JsonNodeFactory JSON = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
@@ -24,11 +26,6 @@ public class Invitations {
     private final ApiClient api;
     private final RelayToken relay;
     private final Map<String, InstrumentDefinition> instruments = new ConcurrentHashMap<>();
-
-    public Invitations(ApiClient api, RelayToken relay) {
-        this.api = api;
-        this.relay = relay;
-    }
 
     /** The invitation's round and authority; 404/410/409 as {@code ApiProblem}s for the pages. */
     public JsonNode resolve(String code) {

@@ -15,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import lombok.RequiredArgsConstructor;
 import uk.gov.local.healthcheck.portal.api.ApiProblem;
 import uk.gov.local.healthcheck.portal.api.ApiResult;
 import uk.gov.local.healthcheck.portal.api.FieldError;
@@ -39,6 +40,7 @@ import java.util.List;
  */
 @Path("/rounds/{roundId}")
 @Produces(MediaType.TEXT_HTML)
+@RequiredArgsConstructor
 public class TrackerPages {
 
     public record Row(String code, String name, String region, String status, String statusClass, String revision,
@@ -90,12 +92,6 @@ public class TrackerPages {
     private final Rounds rounds;
     private final PersonApi api;
     private final Session session;
-
-    public TrackerPages(Rounds rounds, PersonApi api, Session session) {
-        this.rounds = rounds;
-        this.api = api;
-        this.session = session;
-    }
 
     @GET
     @Path("tracker")

@@ -5,6 +5,7 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import lombok.RequiredArgsConstructor;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import uk.gov.local.healthcheck.portal.api.ApiProblem;
@@ -13,6 +14,7 @@ import uk.gov.local.healthcheck.portal.api.ApiProblem;
  * An API's refusal, or a failure of the portal itself, as a page a person understands: what happened and what to do,
  * never a stack trace. The API's own words follow, since they are written for people too.
  */
+@RequiredArgsConstructor
 public class ProblemPages {
 
     private static final Logger LOG = Logger.getLogger(ProblemPages.class);
@@ -24,10 +26,6 @@ public class ProblemPages {
     }
 
     private final Session session;
-
-    public ProblemPages(Session session) {
-        this.session = session;
-    }
 
     @ServerExceptionMapper
     public Response tooMany(uk.gov.local.healthcheck.portal.survey.SurveyPages.TooManyRequests e) {

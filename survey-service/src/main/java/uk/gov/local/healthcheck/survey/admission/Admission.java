@@ -1,6 +1,7 @@
 package uk.gov.local.healthcheck.survey.admission;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import lombok.RequiredArgsConstructor;
 import uk.gov.local.healthcheck.reference.instruments.Instrument;
 import uk.gov.local.healthcheck.survey.instruments.InstrumentCatalog;
 import uk.gov.local.healthcheck.api.problems.ProblemException;
@@ -19,17 +20,12 @@ import java.util.Optional;
  * is open, today is within its dates, and it collects this kind of submission, and the authority is in the register and existed in the round's year.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class Admission {
 
     private final AuthorityRegister register;
     private final InstrumentCatalog instruments;
     private final RoundCalendar calendar;
-
-    public Admission(AuthorityRegister register, InstrumentCatalog instruments, RoundCalendar calendar) {
-        this.register = register;
-        this.instruments = instruments;
-        this.calendar = calendar;
-    }
 
     public Optional<Authority> find(String authorityCode) {
         return register.find(authorityCode);

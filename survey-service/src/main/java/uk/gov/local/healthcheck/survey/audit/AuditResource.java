@@ -11,7 +11,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.gov.local.healthcheck.api.problems.ProblemException;
 import uk.gov.local.healthcheck.api.access.Roles;
@@ -25,7 +24,6 @@ import java.util.List;
 @Path("/api/v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Audit", description = "Every write, accepted or refused")
-@SecurityRequirement(name = "keycloak")
 @RolesAllowed(Roles.LGA_ADMIN)
 public class AuditResource {
 

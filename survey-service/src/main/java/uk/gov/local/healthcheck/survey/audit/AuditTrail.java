@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -18,6 +19,7 @@ import java.time.OffsetDateTime;
  * Writes one audit entry for every call of an {@link Audited} endpoint once its outcome is known, refusals
  * included, so the trail shows attempts as well as changes. The entry is written before the response leaves.
  */
+@RequiredArgsConstructor
 public class AuditTrail {
 
     private static final Logger LOG = Logger.getLogger(AuditTrail.class);
@@ -36,14 +38,6 @@ public class AuditTrail {
     private final AuditNote note;
     private final Clock clock;
     private final AuditLog log;
-
-    public AuditTrail(CurrentIdentityAssociation identities, DatabaseOutage outage, AuditNote note, Clock clock, AuditLog log) {
-        this.identities = identities;
-        this.outage = outage;
-        this.note = note;
-        this.clock = clock;
-        this.log = log;
-    }
 
     @ServerResponseFilter
     public Uni<Void> record(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {

@@ -5,6 +5,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import lombok.RequiredArgsConstructor;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.List;
  * event loop, and nothing may be served before the check has passed.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class InstrumentIntegrityCheck {
 
     private static final Logger LOG = Logger.getLogger(InstrumentIntegrityCheck.class);
@@ -26,11 +28,6 @@ public class InstrumentIntegrityCheck {
 
     private final Pool pool;
     private final InstrumentCatalog catalog;
-
-    public InstrumentIntegrityCheck(Pool pool, InstrumentCatalog catalog) {
-        this.pool = pool;
-        this.catalog = catalog;
-    }
 
     /** An instrument version some round collects, with the fingerprint recorded when the round was created. */
     record InUse(String instrument, int version, String fingerprint) {

@@ -6,8 +6,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.gov.local.healthcheck.reference.instruments.Instrument;
 import uk.gov.local.healthcheck.api.problems.ProblemException;
@@ -19,8 +19,8 @@ import java.util.List;
 @Path("/api/v1/instruments")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Instruments", description = "The questionnaires, so a council's system can build its form or mapping")
-@SecurityRequirement(name = "keycloak")
 @RolesAllowed({Roles.LGA_ADMIN, Roles.COUNCIL_SUBMITTER, Roles.COUNCIL_VIEWER, Roles.RIA_ANALYST})
+@RequiredArgsConstructor
 public class InstrumentResource {
 
     /** A line of the instrument list. */
@@ -28,10 +28,6 @@ public class InstrumentResource {
     }
 
     private final InstrumentCatalog catalog;
-
-    public InstrumentResource(InstrumentCatalog catalog) {
-        this.catalog = catalog;
-    }
 
     @GET
     @Operation(summary = "Every instrument and version")

@@ -11,10 +11,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.gov.local.healthcheck.survey.audit.Audited;
 import uk.gov.local.healthcheck.api.problems.ProblemException;
@@ -30,19 +30,13 @@ import java.util.List;
 @Path("/api/v1/rounds/{roundId}/returns/{authorityCode}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Returns", description = "A council's return to a round: drafts, submissions, revisions, withdrawal")
-@SecurityRequirement(name = "keycloak")
 @RolesAllowed({Roles.LGA_ADMIN, Roles.COUNCIL_SUBMITTER, Roles.COUNCIL_VIEWER, Roles.RIA_ANALYST})
+@RequiredArgsConstructor
 public class ReturnResource {
 
     private final ReturnService returns;
     private final SecurityIdentity identity;
     private final BodyLimits limits;
-
-    public ReturnResource(ReturnService returns, SecurityIdentity identity, BodyLimits limits) {
-        this.returns = returns;
-        this.identity = identity;
-        this.limits = limits;
-    }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)

@@ -3,6 +3,7 @@ package uk.gov.local.healthcheck.survey.intake;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import lombok.RequiredArgsConstructor;
 import uk.gov.local.healthcheck.events.ReturnAccepted;
 import uk.gov.local.healthcheck.events.ReturnWithdrawn;
 import uk.gov.local.healthcheck.events.Topics;
@@ -30,6 +31,7 @@ import java.util.Map;
  * transaction: the return is accepted if and only if its event will be published. Kafka is never waited on here.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class ReturnService {
 
     private final Admission admission;
@@ -37,14 +39,6 @@ public class ReturnService {
     private final OutboxWriter outbox;
     private final Clock clock;
     private final AuditNote audit;
-
-    public ReturnService(Admission admission, AnswerValidator validator, OutboxWriter outbox, Clock clock, AuditNote audit) {
-        this.admission = admission;
-        this.validator = validator;
-        this.outbox = outbox;
-        this.clock = clock;
-        this.audit = audit;
-    }
 
     public Uni<ReturnView> put(String roundId, String authorityCode, ReturnSubmission submission, AccessPolicy access) {
         access.requireMaySubmitFor(authorityCode);

@@ -13,11 +13,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.gov.local.healthcheck.survey.audit.Audited;
 import uk.gov.local.healthcheck.survey.access.AccessPolicy;
@@ -31,19 +31,13 @@ import java.util.List;
 @Path("/api/v1/rounds/{roundId}/invitations")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Invitations", description = "Links to the anonymous practitioner survey, one or more per authority")
-@SecurityRequirement(name = "keycloak")
 @RolesAllowed({Roles.LGA_ADMIN, Roles.COUNCIL_SUBMITTER, Roles.COUNCIL_VIEWER, Roles.RIA_ANALYST})
+@RequiredArgsConstructor
 public class InvitationResource {
 
     private final InvitationService invitations;
     private final SecurityIdentity identity;
     private final BodyLimits limits;
-
-    public InvitationResource(InvitationService invitations, SecurityIdentity identity, BodyLimits limits) {
-        this.invitations = invitations;
-        this.identity = identity;
-        this.limits = limits;
-    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import lombok.RequiredArgsConstructor;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -22,6 +23,7 @@ import java.util.UUID;
  * Hibernate entity would write back every column it had read).
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class InvitationStore {
 
     private static final String INSERT = "insert into invitation (id, round_id, authority_code, code_sha256, expires_on,"
@@ -40,10 +42,6 @@ public class InvitationStore {
             group by authority_code""";
 
     private final Pool pool;
-
-    public InvitationStore(Pool pool) {
-        this.pool = pool;
-    }
 
     Uni<Invitation> insert(UUID id, String roundId, String authorityCode, String codeSha256, LocalDate expiresOn,
                            int maxResponses, OffsetDateTime now, String createdBy) {

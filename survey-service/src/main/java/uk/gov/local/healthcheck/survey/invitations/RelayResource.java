@@ -8,10 +8,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.gov.local.healthcheck.survey.audit.Audited;
 import uk.gov.local.healthcheck.api.access.Roles;
@@ -26,17 +26,12 @@ import uk.gov.local.healthcheck.survey.web.RequestJson;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Invitations (portal)", description = "For the portal's service account (role survey-relay) only")
-@SecurityRequirement(name = "keycloak")
 @RolesAllowed(Roles.SURVEY_RELAY)
+@RequiredArgsConstructor
 public class RelayResource {
 
     private final InvitedResponses invitations;
     private final BodyLimits limits;
-
-    public RelayResource(InvitedResponses invitations, BodyLimits limits) {
-        this.invitations = invitations;
-        this.limits = limits;
-    }
 
     @POST
     @Path("resolve")

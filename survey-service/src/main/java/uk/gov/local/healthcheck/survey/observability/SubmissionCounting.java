@@ -3,6 +3,7 @@ package uk.gov.local.healthcheck.survey.observability;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
+import lombok.RequiredArgsConstructor;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import uk.gov.local.healthcheck.survey.audit.Audited;
 import uk.gov.local.healthcheck.api.problems.Problem;
@@ -10,13 +11,10 @@ import uk.gov.local.healthcheck.survey.responses.BatchResult;
 import uk.gov.local.healthcheck.survey.responses.LineResult;
 
 /** Counts every answer of a submission endpoint into {@link SubmissionMetrics}, refusals included. */
+@RequiredArgsConstructor
 public class SubmissionCounting {
 
     private final SubmissionMetrics metrics;
-
-    public SubmissionCounting(SubmissionMetrics metrics) {
-        this.metrics = metrics;
-    }
 
     @ServerResponseFilter
     public void count(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {

@@ -2,6 +2,7 @@ package uk.gov.local.healthcheck.survey.outbox;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import lombok.RequiredArgsConstructor;
 import uk.gov.local.healthcheck.events.EventEnvelope;
 import uk.gov.local.healthcheck.events.EventJson;
 import uk.gov.local.healthcheck.survey.observability.Traceparent;
@@ -15,15 +16,12 @@ import java.util.UUID;
  * it has {@link #committed}.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class OutboxWriter {
 
     static final String SOURCE = "/survey-service";
 
     private final OutboxRelay relay;
-
-    public OutboxWriter(OutboxRelay relay) {
-        this.relay = relay;
-    }
 
     /**
      * Called once a transaction that appended events has committed: the relay publishes them now instead of at its

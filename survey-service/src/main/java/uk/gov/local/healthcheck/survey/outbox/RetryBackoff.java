@@ -1,5 +1,6 @@
 package uk.gov.local.healthcheck.survey.outbox;
 
+import lombok.RequiredArgsConstructor;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -7,17 +8,13 @@ import java.time.Instant;
  * Exponential backoff between failed publication attempts (doubling from {@code initial} up to {@code max}), so a
  * broker outage is not hammered, and the first success resets it. Not thread-safe: the relay runs one cycle at a time.
  */
+@RequiredArgsConstructor
 final class RetryBackoff {
 
     private final Duration initial;
     private final Duration max;
     private Duration current = Duration.ZERO;
     private Instant notBefore = Instant.MIN;
-
-    RetryBackoff(Duration initial, Duration max) {
-        this.initial = initial;
-        this.max = max;
-    }
 
     boolean mayRun(Instant now) {
         return !now.isBefore(notBefore);

@@ -5,6 +5,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import lombok.RequiredArgsConstructor;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -22,6 +23,7 @@ import java.util.List;
  * without internals. A request without a valid token is answered 401 by api-support's {@code Unauthorized}, before
  * the endpoint runs; the audit entry of the attempt is written without an identity.
  */
+@RequiredArgsConstructor
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
@@ -29,10 +31,6 @@ public class ProblemMappers {
     private static final String RETRY_AFTER_SECONDS = "5";
 
     private final DatabaseOutage outage;
-
-    public ProblemMappers(DatabaseOutage outage) {
-        this.outage = outage;
-    }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {

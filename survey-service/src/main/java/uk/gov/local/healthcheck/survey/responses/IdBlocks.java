@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import lombok.RequiredArgsConstructor;
 
 import java.util.Arrays;
 
@@ -17,6 +18,7 @@ import java.util.Arrays;
  * ids once in fifty, not every time. The ids of one call rise in order, so the relay publishes a batch in line order.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 class IdBlocks {
 
     /** Must equal the sequences' INCREMENT and the entities' allocationSize (V1 migration, OutboxEvent). */
@@ -33,10 +35,6 @@ class IdBlocks {
     private long nextResponse;
     private long nextEvent;
     private int spare;
-
-    IdBlocks(Pool pool) {
-        this.pool = pool;
-    }
 
     Uni<Ids> take(int n) {
         return take(n, pool);

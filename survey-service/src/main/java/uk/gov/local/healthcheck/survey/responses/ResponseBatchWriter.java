@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import lombok.RequiredArgsConstructor;
 import uk.gov.local.healthcheck.events.ResponseAccepted;
 import uk.gov.local.healthcheck.events.Topics;
 import uk.gov.local.healthcheck.survey.admission.Admission;
@@ -44,6 +45,7 @@ import java.util.UUID;
  * afterwards, and answered as a duplicate or a conflict. Ids come from {@link IdBlocks}, rising in line order.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class ResponseBatchWriter {
 
     private static final String SUBJECT = "rounds/%s/responses/%s";
@@ -84,14 +86,6 @@ public class ResponseBatchWriter {
     private final Admission admission;
     private final IdBlocks idBlocks;
     private final RoundCalendar calendar;
-
-    public ResponseBatchWriter(Pool pool, OutboxWriter outbox, Admission admission, IdBlocks idBlocks, RoundCalendar calendar) {
-        this.pool = pool;
-        this.outbox = outbox;
-        this.admission = admission;
-        this.idBlocks = idBlocks;
-        this.calendar = calendar;
-    }
 
     /** A line that passed every check, with its normalised answers and content hash. */
     record Accepted(ResponseSubmission submission, Map<String, Object> answers, String hash, String traceparent) {

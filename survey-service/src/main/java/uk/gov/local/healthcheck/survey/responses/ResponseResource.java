@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.gov.local.healthcheck.survey.audit.Audited;
 import uk.gov.local.healthcheck.survey.access.AccessPolicy;
@@ -26,7 +25,6 @@ import java.net.URI;
 @Path("/api/v1/rounds/{roundId}/responses")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Responses", description = "Anonymous practitioner survey responses")
-@SecurityRequirement(name = "keycloak")
 @RolesAllowed({Roles.LGA_ADMIN, Roles.COUNCIL_SUBMITTER})
 public class ResponseResource {
 

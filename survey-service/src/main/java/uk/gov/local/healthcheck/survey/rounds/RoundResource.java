@@ -11,10 +11,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.gov.local.healthcheck.survey.audit.Audited;
 import uk.gov.local.healthcheck.api.problems.ProblemException;
@@ -32,19 +32,13 @@ import java.util.List;
 @Path("/api/v1/rounds")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Rounds", description = "Collection rounds: one instrument collected for one period")
-@SecurityRequirement(name = "keycloak")
 @RolesAllowed({Roles.LGA_ADMIN, Roles.COUNCIL_SUBMITTER, Roles.COUNCIL_VIEWER, Roles.RIA_ANALYST})
+@RequiredArgsConstructor
 public class RoundResource {
 
     private final RoundService rounds;
     private final SecurityIdentity identity;
     private final BodyLimits limits;
-
-    public RoundResource(RoundService rounds, SecurityIdentity identity, BodyLimits limits) {
-        this.rounds = rounds;
-        this.identity = identity;
-        this.limits = limits;
-    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

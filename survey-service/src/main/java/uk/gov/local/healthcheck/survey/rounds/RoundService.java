@@ -3,6 +3,7 @@ package uk.gov.local.healthcheck.survey.rounds;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import lombok.RequiredArgsConstructor;
 import uk.gov.local.healthcheck.reference.instruments.Instrument;
 import uk.gov.local.healthcheck.survey.instruments.InstrumentCatalog;
 import uk.gov.local.healthcheck.survey.intake.ReturnRevision;
@@ -21,6 +22,7 @@ import java.util.Map;
 
 /** Creates rounds and answers questions about them. */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class RoundService {
 
     /** Current (highest) revision per authority, counted by status, per round. */
@@ -38,13 +40,6 @@ public class RoundService {
     private final Clock clock;
     private final RecentRounds recent;
     private final RoundCalendar calendar;
-
-    public RoundService(InstrumentCatalog instruments, Clock clock, RecentRounds recent, RoundCalendar calendar) {
-        this.instruments = instruments;
-        this.clock = clock;
-        this.recent = recent;
-        this.calendar = calendar;
-    }
 
     public Uni<RoundView> create(RoundRequest request, AccessPolicy access) {
         Instrument instrument = instrumentFor(request);

@@ -11,12 +11,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import lombok.RequiredArgsConstructor;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.gov.local.healthcheck.survey.access.AccessPolicy;
 import uk.gov.local.healthcheck.api.access.Roles;
@@ -28,8 +28,8 @@ import java.util.List;
 
 @Path("/api/v1/rounds/{roundId}/tracker")
 @Tag(name = "Tracker", description = "Where a round's collection stands, authority by authority")
-@SecurityRequirement(name = "keycloak")
 @RolesAllowed({Roles.LGA_ADMIN, Roles.COUNCIL_SUBMITTER, Roles.COUNCIL_VIEWER, Roles.RIA_ANALYST})
+@RequiredArgsConstructor
 public class TrackerResource {
 
     public static final String CSV = "text/csv";
@@ -39,11 +39,6 @@ public class TrackerResource {
 
     private final TrackerService tracker;
     private final SecurityIdentity identity;
-
-    public TrackerResource(TrackerService tracker, SecurityIdentity identity) {
-        this.tracker = tracker;
-        this.identity = identity;
-    }
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CSV})

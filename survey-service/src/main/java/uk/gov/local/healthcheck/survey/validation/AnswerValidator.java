@@ -1,6 +1,7 @@
 package uk.gov.local.healthcheck.survey.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import lombok.RequiredArgsConstructor;
 import uk.gov.local.healthcheck.reference.instruments.Instrument;
 import uk.gov.local.healthcheck.reference.instruments.Question;
 import uk.gov.local.healthcheck.reference.instruments.QuestionType;
@@ -25,15 +26,12 @@ import java.util.regex.Pattern;
  * A rule broken by figures the council confirms are right is accepted when the return explains it, as statistical
  * collections do with queries ("FTE above headcount: staff on contracts above 1.0 FTE").
  */
+@RequiredArgsConstructor
 public final class AnswerValidator {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final AnswerLimits limits;
-
-    public AnswerValidator(AnswerLimits limits) {
-        this.limits = limits;
-    }
 
     public ValidationResult validate(Instrument instrument, JsonNode answers, JsonNode explanations, boolean complete) {
         List<Violation> violations = new ArrayList<>();
