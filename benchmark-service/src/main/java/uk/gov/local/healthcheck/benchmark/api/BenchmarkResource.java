@@ -19,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.gov.local.healthcheck.api.access.Roles;
 import uk.gov.local.healthcheck.api.problems.FieldError;
-import uk.gov.local.healthcheck.api.problems.Problem;
 import uk.gov.local.healthcheck.api.problems.ProblemException;
 import uk.gov.local.healthcheck.api.problems.ProblemTypes;
 import uk.gov.local.healthcheck.benchmark.access.AccessPolicy;
@@ -42,12 +41,9 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.LGA_ADMIN, Roles.COUNCIL_SUBMITTER, Roles.COUNCIL_VIEWER, Roles.RIA_ANALYST})
 @APIResponse(responseCode = "401", description = "No valid bearer token")
-@APIResponse(responseCode = "403", description = "The token has no platform role, or may not see this authority",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "400", description = "Malformed id or parameter",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "No data for this round, indicator, question, authority or region",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The token has no platform role, or may not see this authority")
+@APIResponse(responseCode = "400", description = "Malformed id or parameter")
+@APIResponse(responseCode = "404", description = "No data for this round, indicator, question, authority or region")
 @RequiredArgsConstructor
 public class BenchmarkResource {
 

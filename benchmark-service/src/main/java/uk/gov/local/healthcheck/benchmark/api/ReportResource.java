@@ -15,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.gov.local.healthcheck.api.access.Roles;
-import uk.gov.local.healthcheck.api.problems.Problem;
 import uk.gov.local.healthcheck.api.problems.ProblemException;
 import uk.gov.local.healthcheck.api.problems.ProblemTypes;
 import uk.gov.local.healthcheck.benchmark.instruments.Instrument;
@@ -45,8 +44,7 @@ public class ReportResource {
     @APIResponse(responseCode = "200", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportDto.class)),
             @Content(mediaType = Csv.MEDIA_TYPE)})
-    @APIResponse(responseCode = "404", description = "Unknown round or instrument",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown round or instrument")
     public Uni<ReportDto> report(@PathParam("roundId") String roundId, @QueryParam("by") String by) {
         Ids.validate("roundId", roundId);
         Ids.validateBy(by);

@@ -9,13 +9,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import uk.gov.local.healthcheck.api.problems.Problem;
 import uk.gov.local.healthcheck.api.problems.ProblemException;
 import uk.gov.local.healthcheck.metrics.access.AccessPolicy;
 import uk.gov.local.healthcheck.metrics.indicators.IndicatorDefinition;
@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
 @Path("/api/v1/authorities/{code}/indicators")
 @Tag(name = "Indicators")
 @Authenticated
+@RequiredArgsConstructor
 public class AuthorityIndicatorsResource {
 
     /** GSS codes: a country letter and eight digits, e.g. E10000031. */
@@ -43,14 +44,6 @@ public class AuthorityIndicatorsResource {
     private final SecurityIdentity identity;
     private final PractitionerScores scores;
 
-    public AuthorityIndicatorsResource(IndicatorStateStore store, AuthorityRegister register, SecurityIdentity identity,
-                                       PractitionerScores scores) {
-        this.store = store;
-        this.register = register;
-        this.identity = identity;
-        this.scores = scores;
-    }
-
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "An authority's indicators in a round",
@@ -59,13 +52,10 @@ public class AuthorityIndicatorsResource {
     @APIResponse(responseCode = "200", description = "The indicators",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = AuthorityIndicatorsResponse.class)))
-    @APIResponse(responseCode = "400", description = "round missing or code malformed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "round missing or code malformed")
     @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not allowed to read this authority",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No indicators for the authority in the round",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not allowed to read this authority")
+    @APIResponse(responseCode = "404", description = "No indicators for the authority in the round")
     public Uni<AuthorityIndicatorsResponse> get(
             @Parameter(description = "GSS code of the authority", example = "E10000031") @PathParam("code") String code,
             @Parameter(description = "round id", example = "workforce-2024", required = true) @QueryParam("round") String round) {
@@ -94,12 +84,9 @@ public class AuthorityIndicatorsResource {
     @APIResponse(responseCode = "200", description = "The series (empty when the authority has no rounds yet)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = IndicatorSeriesResponse.class)))
-    @APIResponse(responseCode = "400", description = "code malformed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not allowed to read this authority",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such indicator",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "code malformed")
+    @APIResponse(responseCode = "403", description = "Not allowed to read this authority")
+    @APIResponse(responseCode = "404", description = "No such indicator")
     public Uni<IndicatorSeriesResponse> series(
             @Parameter(description = "GSS code of the authority", example = "E10000031") @PathParam("code") String code,
             @Parameter(description = "indicator id", example = "turnover_rate") @PathParam("indicatorId") String indicatorId) {

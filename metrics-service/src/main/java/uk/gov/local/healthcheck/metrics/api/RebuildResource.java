@@ -15,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import uk.gov.local.healthcheck.api.problems.Problem;
 import uk.gov.local.healthcheck.api.problems.ProblemException;
 import uk.gov.local.healthcheck.api.problems.ProblemTypes;
 import uk.gov.local.healthcheck.metrics.access.AccessPolicy;
@@ -44,10 +43,8 @@ public class RebuildResource {
                     + "poll GET, on any replica, for its status.")
     @APIResponse(responseCode = "202", description = "Started",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RebuildStatus.class)))
-    @APIResponse(responseCode = "403", description = "Not an LGA administrator",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A rebuild is running already (on any replica)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an LGA administrator")
+    @APIResponse(responseCode = "409", description = "A rebuild is running already (on any replica)")
     public Uni<Response> start() {
         AccessPolicy.of(identity).checkAdmin();
         return rebuild.start().map(started -> started
@@ -62,8 +59,7 @@ public class RebuildResource {
             + "as recorded in the database.")
     @APIResponse(responseCode = "200", description = "The running or last rebuild",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RebuildStatus.class)))
-    @APIResponse(responseCode = "404", description = "No rebuild was ever recorded",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No rebuild was ever recorded")
     public Uni<RebuildStatus> status() {
         AccessPolicy.of(identity).checkAdmin();
         return rebuild.status().map(last -> last.orElseThrow(() ->

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
+import lombok.RequiredArgsConstructor;
 import uk.gov.local.healthcheck.api.problems.ProblemException;
 import uk.gov.local.healthcheck.api.problems.ProblemTypes;
 import uk.gov.local.healthcheck.survey.admission.Admission;
@@ -25,6 +26,7 @@ import java.util.List;
  * written anywhere, and nothing about the person answering reaches this service: the portal calls it, not the person.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class InvitedResponses {
 
     private final InvitationStore store;
@@ -35,18 +37,6 @@ public class InvitedResponses {
     private final Pool pool;
     private final OutboxWriter outbox;
     private final AuditNote audit;
-
-    public InvitedResponses(InvitationStore store, RecentRounds rounds, Admission admission, RoundCalendar calendar,
-                            ResponseService responses, Pool pool, OutboxWriter outbox, AuditNote audit) {
-        this.store = store;
-        this.rounds = rounds;
-        this.admission = admission;
-        this.calendar = calendar;
-        this.responses = responses;
-        this.pool = pool;
-        this.outbox = outbox;
-        this.audit = audit;
-    }
 
     /** What the portal shows for a code that can take a response now; 404, 410 or 409 saying why it cannot. */
     public Uni<ResolvedInvitation> resolve(JsonNode body) {

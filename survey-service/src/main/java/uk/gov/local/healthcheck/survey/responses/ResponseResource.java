@@ -10,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -26,6 +27,7 @@ import java.net.URI;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Responses", description = "Anonymous practitioner survey responses")
 @RolesAllowed({Roles.LGA_ADMIN, Roles.COUNCIL_SUBMITTER})
+@RequiredArgsConstructor
 public class ResponseResource {
 
     public static final String NDJSON = "application/x-ndjson";
@@ -34,14 +36,6 @@ public class ResponseResource {
     private final SecurityIdentity identity;
     private final BodyLimits limits;
     private final BatchAdmission admission;
-
-    public ResponseResource(ResponseService responses, SecurityIdentity identity, BodyLimits limits,
-                            BatchAdmission admission) {
-        this.responses = responses;
-        this.identity = identity;
-        this.limits = limits;
-        this.admission = admission;
-    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

@@ -5,6 +5,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import lombok.RequiredArgsConstructor;
 import uk.gov.local.healthcheck.survey.intake.ReturnRevision;
 import uk.gov.local.healthcheck.survey.invitations.InvitationStore;
 import uk.gov.local.healthcheck.api.problems.ProblemException;
@@ -33,6 +34,7 @@ import java.util.Map;
  * round's rows, not entities to change.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class TrackerService {
 
     public static final String NOT_SUBMITTED = "not-submitted";
@@ -59,16 +61,6 @@ public class TrackerService {
     private final AuthorityRegister register;
     private final InvitationStore invitations;
     private final RoundCalendar calendar;
-
-    public TrackerService(Pool pool, RecentRounds rounds, RoundService roundService, AuthorityRegister register,
-                          InvitationStore invitations, RoundCalendar calendar) {
-        this.pool = pool;
-        this.rounds = rounds;
-        this.roundService = roundService;
-        this.register = register;
-        this.invitations = invitations;
-        this.calendar = calendar;
-    }
 
     public Uni<Tracker> tracker(String roundId, String status, AccessPolicy access) {
         if (status != null && !NOT_SUBMITTED.equals(status)) {
