@@ -13,14 +13,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -905,15 +903,10 @@ class FaultIT {
 
         private CompletableFuture<Void> sendUnbounded(Sent s) {
             sent.add(s);
-            HttpRequest request = HttpRequest.newBuilder(URI.create(SURVEY + "/api/v1/rounds/" + round + "/responses" + (s.batch ? "/batch" : "")))
-                    .header("Authorization", "Bearer " + token)
-                    .header("Content-Type", s.batch ? "application/x-ndjson" : "application/json")
-                    .timeout(Duration.ofSeconds(30))
-                    .POST(HttpRequest.BodyPublishers.ofString(s.body)).build();
-            HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
+            HTTP.sendAsync(post(s, Duration.ofSeconds(30)), HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
                 s.answeredAt = System.nanoTime();
                 if (e != null) {
-                    s.error = classify(e);
+                    s.error = Resubmission.classify(e);
                 } else {
                     s.status = r.statusCode();
                     if (s.batch && r.statusCode() == 200) {
@@ -929,6 +922,15 @@ class FaultIT {
             return s.done;
         }
 
+        /** The request's POST to the round's responses (a batch to /batch), with the load's current token. */
+        private HttpRequest post(Sent s, Duration timeout) {
+            return HttpRequest.newBuilder(URI.create(SURVEY + "/api/v1/rounds/" + round + "/responses" + (s.batch ? "/batch" : "")))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", s.batch ? "application/x-ndjson" : "application/json")
+                    .timeout(timeout)
+                    .POST(HttpRequest.BodyPublishers.ofString(s.body)).build();
+        }
+
         static List<String> lineStatuses(String body) {
             List<String> statuses = new ArrayList<>();
             try {
@@ -939,20 +941,6 @@ class FaultIT {
                 statuses.clear();
             }
             return statuses;
-        }
-
-        static String classify(Throwable e) {
-            Throwable c = e;
-            while ((c instanceof CompletionException || c.getCause() instanceof ConnectException) && c.getCause() != null) {
-                c = c.getCause();
-            }
-            if (c instanceof ConnectException) {
-                return "refused";
-            }
-            if (c instanceof HttpTimeoutException) {
-                return "timeout";
-            }
-            return "cut off (" + c.getClass().getSimpleName() + ")";
         }
 
         /** Seconds from {@code since} until the first request answered 2xx after it (waiting up to {@code wait}); NaN if none. */
@@ -991,43 +979,18 @@ class FaultIT {
         }
 
         /**
-         * Sends a request that got no 2xx again, until it gets one (503 and refusals are retried for up to 90 s): how many
-         * of its responses survey did not have ("absent": stored now) and how many it had already ("stored already").
+         * Sends a request that got no 2xx again, until survey takes it ({@link Resubmission}): how many of its responses
+         * survey did not have ("absent": stored now) and how many it had already ("stored already").
          */
         Map<String, Integer> resubmit(Sent s) throws Exception {
-            Map<String, Integer> result = new TreeMap<>();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-            String last = "";
-            while (System.nanoTime() < deadline) {
-                HttpRequest request = HttpRequest.newBuilder(URI.create(SURVEY + "/api/v1/rounds/" + round + "/responses" + (s.batch ? "/batch" : "")))
-                        .header("Authorization", "Bearer " + token)
-                        .header("Content-Type", s.batch ? "application/x-ndjson" : "application/json")
-                        .timeout(Duration.ofSeconds(60))
-                        .POST(HttpRequest.BodyPublishers.ofString(s.body)).build();
-                try {
-                    HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-                    last = r.statusCode() + " " + abbreviate(r.body());
-                    if (!s.batch && (r.statusCode() == 201 || r.statusCode() == 200)) {
-                        result.merge(r.statusCode() == 201 ? "absent" : "stored already", 1, Integer::sum);
-                        return result;
-                    }
-                    if (s.batch && r.statusCode() == 200) {
-                        for (String status : lineStatuses(r.body())) {
-                            result.merge("accepted".equals(status) ? "absent" : "duplicate".equals(status) ? "stored already" : status,
-                                    1, Integer::sum);
-                        }
-                        return result;
-                    }
-                    if (r.statusCode() != 503 && r.statusCode() != 429 && r.statusCode() < 500) {
-                        break;
-                    }
-                } catch (IOException e) {
-                    last = classify(e);
-                }
-                Thread.sleep(500);
+            Resubmission.Outcome again = Resubmission.sendAgain(s.batch ? Resubmission.Kind.BATCH : Resubmission.Kind.RESPONSE,
+                    () -> HTTP.send(post(s, Duration.ofSeconds(60)), HttpResponse.BodyHandlers.ofString()));
+            if (again.taken()) {
+                return again.had();
             }
+            Map<String, Integer> result = new TreeMap<>();
             result.put("not stored again", s.lines.size());
-            result.put("last answer: " + last, 0);
+            result.put("last answer: " + again.lastAnswer(), 0);
             return result;
         }
 

@@ -227,7 +227,7 @@ class ReplicasIT {
             if (!s.succeeded()) {
                 String again = s.resentAs != null ? s.resentAs : load.resend(s);
                 resent.merge(again, s.lines.size(), Integer::sum);
-                assertTrue(again.equals("absent") || again.equals("stored already") || again.equals("return stored"),
+                assertTrue(again.equals(Resubmission.ABSENT) || again.equals(Resubmission.STORED_ALREADY) || again.equals(Resubmission.RETURN_STORED),
                         "a request answered " + s.outcome() + " and sent again: " + again);
             }
         }
@@ -580,7 +580,7 @@ class ReplicasIT {
             b = s.isReturn ? b.PUT(HttpRequest.BodyPublishers.ofString(s.body)) : b.POST(HttpRequest.BodyPublishers.ofString(s.body));
             HTTP.sendAsync(b.build(), HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
                 if (e != null) {
-                    s.error = FaultIT.Load.classify(e);
+                    s.error = Resubmission.classify(e);
                 } else {
                     s.status = r.statusCode();
                     s.answer = r.body();
@@ -620,43 +620,19 @@ class ReplicasIT {
         }
 
         /**
-         * Sends a request that got no 2xx again through HAProxy until it gets one: "absent" when survey had stored none of
-         * it, "stored already" when all of it, "half stored" when a batch was partly stored; for a return, "return
-         * stored" (a return is idempotent: the same body again is the same revision or the next one).
+         * Sends a request that got no 2xx again through HAProxy until survey takes it ({@link Resubmission}): "absent" when
+         * survey had stored none of it, "stored already" when all of it, "half stored" when a batch was partly stored; for
+         * a return, "return stored".
          */
         String resend(Sent s) throws Exception {
             String url = s.isReturn ? s.url : SURVEY + "/api/v1/rounds/" + PRACTITIONER_ROUND + "/responses" + (s.batch ? "/batch" : "");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-            String last = "";
-            while (System.nanoTime() < deadline) {
-                HttpResponse<String> r;
-                try {
-                    r = ReplicasIT.send(s.isReturn ? "PUT" : "POST", url, s.body,
-                            s.isReturn || !s.batch ? "application/json" : "application/x-ndjson");
-                } catch (IOException e) {
-                    last = e.toString();
-                    Thread.sleep(500);
-                    continue;
-                }
-                last = r.statusCode() + " " + abbreviate(r.body());
-                if (s.isReturn && r.statusCode() == 200) {
-                    return "return stored";
-                }
-                if (!s.isReturn && !s.batch && (r.statusCode() == 201 || r.statusCode() == 200)) {
-                    return r.statusCode() == 201 ? "absent" : "stored already";
-                }
-                if (s.batch && r.statusCode() == 200) {
-                    Set<String> statuses = new TreeSet<>();
-                    JSON.readTree(r.body()).path("results").forEach(l -> statuses.add(l.path("status").asText()));
-                    return statuses.equals(Set.of("accepted")) ? "absent" : statuses.equals(Set.of("duplicate")) ? "stored already"
-                            : "half stored " + statuses;
-                }
-                if (r.statusCode() < 500 && r.statusCode() != 429) {
-                    break;
-                }
-                Thread.sleep(500);
+            Resubmission.Outcome again = Resubmission.sendAgain(
+                    s.isReturn ? Resubmission.Kind.RETURN : s.batch ? Resubmission.Kind.BATCH : Resubmission.Kind.RESPONSE,
+                    () -> ReplicasIT.send(s.isReturn ? "PUT" : "POST", url, s.body, s.isReturn || !s.batch ? "application/json" : "application/x-ndjson"));
+            if (!again.taken()) {
+                return "not stored again: " + again.lastAnswer();
             }
-            return "not stored again: " + last;
+            return again.had().size() == 1 ? again.had().keySet().iterator().next() : "half stored " + again.had();
         }
     }
 
