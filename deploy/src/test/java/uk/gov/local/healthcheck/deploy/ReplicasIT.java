@@ -71,26 +71,17 @@ class ReplicasIT {
     static final int REPLICAS = 2;
     /** deploy/platform: with replicas, instance i of a service listens on the service's port + i * 10. */
     static final int INSTANCE_PORT_STEP = 10;
-    static final int SURVEY_PORT = 18081;
-    static final int METRICS_PORT = 18082;
-    static final int BENCHMARK_PORT = 18083;
-    static final int PORTAL_PORT = 18084;
-    static final int KAFKA_PORT = 19093;
-    // every port below 32768, out of Linux's ephemeral range: a client's local port there once took PostgreSQL's (35434)
     static final Path RUN_DIR = Path.of("target/replicas-it").toAbsolutePath();
     static final String LOG = "replicas-it-commands.log";
-    static final Map<String, String> ENV = Map.ofEntries(
-            Map.entry("HEALTHCHECK_RUN_DIR", RUN_DIR.toString()),
-            Map.entry("SURVEY_PORT", "" + SURVEY_PORT), Map.entry("METRICS_PORT", "" + METRICS_PORT),
-            Map.entry("BENCHMARK_PORT", "" + BENCHMARK_PORT), Map.entry("PORTAL_PORT", "" + PORTAL_PORT),
-            Map.entry("KEYCLOAK_PORT", "18180"), Map.entry("KEYCLOAK_MANAGEMENT_PORT", "18190"),
-            Map.entry("KAFKA_PORT", "" + KAFKA_PORT), Map.entry("POSTGRES_PORT", "15434"),
-            Map.entry("HAPROXY_STATS_PORT", "18404"),
-            Map.entry("HEALTHCHECK_READY_TIMEOUT", "480"),
-            Map.entry("HEALTHCHECK_BUILD", "missing"));
-    static final String SURVEY = at(SURVEY_PORT);
-    static final String METRICS = at(METRICS_PORT);
-    static final String BENCHMARK = at(BENCHMARK_PORT);
+    // every port below 32768, out of Linux's ephemeral range: a client's local port there once took PostgreSQL's (35434)
+    static final Map<String, String> ENV = RunningPlatform.environment(RUN_DIR, Map.of(
+            "SURVEY_PORT", "18081", "METRICS_PORT", "18082", "BENCHMARK_PORT", "18083", "PORTAL_PORT", "18084",
+            "KEYCLOAK_PORT", "18180", "KEYCLOAK_MANAGEMENT_PORT", "18190", "KAFKA_PORT", "19093", "POSTGRES_PORT", "15434",
+            "HAPROXY_STATS_PORT", "18404"));
+    static final String SURVEY = RunningPlatform.address(ENV, "SURVEY_PORT");
+    static final String METRICS = RunningPlatform.address(ENV, "METRICS_PORT");
+    static final String BENCHMARK = RunningPlatform.address(ENV, "BENCHMARK_PORT");
+    static final String KAFKA_BOOTSTRAP = "127.0.0.1:" + ENV.get("KAFKA_PORT");
 
     /** 6,000 responses: 2,000 single, 60 batches of 50, and one batch of 1,000 sent to the survey replica that is killed. */
     static final int SINGLES = 2000;
@@ -125,13 +116,9 @@ class ReplicasIT {
         return token;
     }
 
-    static String at(int port) {
-        return "http://127.0.0.1:" + port;
-    }
-
-    /** The address of a service's instance i (1-based), bypassing HAProxy. */
-    static String instance(int servicePort, int i) {
-        return at(servicePort + i * INSTANCE_PORT_STEP);
+    /** The address of a service's instance i (1-based), bypassing HAProxy: the service's port (a variable of ENV) + i * 10. */
+    static String instance(String portVariable, int i) {
+        return "http://127.0.0.1:" + (Integer.parseInt(ENV.get(portVariable)) + i * INSTANCE_PORT_STEP);
     }
 
     @BeforeAll
@@ -202,7 +189,7 @@ class ReplicasIT {
         }
 
         // a survey replica dies while a large batch sent to it is being stored
-        Sent big = new Sent(load.lines(BIG_BATCH), true, instance(SURVEY_PORT, 2));
+        Sent big = new Sent(load.lines(BIG_BATCH), true, instance("SURVEY_PORT", 2));
         load.send(big);
         Thread.sleep(700);
         boolean answered = big.done.isDone();
@@ -301,8 +288,8 @@ class ReplicasIT {
     @Test
     @Order(3)
     void bothBenchmarkReplicasAnswerTheSameFigures() throws Exception {
-        String one = instance(BENCHMARK_PORT, 1);
-        String two = instance(BENCHMARK_PORT, 2);
+        String one = instance("BENCHMARK_PORT", 1);
+        String two = instance("BENCHMARK_PORT", 2);
         List<String> urls = new ArrayList<>();
         for (String indicator : indicatorsOf(WORKFORCE_ROUND)) {
             urls.add("/api/v1/benchmarks/" + WORKFORCE_ROUND + "/indicators/" + indicator);
@@ -372,7 +359,7 @@ class ReplicasIT {
         Map<String, List<Integer>> revisionsOnTopic = new TreeMap<>();
         int records = 0;
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + KAFKA_PORT);
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA_BOOTSTRAP);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -660,7 +647,7 @@ class ReplicasIT {
     }
 
     static Admin kafkaAdmin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + KAFKA_PORT));
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA_BOOTSTRAP));
     }
 
     /** The group's members (client id and host) and how many partitions each is assigned. */
