@@ -131,16 +131,14 @@ class ResultsPagesIT {
             assertTrue(row.getText().contains(comparison.path("rounds").get(1).path("period").asText()), "the previous round is shown");
             String chart = browser.find(By.cssSelector("#indicator-agency_rate ~ div svg[role='img']")).getAttribute("aria-label");
             assertTrue(chart.contains(value) && chart.contains(region), "the chart's text alternative has the same figures: " + chart);
-            browser.screenshot("warwickshire-workforce-2024");
-            browser.checkAccessibility("council comparison, workforce 2024");
+            browser.screenshotAndCheckAccessibility("warwickshire-workforce-2024", "council comparison, workforce 2024");
 
             browser.find(By.cssSelector("a[href='/councils/" + WARWICKSHIRE + "/indicators/agency_rate']")).click();
             WebElement series = browser.waitFor(By.id("series"));
             assertTrue(series.getText().contains("2024") && series.getText().contains(value), series.getText());
             String line = browser.find(By.cssSelector("svg[role='img']")).getAttribute("aria-label");
             assertTrue(line.contains("Warwickshire") && line.contains("England") && line.contains(value), line);
-            browser.screenshot("warwickshire-agency-rate-series");
-            browser.checkAccessibility("indicator series");
+            browser.screenshotAndCheckAccessibility("warwickshire-agency-rate-series", "indicator series");
 
             String text = pdfText(browser, PORTAL + "/councils/" + WARWICKSHIRE + "/rounds/" + WORKFORCE_2024 + ".pdf", 1);
             assertTrue(text.contains("Warwickshire") && text.contains(value), "the PDF has the page's figures");
@@ -178,8 +176,7 @@ class ResultsPagesIT {
             for (int i = 1; i < ascending.size(); i++) {
                 assertTrue(ascending.get(i - 1).compareTo(ascending.get(i)) <= 0, "ascending: " + ascending);
             }
-            browser.screenshot("london-by-agency-rate-ascending");
-            browser.checkAccessibility("region table sorted");
+            browser.screenshotAndCheckAccessibility("london-by-agency-rate-ascending", "region table sorted");
 
             browser.find(By.cssSelector("#col-agency_rate a")).click();
             browser.waitFor(By.cssSelector("#col-agency_rate[aria-sort='descending']"));
@@ -212,8 +209,7 @@ class ResultsPagesIT {
             assertTrue(browser.find(By.id("as-at")).getText().matches("As at .+, " + returns + " returns\\..*"),
                     browser.find(By.id("as-at")).getText());
             assertFalse(browser.driver().findElements(By.cssSelector("main svg[role='img']")).isEmpty(), "each table has its chart");
-            browser.screenshot("national-report-workforce-2024");
-            browser.checkAccessibility("national report");
+            browser.screenshotAndCheckAccessibility("national-report-workforce-2024", "national report");
 
             String text = pdfText(browser, PORTAL + "/reports/" + WORKFORCE_2024 + ".pdf", 1);
             assertTrue(text.replaceAll("\\s+", " ").contains(title), "the PDF's text has the report's title '" + title + "'");
@@ -222,8 +218,7 @@ class ResultsPagesIT {
             browser.open(PORTAL + "/reports/" + PRACTITIONER_ROUND);
             browser.waitFor(By.tagName("h1"));
             assertTrue(browser.text().contains("West Midlands"), "the standards by region");
-            browser.screenshot("national-report-practitioner");
-            browser.checkAccessibility("national report, practitioner round");
+            browser.screenshotAndCheckAccessibility("national-report-practitioner", "national report, practitioner round");
         }
     }
 
@@ -244,16 +239,14 @@ class ResultsPagesIT {
                 String alt = chart.getAttribute("aria-label");
                 assertTrue(alt.contains("Standard score no figure"), "the chart draws no figure of Coventry's: " + alt);
             }
-            browser.screenshot("coventry-nine-respondents");
-            browser.checkAccessibility("health check report withheld");
+            browser.screenshotAndCheckAccessibility("coventry-nine-respondents", "health check report withheld");
 
             browser.open(PORTAL + "/councils/" + WARWICKSHIRE + "/rounds/" + PRACTITIONER_ROUND);
             assertTrue(browser.waitFor(By.id("overall")).getText().endsWith("%"), "12 respondents: published");
             assertTrue(browser.driver().findElements(By.id("suppressed")).isEmpty());
             assertTrue(browser.text().contains("good") || browser.text().contains("moderate") || browser.text().contains("requires clear steps"),
                     "the instrument's bands are shown");
-            browser.screenshot("warwickshire-health-check-report");
-            browser.checkAccessibility("health check report");
+            browser.screenshotAndCheckAccessibility("warwickshire-health-check-report", "health check report");
         }
     }
 
