@@ -83,8 +83,7 @@ class ResultsPagesIT {
                         + "survey (results pages)\",\"period\":\"" + LocalDate.now(RunningPlatform.LONDON).getYear() + "\","
                         + RunningPlatform.roundDates(1) + "}")
                 .post(SURVEY + "/api/v1/rounds").then().statusCode(201);
-        JsonNode instrument = RunningPlatform.JSON.readTree(given().auth().oauth2(lga)
-                .get(SURVEY + "/api/v1/instruments/practitioner-survey/1").then().statusCode(200).extract().asString());
+        JsonNode instrument = RunningPlatform.getJson(lga, SURVEY + "/api/v1/instruments/practitioner-survey/1");
         List<String> statements = new ArrayList<>();
         instrument.path("sections").forEach(s -> s.path("questions").forEach(q -> {
             if ("likert".equalsIgnoreCase(q.path("type").asText())) {
@@ -114,9 +113,7 @@ class ResultsPagesIT {
     @Test
     @Order(1)
     void aCouncilFindsTheApisFiguresOnItsComparisonTheirSeriesAndItsPdf() throws Exception {
-        String council = RunningPlatform.token("council1");
-        JsonNode comparison = RunningPlatform.JSON.readTree(given().auth().oauth2(council)
-                .get(BENCHMARK + "/api/v1/benchmarks/" + WORKFORCE_2024 + "/authorities/" + WARWICKSHIRE).then().statusCode(200).extract().asString());
+        JsonNode comparison = apiAnswer("council1", BENCHMARK + "/api/v1/benchmarks/" + WORKFORCE_2024 + "/authorities/" + WARWICKSHIRE);
         JsonNode agency = indicator(comparison, "agency_rate");
         String value = agency.get("value").decimalValue().toPlainString() + "%";
         String region = agency.path("region").get("value").decimalValue().toPlainString() + "%";
@@ -148,15 +145,8 @@ class ResultsPagesIT {
     @Test
     @Order(2)
     void anRiaSortsItsRegionByAColumnBothWays() throws Exception {
-        String ria = RunningPlatform.token("ria1");
-        JsonNode table = RunningPlatform.JSON.readTree(given().auth().oauth2(ria)
-                .get(BENCHMARK + "/api/v1/benchmarks/" + WORKFORCE_2024 + "/regions/" + LONDON).then().statusCode(200).extract().asString());
-        JsonNode agency = null;
-        for (JsonNode i : table.path("indicators")) {
-            if ("agency_rate".equals(i.path("indicator").asText())) {
-                agency = i;
-            }
-        }
+        JsonNode table = apiAnswer("ria1", BENCHMARK + "/api/v1/benchmarks/" + WORKFORCE_2024 + "/regions/" + LONDON);
+        JsonNode agency = indicator(table, "agency_rate");
         try (Browser browser = Browser.start("ResultsPagesIT-ria1")) {
             browser.open(PORTAL + "/regions/" + LONDON + "/rounds/" + WORKFORCE_2024);
             browser.signInWithKeycloak("ria1", "ria1-password");
@@ -250,13 +240,19 @@ class ResultsPagesIT {
         }
     }
 
-    private static JsonNode indicator(JsonNode comparison, String id) {
-        for (JsonNode i : comparison.path("indicators")) {
+    /** What the API answers the demo user at {@code url} (200): the figures the pages must show the same person. */
+    private static JsonNode apiAnswer(String user, String url) throws Exception {
+        return RunningPlatform.getJson(RunningPlatform.token(user), url);
+    }
+
+    /** The indicator {@code id} of a comparison's or a region's {@code indicators}. */
+    private static JsonNode indicator(JsonNode figures, String id) {
+        for (JsonNode i : figures.path("indicators")) {
             if (id.equals(i.path("indicator").asText())) {
                 return i;
             }
         }
-        throw new AssertionError("no " + id + " in " + comparison);
+        throw new AssertionError("no " + id + " in " + figures);
     }
 
     /** The numbers of a column of the region table, in row order (cells without a figure left out: they sort last). */

@@ -388,6 +388,11 @@ final class RunningPlatform {
         return JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
     }
 
+    /** GET {@code url} with the bearer token: it must answer 200, and its body is read as JSON. */
+    static JsonNode getJson(String token, String url) throws IOException {
+        return JSON.readTree(io.restassured.RestAssured.given().auth().oauth2(token).get(url).then().statusCode(200).extract().asString());
+    }
+
     static JsonNode eventually(java.util.function.Supplier<Response> call, Predicate<Response> ready) throws Exception {
         Instant deadline = Instant.now().plus(EVENTUALLY);
         Response last = null;
