@@ -13,14 +13,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -120,8 +118,7 @@ class FaultIT {
     @Order(1)
     void kafkaStoppedAndStartedUnderLoad() throws Exception {
         PhaseResult phase = new PhaseResult("Kafka stopped 8 s", List.of("2xx", "503 busy"));
-        try (Load load = new Load("kafka")) {
-            load.start();
+        underLoad(phase, "kafka", List.of("kafka"), load -> {
             Thread.sleep(4000);
             long stopAt = System.nanoTime();
             platform(Duration.ofMinutes(2), "stop", "kafka");
@@ -145,21 +142,14 @@ class FaultIT {
                     untilIncrease(() -> metricsRevision(load.round, AUTHORITIES.get(0)), metricsBefore, kafkaBack), null);
             phase.measure("benchmark: first event applied after Kafka's return",
                     untilIncrease(() -> benchmarkRespondents(load.round, "national"), benchmarkBefore, kafkaBack), null);
-            Thread.sleep(3000);
-            load.stop();
-            verify(load, phase);
-        } finally {
-            ensureRunning("kafka");
-            finish(phase);
-        }
+        });
     }
 
     @Test
     @Order(2)
     void metricsAndBenchmarkKilledUnderLoad() throws Exception {
         PhaseResult phase = new PhaseResult("metrics+benchmark kill -9", List.of("2xx", "503 busy"));
-        try (Load load = new Load("consumers")) {
-            load.start();
+        underLoad(phase, "consumers", List.of("metrics", "benchmark"), load -> {
             Thread.sleep(3000);
             int metricsAtKill = metricsRevision(load.round, AUTHORITIES.get(0));
             int benchmarkAtKill = benchmarkRespondents(load.round, "national");
@@ -168,96 +158,83 @@ class FaultIT {
             Thread.sleep(2000);
             restartAndMeasure(phase, "metrics", METRICS, () -> metricsRevision(load.round, AUTHORITIES.get(0)), metricsAtKill);
             restartAndMeasure(phase, "benchmark", BENCHMARK, () -> benchmarkRespondents(load.round, "national"), benchmarkAtKill);
-            Thread.sleep(3000);
-            load.stop();
-            verify(load, phase);
-        } finally {
-            ensureRunning("metrics");
-            ensureRunning("benchmark");
-            finish(phase);
-        }
+        });
     }
 
     @Test
     @Order(3)
     void postgresStoppedAndStartedUnderLoad() throws Exception {
         PhaseResult phase = new PhaseResult("PostgreSQL stopped 6 s", List.of("2xx", "503 busy", "503 database-unavailable"));
-        try (Load load = new Load("postgres"); Admin kafka = kafkaAdmin()) {
-            load.start();
-            Thread.sleep(3000);
-            long stopAt = System.nanoTime();
-            platform(Duration.ofMinutes(2), "stop", "postgres");
-            phase.measure("PostgreSQL stop took", secondsSince(stopAt), null);
-            long outageStart = System.nanoTime();
-            Map<String, Integer> seen = new TreeMap<>();
-            while (System.nanoTime() - outageStart < TimeUnit.SECONDS.toNanos(6)) {
-                for (String service : List.of(SURVEY, METRICS, BENCHMARK)) {
-                    int live = status(service + "/q/health/live");
-                    seen.merge(name(service) + " live " + live, 1, Integer::sum);
-                    phase.check(live == 200, name(service) + " liveness " + live + " while PostgreSQL is down");
-                    seen.merge(name(service) + " ready " + status(service + "/q/health/ready"), 1, Integer::sum);
-                }
-                for (String url : List.of(METRICS + "/api/v1/authorities/" + AUTHORITIES.get(0) + "/indicators?round=" + load.round,
-                        BENCHMARK + "/api/v1/benchmarks/" + load.round + "/indicators/" + STATEMENT)) {
-                    HttpResponse<String> r = get(url, load.token);
-                    seen.merge(name(url) + " API " + r.statusCode(), 1, Integer::sum);
-                    if (r.statusCode() == 503) {
-                        phase.check(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")
-                                        && r.headers().firstValue("Retry-After").isPresent()
-                                        && r.body().contains("/problems/database-unavailable"),
-                                name(url) + ": 503 without problem+json database-unavailable and Retry-After: " + r.headers().map() + " " + r.body());
-                    } else {
-                        phase.check(r.statusCode() == 200, name(url) + " answered " + r.statusCode() + " while PostgreSQL is down: " + abbreviate(r.body()));
+        underLoad(phase, "postgres", List.of("postgres"), load -> {
+            try (Admin kafka = kafkaAdmin()) {
+                Thread.sleep(3000);
+                long stopAt = System.nanoTime();
+                platform(Duration.ofMinutes(2), "stop", "postgres");
+                phase.measure("PostgreSQL stop took", secondsSince(stopAt), null);
+                long outageStart = System.nanoTime();
+                Map<String, Integer> seen = new TreeMap<>();
+                while (System.nanoTime() - outageStart < TimeUnit.SECONDS.toNanos(6)) {
+                    for (String service : List.of(SURVEY, METRICS, BENCHMARK)) {
+                        int live = status(service + "/q/health/live");
+                        seen.merge(name(service) + " live " + live, 1, Integer::sum);
+                        phase.check(live == 200, name(service) + " liveness " + live + " while PostgreSQL is down");
+                        seen.merge(name(service) + " ready " + status(service + "/q/health/ready"), 1, Integer::sum);
                     }
+                    for (String url : List.of(METRICS + "/api/v1/authorities/" + AUTHORITIES.get(0) + "/indicators?round=" + load.round,
+                            BENCHMARK + "/api/v1/benchmarks/" + load.round + "/indicators/" + STATEMENT)) {
+                        HttpResponse<String> r = get(url, load.token);
+                        seen.merge(name(url) + " API " + r.statusCode(), 1, Integer::sum);
+                        if (r.statusCode() == 503) {
+                            phase.check(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")
+                                            && r.headers().firstValue("Retry-After").isPresent()
+                                            && r.body().contains("/problems/database-unavailable"),
+                                    name(url) + ": 503 without problem+json database-unavailable and Retry-After: " + r.headers().map() + " " + r.body());
+                        } else {
+                            phase.check(r.statusCode() == 200, name(url) + " answered " + r.statusCode() + " while PostgreSQL is down: " + abbreviate(r.body()));
+                        }
+                    }
+                    Thread.sleep(1000);
                 }
-                Thread.sleep(1000);
+                phase.note("while PostgreSQL was down: " + seen);
+                // readiness = "send me traffic": survey and metrics cannot answer without their database; benchmark serves its
+                // figures from memory, so it may stay ready, but then its API must answer (200), not refuse (503)
+                for (String service : List.of(SURVEY, METRICS)) {
+                    phase.check(seen.getOrDefault(name(service) + " ready 200", 0) == 0, name(service) + " stayed ready without its database");
+                }
+                phase.check(seen.getOrDefault("benchmark ready 200", 0) == 0 || seen.getOrDefault("benchmark API 503", 0) == 0,
+                        "benchmark said ready while its API answered 503");
+                long endOffsetsBefore = endOffsets(kafka);
+                CompletableFuture<String> start = CompletableFuture.supplyAsync(() -> run("start", "postgres"));
+                long launched = System.nanoTime();
+                while (!portOpen(Integer.parseInt(ENV.get("POSTGRES_PORT"))) && System.nanoTime() - launched < TimeUnit.SECONDS.toNanos(120)) {
+                    Thread.sleep(20);
+                }
+                long pgBack = System.nanoTime();
+                phase.measure("PostgreSQL accepting connections after start", secondsBetween(launched, pgBack), null);
+                phase.measure("survey: first event published after PostgreSQL's return",
+                        untilIncrease(() -> (int) Math.min(Integer.MAX_VALUE, endOffsets(kafka)), (int) endOffsetsBefore, pgBack), PUBLISH_TARGET);
+                phase.measure("survey: first 2xx after PostgreSQL's return", load.firstSuccessAfter(pgBack, Duration.ofSeconds(60)), null);
+                phase.measure("survey ready after PostgreSQL's return", untilStatus(SURVEY + "/q/health/ready", 200, pgBack), null);
+                phase.measure("metrics: first event applied after PostgreSQL's return",
+                        untilIncrease(() -> metricsRevision(load.round, AUTHORITIES.get(0)), metricsRevision(load.round, AUTHORITIES.get(0)), pgBack),
+                        null);
+                phase.measure("metrics ready after PostgreSQL's return", untilStatus(METRICS + "/q/health/ready", 200, pgBack), null);
+                phase.measure("benchmark ready after PostgreSQL's return", untilStatus(BENCHMARK + "/q/health/ready", 200, pgBack), null);
+                start.join();
+                long tokenFrom = System.nanoTime();
+                token();
+                phase.measure("Keycloak issuing tokens again after PostgreSQL's return (its own database)", secondsSince(pgBack), null);
+                phase.note("(Keycloak needed " + String.format(Locale.ROOT, "%.1f", secondsSince(tokenFrom))
+                        + " s more after PostgreSQL had been set up again; the services' token checks do not need it)");
             }
-            phase.note("while PostgreSQL was down: " + seen);
-            // readiness = "send me traffic": survey and metrics cannot answer without their database; benchmark serves its
-            // figures from memory, so it may stay ready, but then its API must answer (200), not refuse (503)
-            for (String service : List.of(SURVEY, METRICS)) {
-                phase.check(seen.getOrDefault(name(service) + " ready 200", 0) == 0, name(service) + " stayed ready without its database");
-            }
-            phase.check(seen.getOrDefault("benchmark ready 200", 0) == 0 || seen.getOrDefault("benchmark API 503", 0) == 0,
-                    "benchmark said ready while its API answered 503");
-            long endOffsetsBefore = endOffsets(kafka);
-            CompletableFuture<String> start = CompletableFuture.supplyAsync(() -> run("start", "postgres"));
-            long launched = System.nanoTime();
-            while (!portOpen(Integer.parseInt(ENV.get("POSTGRES_PORT"))) && System.nanoTime() - launched < TimeUnit.SECONDS.toNanos(120)) {
-                Thread.sleep(20);
-            }
-            long pgBack = System.nanoTime();
-            phase.measure("PostgreSQL accepting connections after start", secondsBetween(launched, pgBack), null);
-            phase.measure("survey: first event published after PostgreSQL's return",
-                    untilIncrease(() -> (int) Math.min(Integer.MAX_VALUE, endOffsets(kafka)), (int) endOffsetsBefore, pgBack), PUBLISH_TARGET);
-            phase.measure("survey: first 2xx after PostgreSQL's return", load.firstSuccessAfter(pgBack, Duration.ofSeconds(60)), null);
-            phase.measure("survey ready after PostgreSQL's return", untilStatus(SURVEY + "/q/health/ready", 200, pgBack), null);
-            phase.measure("metrics: first event applied after PostgreSQL's return",
-                    untilIncrease(() -> metricsRevision(load.round, AUTHORITIES.get(0)), metricsRevision(load.round, AUTHORITIES.get(0)), pgBack),
-                    null);
-            phase.measure("metrics ready after PostgreSQL's return", untilStatus(METRICS + "/q/health/ready", 200, pgBack), null);
-            phase.measure("benchmark ready after PostgreSQL's return", untilStatus(BENCHMARK + "/q/health/ready", 200, pgBack), null);
-            start.join();
-            long tokenFrom = System.nanoTime();
-            token();
-            phase.measure("Keycloak issuing tokens again after PostgreSQL's return (its own database)", secondsSince(pgBack), null);
-            phase.note("(Keycloak needed " + String.format(Locale.ROOT, "%.1f", secondsSince(tokenFrom))
-                    + " s more after PostgreSQL had been set up again; the services' token checks do not need it)");
-            Thread.sleep(3000);
-            load.stop();
-            verify(load, phase);
-        } finally {
-            ensureRunning("postgres");
-            finish(phase);
-        }
+        });
     }
 
     @Test
     @Order(4)
     void surveyKilledMidBatchUnderLoad() throws Exception {
         PhaseResult phase = new PhaseResult("survey kill -9 mid-batch", List.of("2xx", "503 busy", "refused", "cut off"));
-        try (Load load = new Load("survey")) {
-            load.start();
+        underLoad(phase, "survey", List.of("survey"), load -> {
             Thread.sleep(3000);
             Load.Sent big = load.sendBatch(5000);
             Thread.sleep(600);
@@ -270,14 +247,7 @@ class FaultIT {
             platform(Duration.ofMinutes(4), "start", "survey");
             phase.measure("survey ready after restart", secondsSince(launched), SURVEY_START_TARGET);
             phase.measure("survey: first 2xx after the kill", load.firstSuccessAfter(killedAt, Duration.ofSeconds(30)), null);
-            Thread.sleep(3000);
-            load.stop();
-            verify(load, phase);
-            phase.note("the big batch, sent again: " + big.resubmitted);
-        } finally {
-            ensureRunning("survey");
-            finish(phase);
-        }
+        });
     }
 
     /**
@@ -406,6 +376,29 @@ class FaultIT {
 
     // ------------------------------------------------------------------------------------------------ verification
 
+    /** What a phase does to the platform while the load runs. */
+    interface Fault {
+        void during(Load load) throws Exception;
+    }
+
+    /**
+     * One phase: its own load starts, {@code fault} happens under it, the load goes on 3 s more and stops, and what the
+     * clients saw is verified; whatever happened, the components the fault stops run again afterwards, for the phases
+     * after it, and the phase goes into the report (and fails the test if any check did).
+     */
+    static void underLoad(PhaseResult phase, String loadName, List<String> restarted, Fault fault) throws Exception {
+        try (Load load = new Load(loadName)) {
+            load.start();
+            fault.during(load);
+            Thread.sleep(3000);
+            load.stop();
+            verify(load, phase);
+        } finally {
+            restarted.forEach(FaultIT::ensureRunning);
+            finish(phase);
+        }
+    }
+
     /**
      * Sends every request that got no 2xx again (as a client would) and checks survey had stored none of it; then waits
      * until metrics and benchmark count every stored response exactly once, and checks they still do 3 s later.
@@ -507,6 +500,9 @@ class FaultIT {
         }
         phase.metricsCounted = AUTHORITIES.stream().mapToInt(a -> Math.max(0, metricsRevision(load.round, a))).sum();
         phase.benchmarkCounted = Math.max(0, benchmarkRespondents(load.round, "national"));
+        if (load.bigBatch != null) {
+            phase.note("the big batch, sent again: " + load.bigBatch.resubmitted);
+        }
     }
 
     /** "" when metrics and benchmark count exactly the stored responses, per authority (and England). */
@@ -844,6 +840,7 @@ class FaultIT {
         final AtomicInteger skipped = new AtomicInteger();
         final Semaphore inFlight = new Semaphore(64);
         final ScheduledExecutorService timer = Executors.newScheduledThreadPool(1);
+        volatile Sent bigBatch;
 
         Load(String phase) throws Exception {
             this.phase = phase;
@@ -875,9 +872,10 @@ class FaultIT {
             }, 250, 500, TimeUnit.MILLISECONDS);
         }
 
-        /** One extra batch outside the steady load (it does not take an in-flight slot). */
+        /** One extra batch outside the steady load (it does not take an in-flight slot); verify reports what became of it. */
         Sent sendBatch(int n) {
             Sent s = new Sent(lines(n), true);
+            bigBatch = s;
             sendUnbounded(s);
             return s;
         }
@@ -905,15 +903,10 @@ class FaultIT {
 
         private CompletableFuture<Void> sendUnbounded(Sent s) {
             sent.add(s);
-            HttpRequest request = HttpRequest.newBuilder(URI.create(SURVEY + "/api/v1/rounds/" + round + "/responses" + (s.batch ? "/batch" : "")))
-                    .header("Authorization", "Bearer " + token)
-                    .header("Content-Type", s.batch ? "application/x-ndjson" : "application/json")
-                    .timeout(Duration.ofSeconds(30))
-                    .POST(HttpRequest.BodyPublishers.ofString(s.body)).build();
-            HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
+            HTTP.sendAsync(post(s, Duration.ofSeconds(30)), HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
                 s.answeredAt = System.nanoTime();
                 if (e != null) {
-                    s.error = classify(e);
+                    s.error = Resubmission.classify(e);
                 } else {
                     s.status = r.statusCode();
                     if (s.batch && r.statusCode() == 200) {
@@ -929,6 +922,15 @@ class FaultIT {
             return s.done;
         }
 
+        /** The request's POST to the round's responses (a batch to /batch), with the load's current token. */
+        private HttpRequest post(Sent s, Duration timeout) {
+            return HttpRequest.newBuilder(URI.create(SURVEY + "/api/v1/rounds/" + round + "/responses" + (s.batch ? "/batch" : "")))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", s.batch ? "application/x-ndjson" : "application/json")
+                    .timeout(timeout)
+                    .POST(HttpRequest.BodyPublishers.ofString(s.body)).build();
+        }
+
         static List<String> lineStatuses(String body) {
             List<String> statuses = new ArrayList<>();
             try {
@@ -939,20 +941,6 @@ class FaultIT {
                 statuses.clear();
             }
             return statuses;
-        }
-
-        static String classify(Throwable e) {
-            Throwable c = e;
-            while ((c instanceof CompletionException || c.getCause() instanceof ConnectException) && c.getCause() != null) {
-                c = c.getCause();
-            }
-            if (c instanceof ConnectException) {
-                return "refused";
-            }
-            if (c instanceof HttpTimeoutException) {
-                return "timeout";
-            }
-            return "cut off (" + c.getClass().getSimpleName() + ")";
         }
 
         /** Seconds from {@code since} until the first request answered 2xx after it (waiting up to {@code wait}); NaN if none. */
@@ -991,43 +979,18 @@ class FaultIT {
         }
 
         /**
-         * Sends a request that got no 2xx again, until it gets one (503 and refusals are retried for up to 90 s): how many
-         * of its responses survey did not have ("absent": stored now) and how many it had already ("stored already").
+         * Sends a request that got no 2xx again, until survey takes it ({@link Resubmission}): how many of its responses
+         * survey did not have ("absent": stored now) and how many it had already ("stored already").
          */
         Map<String, Integer> resubmit(Sent s) throws Exception {
-            Map<String, Integer> result = new TreeMap<>();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-            String last = "";
-            while (System.nanoTime() < deadline) {
-                HttpRequest request = HttpRequest.newBuilder(URI.create(SURVEY + "/api/v1/rounds/" + round + "/responses" + (s.batch ? "/batch" : "")))
-                        .header("Authorization", "Bearer " + token)
-                        .header("Content-Type", s.batch ? "application/x-ndjson" : "application/json")
-                        .timeout(Duration.ofSeconds(60))
-                        .POST(HttpRequest.BodyPublishers.ofString(s.body)).build();
-                try {
-                    HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-                    last = r.statusCode() + " " + abbreviate(r.body());
-                    if (!s.batch && (r.statusCode() == 201 || r.statusCode() == 200)) {
-                        result.merge(r.statusCode() == 201 ? "absent" : "stored already", 1, Integer::sum);
-                        return result;
-                    }
-                    if (s.batch && r.statusCode() == 200) {
-                        for (String status : lineStatuses(r.body())) {
-                            result.merge("accepted".equals(status) ? "absent" : "duplicate".equals(status) ? "stored already" : status,
-                                    1, Integer::sum);
-                        }
-                        return result;
-                    }
-                    if (r.statusCode() != 503 && r.statusCode() != 429 && r.statusCode() < 500) {
-                        break;
-                    }
-                } catch (IOException e) {
-                    last = classify(e);
-                }
-                Thread.sleep(500);
+            Resubmission.Outcome again = Resubmission.sendAgain(s.batch ? Resubmission.Kind.BATCH : Resubmission.Kind.RESPONSE,
+                    () -> HTTP.send(post(s, Duration.ofSeconds(60)), HttpResponse.BodyHandlers.ofString()));
+            if (again.taken()) {
+                return again.had();
             }
+            Map<String, Integer> result = new TreeMap<>();
             result.put("not stored again", s.lines.size());
-            result.put("last answer: " + last, 0);
+            result.put("last answer: " + again.lastAnswer(), 0);
             return result;
         }
 

@@ -30,7 +30,6 @@ import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static uk.gov.local.healthcheck.deploy.RunningPlatform.BENCHMARK;
-import static uk.gov.local.healthcheck.deploy.RunningPlatform.JSON;
 import static uk.gov.local.healthcheck.deploy.RunningPlatform.METRICS;
 import static uk.gov.local.healthcheck.deploy.RunningPlatform.ROOT;
 import static uk.gov.local.healthcheck.deploy.RunningPlatform.SURVEY;
@@ -321,7 +320,7 @@ class PlatformIT {
             String id = "workforce-" + year;
             String y = String.valueOf(year);
             long authorities = rows().stream().filter(r -> y.equals(r.get("time_period")) && "Local authority".equals(r.get("geographic_level"))).count();
-            JsonNode round = JSON.readTree(given().auth().oauth2(lga).get(SURVEY + "/api/v1/rounds/" + id).then().statusCode(200).extract().asString());
+            JsonNode round = RunningPlatform.getJson(lga, SURVEY + "/api/v1/rounds/" + id);
             assertEquals("closed", round.path("status").asText(), round.toString());
             assertFalse(round.path("acceptingSubmissions").asBoolean(true), round.toString());
             assertEquals(year + "-10-01", round.path("opensOn").asText(), "the round keeps its real opening date: " + round);

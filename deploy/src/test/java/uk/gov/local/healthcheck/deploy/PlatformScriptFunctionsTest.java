@@ -180,8 +180,7 @@ class PlatformScriptFunctionsTest {
                 READY_TIMEOUT=300
                 wait_ready kafka false "$(now_ms)" || echo "wait_ready: $?"
                 """);
-        assertTrue(run.output().contains("kafka: the process exited during start-up"), run.output());
-        assertTrue(run.output().contains("wait_ready: 1"), run.output());
+        run.assertSays("kafka: the process exited during start-up", "wait_ready: 1");
         assertTrue(Duration.between(start, Instant.now()).toSeconds() < 20, run.output());
     }
 
@@ -196,11 +195,8 @@ class PlatformScriptFunctionsTest {
                 [ -f "$(pid_file survey)" ] && echo "PID FILE KEPT"
                 exit 0
                 """);
-        assertTrue(run.output().contains("survey: still running after 1 s; killing its process group (SIGKILL)"), run.output());
-        assertTrue(run.output().contains("survey: stopped in"), run.output());
-        assertFalse(run.output().contains("stop:"), run.output());
-        assertFalse(run.output().contains("STILL RUNNING"), run.output());
-        assertFalse(run.output().contains("PID FILE KEPT"), run.output());
+        run.assertSays("survey: still running after 1 s; killing its process group (SIGKILL)", "survey: stopped in");
+        run.assertDoesNotSay("stop:", "STILL RUNNING", "PID FILE KEPT");
     }
 
     /** SIGKILL not delivered (kill redefined to do nothing): not "stopped" but NOT STOPPED, exit 1, PID file kept. */
@@ -216,11 +212,8 @@ class PlatformScriptFunctionsTest {
                 unset -f kill
                 kill -s KILL -- "-$pid"
                 """);
-        assertTrue(run.output().contains("survey: NOT STOPPED: pid "), run.output());
-        assertTrue(run.output().contains("still runs 1 s after SIGTERM and SIGKILL"), run.output());
-        assertTrue(run.output().contains("stop: 1"), run.output());
-        assertTrue(run.output().contains("PID FILE KEPT"), run.output());
-        assertFalse(run.output().contains("survey: stopped"), run.output());
+        run.assertSays("survey: NOT STOPPED: pid ", "still runs 1 s after SIGTERM and SIGKILL", "stop: 1", "PID FILE KEPT");
+        run.assertDoesNotSay("survey: stopped");
     }
 
     /** One replica: the names, ports and files of before; two: survey#1 and survey#2 on 8091 and 8101, HAProxy first. */
@@ -232,9 +225,8 @@ class PlatformScriptFunctionsTest {
                 echo "named [$(named_processes survey#1)]"
                 """);
         assertEquals(0, one.exit(), one.output());
-        assertTrue(one.output().contains("instances [survey ] port [8081] log [" + repo.resolve("run/logs/survey.log") + "]"), one.output());
-        assertTrue(one.output().contains("processes [postgres survey metrics ]"), one.output());
-        assertTrue(one.output().contains("named [survey]"), one.output());
+        one.assertSays("instances [survey ] port [8081] log [" + repo.resolve("run/logs/survey.log") + "]",
+                "processes [postgres survey metrics ]", "named [survey]");
 
         PlatformScriptTest.Run two = functions("""
                 REPLICAS=2

@@ -38,7 +38,22 @@ class PlatformScriptTest {
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     static final Path SCRIPT = ROOT.resolve("deploy/platform");
 
+    /** A finished run of the script: its exit status and what it printed (stdout and stderr). */
     record Run(int exit, String output) {
+
+        /** Fails, quoting the whole output, unless it contains each of {@code texts}. */
+        void assertSays(String... texts) {
+            for (String text : texts) {
+                assertTrue(output.contains(text), "expected \"" + text + "\" in:\n" + output);
+            }
+        }
+
+        /** Fails, quoting the whole output, if it contains any of {@code texts}. */
+        void assertDoesNotSay(String... texts) {
+            for (String text : texts) {
+                assertFalse(output.contains(text), "did not expect \"" + text + "\" in:\n" + output);
+            }
+        }
     }
 
     /**
@@ -100,8 +115,7 @@ class PlatformScriptTest {
         Instant started = Instant.now();
         Run first = run(env, Duration.ofMinutes(3), bash(), "-c", up);
         assertEquals(1, first.exit(), first.output());
-        assertTrue(first.output().contains("build: deploy (missing)"), first.output());
-        assertTrue(first.output().contains("kafka: the process exited during start-up"), first.output());
+        first.assertSays("build: deploy (missing)", "kafka: the process exited during start-up");
         assertTrue(Duration.between(started, Instant.now()).toSeconds() < 120, "a dead Kafka was seen only after "
                 + Duration.between(started, Instant.now()) + ":\n" + first.output());
         assertEquals(List.of("-B -q package -DskipTests -Dquarkus.container-image.build=false -pl deploy -am"), Files.readAllLines(calls));
@@ -125,8 +139,7 @@ class PlatformScriptTest {
         long kafkaStarts = Files.readString(kafkaLog).lines().filter(l -> l.contains("starting kafka")).count();
         Run failed = run(env, Duration.ofMinutes(3), bash(), "-c", up);
         assertEquals(1, failed.exit(), failed.output());
-        assertTrue(failed.output().contains("build: FAILED"), failed.output());
-        assertTrue(failed.output().contains("COMPILATION ERROR (stand-in)"), failed.output());
+        failed.assertSays("build: FAILED", "COMPILATION ERROR (stand-in)");
         assertEquals(kafkaStarts, Files.readString(kafkaLog).lines().filter(l -> l.contains("starting kafka")).count(),
                 "started Kafka after a failed build:\n" + failed.output());
     }

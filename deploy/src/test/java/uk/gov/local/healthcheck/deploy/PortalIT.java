@@ -66,29 +66,25 @@ class PortalIT {
         try (Browser browser = Browser.start(test)) {
             browser.open(PORTAL + "/");
             browser.waitFor(By.cssSelector("h1"));
-            browser.screenshot("start");
-            browser.checkAccessibility("start page");
+            browser.screenshotAndCheckAccessibility("start", "start page");
             browser.open(PORTAL + "/home");
             browser.screenshot("keycloak-login");
             browser.signInWithKeycloak("council1", "council1-password");
             browser.waitFor(By.cssSelector(".govuk-task-list"));
             assertTrue(browser.find(By.cssSelector("h1")).getText().contains("Warwickshire"), browser.text());
             assertTrue(browser.text().contains("Employer health check " + RUN), "the open round is on the task list");
-            browser.screenshot("home");
-            browser.checkAccessibility("council home");
+            browser.screenshotAndCheckAccessibility("home", "council home");
 
             browser.find(By.linkText("Employer health check " + RUN)).click();
             browser.waitFor(By.id("return-status"));
             assertEquals("Not started", browser.find(By.id("return-status")).getText());
-            browser.screenshot("return-overview");
-            browser.checkAccessibility("return task list");
+            browser.screenshotAndCheckAccessibility("return-overview", "return task list");
 
             browser.find(By.linkText("Contact details")).click();
             browser.waitFor(By.id("q-contact-name")).sendKeys("Sam Principal");
             browser.find(By.id("q-contact-job_title")).sendKeys("Principal Social Worker");
             browser.find(By.id("q-contact-email")).sendKeys("psw@warwickshire.example");
-            browser.screenshot("section-contact");
-            browser.checkAccessibility("section with text and email");
+            browser.screenshotAndCheckAccessibility("section-contact", "section with text and email");
             browser.find(By.id("save-continue")).click();
 
             // the next section (achievements, free-text lists), then workforce planning with a deliberate mistake
@@ -104,8 +100,7 @@ class PortalIT {
             assertEquals("one hundred", browser.find(By.id("q-s2-posts_fte")).getAttribute("value"), "nothing typed is lost");
             assertEquals("12", browser.find(By.id("q-s2-unfilled_fte")).getAttribute("value"));
             assertTrue(browser.find(By.id("q-s2-posts_fte-error")).isDisplayed());
-            browser.screenshot("section-error");
-            browser.checkAccessibility("section with an error");
+            browser.screenshotAndCheckAccessibility("section-error", "section with an error");
             link.click();
             assertEquals("q-s2-posts_fte", browser.activeElement().getAttribute("id"), "the summary's link goes to the field");
 
@@ -115,13 +110,11 @@ class PortalIT {
             browser.find(By.id("save-later")).click();
             browser.waitFor(By.cssSelector(".govuk-notification-banner--success"));
             assertTrue(browser.find(By.id("return-status")).getText().startsWith("Draft saved"), browser.text());
-            browser.screenshot("saved");
-            browser.checkAccessibility("saved banner");
+            browser.screenshotAndCheckAccessibility("saved", "saved banner");
 
             browser.find(By.id("sign-out")).click();
             browser.waitFor(By.xpath("//h1[contains(., 'signed out')]"));
-            browser.screenshot("signed-out");
-            browser.checkAccessibility("signed out");
+            browser.screenshotAndCheckAccessibility("signed-out", "signed out");
 
             // back again: the Keycloak session has ended, so this is a new sign-in
             browser.open(PORTAL + "/rounds/" + EMPLOYER_ROUND + "/returns/" + WARWICKSHIRE);
@@ -135,31 +128,26 @@ class PortalIT {
             browser.open(PORTAL + "/rounds/" + EMPLOYER_ROUND + "/returns/" + WARWICKSHIRE + "/check");
             browser.waitFor(By.id("submit-return"));
             assertTrue(browser.text().contains("Sam Principal"));
-            browser.screenshot("check-answers");
-            browser.checkAccessibility("check your answers");
+            browser.screenshotAndCheckAccessibility("check-answers", "check your answers");
             browser.find(By.id("submit-return")).click();
 
             // submitting without the one required consent: the API refuses, the summary links to the question's page
             WebElement refused = browser.waitFor(By.cssSelector(".govuk-error-summary"));
             assertTrue(refused.getText().contains("consent.named_publication"), refused.getText());
-            browser.screenshot("submit-refused");
-            browser.checkAccessibility("check answers with errors");
+            browser.screenshotAndCheckAccessibility("submit-refused", "check answers with errors");
             refused.findElement(By.cssSelector("a[href$='/sections/consent#q-consent-named_publication']")).click();
             browser.waitFor(By.cssSelector("label[for='q-consent-named_publication-2']")).click();
-            browser.screenshot("section-consent");
-            browser.checkAccessibility("section with radios");
+            browser.screenshotAndCheckAccessibility("section-consent", "section with radios");
             browser.find(By.id("save-continue")).click();
             browser.waitFor(By.id("submit-return")).click();
             String revision = browser.waitFor(By.id("revision")).getText();
             assertTrue(Integer.parseInt(revision) >= 1, revision);
-            browser.screenshot("confirmation");
-            browser.checkAccessibility("confirmation");
+            browser.screenshotAndCheckAccessibility("confirmation", "confirmation");
 
             browser.find(By.linkText("See the revision history")).click();
             browser.waitFor(By.cssSelector("table.govuk-table"));
             assertTrue(browser.text().contains("Submitted"), browser.text());
-            browser.screenshot("revisions");
-            browser.checkAccessibility("revision history");
+            browser.screenshotAndCheckAccessibility("revisions", "revision history");
         }
 
         String council = RunningPlatform.token("council1");
@@ -181,21 +169,18 @@ class PortalIT {
             council.find(By.id("expiresOn-month")).sendKeys(String.valueOf(expires.getMonthValue()));
             council.find(By.id("expiresOn-year")).sendKeys(String.valueOf(expires.getYear()));
             council.find(By.id("maxResponses")).sendKeys("5");
-            council.screenshot("invitations");
-            council.checkAccessibility("invitations");
+            council.screenshotAndCheckAccessibility("invitations", "invitations");
             council.find(By.id("create-invitation")).click();
             invitationUrl = council.waitFor(By.id("invitation-url")).getText().trim();
             assertTrue(invitationUrl.startsWith(PORTAL + "/survey/"), invitationUrl);
-            council.screenshot("invitation-created");
-            council.checkAccessibility("invitation created");
+            council.screenshotAndCheckAccessibility("invitation-created", "invitation created");
         }
 
         try (Browser worker = Browser.start("PortalIT." + test.getTestMethod().orElseThrow().getName() + "-social-worker")) {
             worker.open(invitationUrl);
             worker.waitFor(By.id("start-survey"));
             assertTrue(worker.text().contains("anonymous"), worker.text());
-            worker.screenshot("survey-start");
-            worker.checkAccessibility("survey start");
+            worker.screenshotAndCheckAccessibility("survey-start", "survey start");
             worker.find(By.id("start-survey")).click();
 
             // the first page with the keyboard alone: Space chooses a radio, Enter sends the form
@@ -224,19 +209,16 @@ class PortalIT {
                     group.findElement(By.cssSelector("label.govuk-radios__label")).click();
                 }
                 if (heading.contains("Standard 1")) {
-                    worker.screenshot("survey-standard");
-                    worker.checkAccessibility("survey: a standard's statements");
+                    worker.screenshotAndCheckAccessibility("survey-standard", "survey: a standard's statements");
                 }
                 worker.find(By.id("continue")).click();
                 worker.waitUntilUrlLeaves(page);
             }
             assertTrue(worker.text().contains("Social worker"), "check your answers shows the answers");
-            worker.screenshot("survey-check");
-            worker.checkAccessibility("survey: check answers");
+            worker.screenshotAndCheckAccessibility("survey-check", "survey: check answers");
             worker.find(By.id("send-answers")).click();
             worker.waitFor(By.cssSelector(".govuk-panel--confirmation"));
-            worker.screenshot("survey-sent");
-            worker.checkAccessibility("survey: sent");
+            worker.screenshotAndCheckAccessibility("survey-sent", "survey: sent");
             assertTrue(worker.driver().manage().getCookieNamed("survey-answers") == null, "the answers' cookie is deleted on submit");
         }
         assertEquals(before + 1, responses(), "exactly one more response");
@@ -259,12 +241,10 @@ class PortalIT {
             worker.open(invitationUrl);
             worker.waitFor(By.cssSelector("h1"));
             assertEquals("This survey link can no longer be used", worker.find(By.cssSelector("h1")).getText());
-            worker.screenshot("revoked-link");
-            worker.checkAccessibility("survey: revoked link");
+            worker.screenshotAndCheckAccessibility("revoked-link", "survey: revoked link");
             worker.open(PORTAL + "/survey/not-a-real-code-" + RUN);
             assertEquals("This survey link is not valid", worker.waitFor(By.cssSelector("h1")).getText());
-            worker.screenshot("unknown-link");
-            worker.checkAccessibility("survey: unknown link");
+            worker.screenshotAndCheckAccessibility("unknown-link", "survey: unknown link");
         }
         assertFalse(AxeSummary.text().isBlank());
     }
@@ -276,14 +256,12 @@ class PortalIT {
             lgaBrowser.open(PORTAL + "/home");
             lgaBrowser.signInWithKeycloak("lga1", "lga1-password");
             lgaBrowser.waitFor(By.xpath("//h2[contains(., 'Every round')]"));
-            lgaBrowser.screenshot("lga-home");
-            lgaBrowser.checkAccessibility("LGA home");
+            lgaBrowser.screenshotAndCheckAccessibility("lga-home", "LGA home");
             lgaBrowser.find(By.linkText("Employer health check " + RUN)).click();
             lgaBrowser.waitFor(By.id("authorities"));
             assertTrue(Integer.parseInt(lgaBrowser.find(By.id("total-submitted")).getText()) >= 1, "Warwickshire's return counts");
             assertTrue(lgaBrowser.find(By.id("authorities")).getText().contains("Warwickshire"));
-            lgaBrowser.screenshot("tracker");
-            lgaBrowser.checkAccessibility("tracker");
+            lgaBrowser.screenshotAndCheckAccessibility("tracker", "tracker");
 
             lgaBrowser.find(By.linkText("Show only those not yet submitted")).click();
             lgaBrowser.waitFor(By.id("authorities"));
@@ -301,8 +279,7 @@ class PortalIT {
             lgaBrowser.find(By.id("closesOn-year")).sendKeys("2027");
             lgaBrowser.find(By.xpath("//button[contains(., 'Extend the round')]")).click();
             assertTrue(lgaBrowser.waitFor(By.cssSelector(".govuk-error-summary")).getText().contains("real date"));
-            lgaBrowser.screenshot("extend-refused");
-            lgaBrowser.checkAccessibility("tracker with a date error");
+            lgaBrowser.screenshotAndCheckAccessibility("extend-refused", "tracker with a date error");
             LocalDate later = LocalDate.now(RunningPlatform.LONDON).plusYears(1).plusDays(30);
             lgaBrowser.find(By.id("closesOn-day")).clear();
             lgaBrowser.find(By.id("closesOn-day")).sendKeys(String.valueOf(later.getDayOfMonth()));
@@ -325,8 +302,7 @@ class PortalIT {
             assertTrue(unfilled.getText().contains("10.0%"), "12 of 120.5 FTE posts, at 1 dp as the API gives it: " + unfilled.getText());
             WebElement chart = lgaBrowser.find(By.cssSelector("#indicator-unfilled_post_rate ~ div svg[role='img']"));
             assertTrue(chart.getAttribute("aria-label").contains("10.0%"), chart.getAttribute("aria-label"));
-            lgaBrowser.screenshot("comparison");
-            lgaBrowser.checkAccessibility("council comparison");
+            lgaBrowser.screenshotAndCheckAccessibility("comparison", "council comparison");
             String comparisonCsv = download(lgaBrowser, PORTAL + "/councils/" + WARWICKSHIRE + "/rounds/" + EMPLOYER_ROUND + ".csv");
             assertTrue(comparisonCsv.contains("unfilled_post_rate"), comparisonCsv.substring(0, Math.min(300, comparisonCsv.length())));
 
@@ -334,8 +310,7 @@ class PortalIT {
             lgaBrowser.open(PORTAL + "/reports/" + EMPLOYER_ROUND);
             assertTrue(lgaBrowser.waitFor(By.id("as-at")).getText().contains(", 1 return."), lgaBrowser.find(By.id("as-at")).getText());
             assertTrue(lgaBrowser.text().contains("[c]"), "one return: withheld by disclosure control");
-            lgaBrowser.screenshot("employer-report-by-council-type");
-            lgaBrowser.checkAccessibility("employer national report");
+            lgaBrowser.screenshotAndCheckAccessibility("employer-report-by-council-type", "employer national report");
             lgaBrowser.find(By.linkText("Show each question by region")).click();
             assertTrue(lgaBrowser.waitFor(By.cssSelector("caption")).getText().length() > 0);
             assertTrue(lgaBrowser.text().contains("by region"), "the same questions by region");
@@ -349,13 +324,11 @@ class PortalIT {
             ria.waitFor(By.id("authorities"));
             assertTrue(ria.find(By.id("authorities")).getText().contains("Camden"), "London's boroughs");
             assertFalse(ria.find(By.id("authorities")).getText().contains("Warwickshire"), "not another region's");
-            ria.screenshot("ria-tracker");
-            ria.checkAccessibility("RIA tracker");
+            ria.screenshotAndCheckAccessibility("ria-tracker", "RIA tracker");
             // another region's return: the API refuses (403) and the page says so in words
             ria.open(PORTAL + "/rounds/" + EMPLOYER_ROUND + "/returns/" + WARWICKSHIRE);
             assertTrue(ria.waitFor(By.cssSelector("h1")).getText().startsWith("You do not have access to"), ria.text());
-            ria.screenshot("forbidden");
-            ria.checkAccessibility("no access");
+            ria.screenshotAndCheckAccessibility("forbidden", "no access");
         }
         System.out.println(AxeSummary.text());
     }

@@ -71,26 +71,17 @@ class ReplicasIT {
     static final int REPLICAS = 2;
     /** deploy/platform: with replicas, instance i of a service listens on the service's port + i * 10. */
     static final int INSTANCE_PORT_STEP = 10;
-    static final int SURVEY_PORT = 18081;
-    static final int METRICS_PORT = 18082;
-    static final int BENCHMARK_PORT = 18083;
-    static final int PORTAL_PORT = 18084;
-    static final int KAFKA_PORT = 19093;
-    // every port below 32768, out of Linux's ephemeral range: a client's local port there once took PostgreSQL's (35434)
     static final Path RUN_DIR = Path.of("target/replicas-it").toAbsolutePath();
     static final String LOG = "replicas-it-commands.log";
-    static final Map<String, String> ENV = Map.ofEntries(
-            Map.entry("HEALTHCHECK_RUN_DIR", RUN_DIR.toString()),
-            Map.entry("SURVEY_PORT", "" + SURVEY_PORT), Map.entry("METRICS_PORT", "" + METRICS_PORT),
-            Map.entry("BENCHMARK_PORT", "" + BENCHMARK_PORT), Map.entry("PORTAL_PORT", "" + PORTAL_PORT),
-            Map.entry("KEYCLOAK_PORT", "18180"), Map.entry("KEYCLOAK_MANAGEMENT_PORT", "18190"),
-            Map.entry("KAFKA_PORT", "" + KAFKA_PORT), Map.entry("POSTGRES_PORT", "15434"),
-            Map.entry("HAPROXY_STATS_PORT", "18404"),
-            Map.entry("HEALTHCHECK_READY_TIMEOUT", "480"),
-            Map.entry("HEALTHCHECK_BUILD", "missing"));
-    static final String SURVEY = at(SURVEY_PORT);
-    static final String METRICS = at(METRICS_PORT);
-    static final String BENCHMARK = at(BENCHMARK_PORT);
+    // every port below 32768, out of Linux's ephemeral range: a client's local port there once took PostgreSQL's (35434)
+    static final Map<String, String> ENV = RunningPlatform.environment(RUN_DIR, Map.of(
+            "SURVEY_PORT", "18081", "METRICS_PORT", "18082", "BENCHMARK_PORT", "18083", "PORTAL_PORT", "18084",
+            "KEYCLOAK_PORT", "18180", "KEYCLOAK_MANAGEMENT_PORT", "18190", "KAFKA_PORT", "19093", "POSTGRES_PORT", "15434",
+            "HAPROXY_STATS_PORT", "18404"));
+    static final String SURVEY = RunningPlatform.address(ENV, "SURVEY_PORT");
+    static final String METRICS = RunningPlatform.address(ENV, "METRICS_PORT");
+    static final String BENCHMARK = RunningPlatform.address(ENV, "BENCHMARK_PORT");
+    static final String KAFKA_BOOTSTRAP = "127.0.0.1:" + ENV.get("KAFKA_PORT");
 
     /** 6,000 responses: 2,000 single, 60 batches of 50, and one batch of 1,000 sent to the survey replica that is killed. */
     static final int SINGLES = 2000;
@@ -125,13 +116,9 @@ class ReplicasIT {
         return token;
     }
 
-    static String at(int port) {
-        return "http://127.0.0.1:" + port;
-    }
-
-    /** The address of a service's instance i (1-based), bypassing HAProxy. */
-    static String instance(int servicePort, int i) {
-        return at(servicePort + i * INSTANCE_PORT_STEP);
+    /** The address of a service's instance i (1-based), bypassing HAProxy: the service's port (a variable of ENV) + i * 10. */
+    static String instance(String portVariable, int i) {
+        return "http://127.0.0.1:" + (Integer.parseInt(ENV.get(portVariable)) + i * INSTANCE_PORT_STEP);
     }
 
     @BeforeAll
@@ -202,7 +189,7 @@ class ReplicasIT {
         }
 
         // a survey replica dies while a large batch sent to it is being stored
-        Sent big = new Sent(load.lines(BIG_BATCH), true, instance(SURVEY_PORT, 2));
+        Sent big = new Sent(load.lines(BIG_BATCH), true, instance("SURVEY_PORT", 2));
         load.send(big);
         Thread.sleep(700);
         boolean answered = big.done.isDone();
@@ -227,7 +214,7 @@ class ReplicasIT {
             if (!s.succeeded()) {
                 String again = s.resentAs != null ? s.resentAs : load.resend(s);
                 resent.merge(again, s.lines.size(), Integer::sum);
-                assertTrue(again.equals("absent") || again.equals("stored already") || again.equals("return stored"),
+                assertTrue(again.equals(Resubmission.ABSENT) || again.equals(Resubmission.STORED_ALREADY) || again.equals(Resubmission.RETURN_STORED),
                         "a request answered " + s.outcome() + " and sent again: " + again);
             }
         }
@@ -301,8 +288,8 @@ class ReplicasIT {
     @Test
     @Order(3)
     void bothBenchmarkReplicasAnswerTheSameFigures() throws Exception {
-        String one = instance(BENCHMARK_PORT, 1);
-        String two = instance(BENCHMARK_PORT, 2);
+        String one = instance("BENCHMARK_PORT", 1);
+        String two = instance("BENCHMARK_PORT", 2);
         List<String> urls = new ArrayList<>();
         for (String indicator : indicatorsOf(WORKFORCE_ROUND)) {
             urls.add("/api/v1/benchmarks/" + WORKFORCE_ROUND + "/indicators/" + indicator);
@@ -372,7 +359,7 @@ class ReplicasIT {
         Map<String, List<Integer>> revisionsOnTopic = new TreeMap<>();
         int records = 0;
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + KAFKA_PORT);
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA_BOOTSTRAP);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -580,7 +567,7 @@ class ReplicasIT {
             b = s.isReturn ? b.PUT(HttpRequest.BodyPublishers.ofString(s.body)) : b.POST(HttpRequest.BodyPublishers.ofString(s.body));
             HTTP.sendAsync(b.build(), HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
                 if (e != null) {
-                    s.error = FaultIT.Load.classify(e);
+                    s.error = Resubmission.classify(e);
                 } else {
                     s.status = r.statusCode();
                     s.answer = r.body();
@@ -620,43 +607,19 @@ class ReplicasIT {
         }
 
         /**
-         * Sends a request that got no 2xx again through HAProxy until it gets one: "absent" when survey had stored none of
-         * it, "stored already" when all of it, "half stored" when a batch was partly stored; for a return, "return
-         * stored" (a return is idempotent: the same body again is the same revision or the next one).
+         * Sends a request that got no 2xx again through HAProxy until survey takes it ({@link Resubmission}): "absent" when
+         * survey had stored none of it, "stored already" when all of it, "half stored" when a batch was partly stored; for
+         * a return, "return stored".
          */
         String resend(Sent s) throws Exception {
             String url = s.isReturn ? s.url : SURVEY + "/api/v1/rounds/" + PRACTITIONER_ROUND + "/responses" + (s.batch ? "/batch" : "");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-            String last = "";
-            while (System.nanoTime() < deadline) {
-                HttpResponse<String> r;
-                try {
-                    r = ReplicasIT.send(s.isReturn ? "PUT" : "POST", url, s.body,
-                            s.isReturn || !s.batch ? "application/json" : "application/x-ndjson");
-                } catch (IOException e) {
-                    last = e.toString();
-                    Thread.sleep(500);
-                    continue;
-                }
-                last = r.statusCode() + " " + abbreviate(r.body());
-                if (s.isReturn && r.statusCode() == 200) {
-                    return "return stored";
-                }
-                if (!s.isReturn && !s.batch && (r.statusCode() == 201 || r.statusCode() == 200)) {
-                    return r.statusCode() == 201 ? "absent" : "stored already";
-                }
-                if (s.batch && r.statusCode() == 200) {
-                    Set<String> statuses = new TreeSet<>();
-                    JSON.readTree(r.body()).path("results").forEach(l -> statuses.add(l.path("status").asText()));
-                    return statuses.equals(Set.of("accepted")) ? "absent" : statuses.equals(Set.of("duplicate")) ? "stored already"
-                            : "half stored " + statuses;
-                }
-                if (r.statusCode() < 500 && r.statusCode() != 429) {
-                    break;
-                }
-                Thread.sleep(500);
+            Resubmission.Outcome again = Resubmission.sendAgain(
+                    s.isReturn ? Resubmission.Kind.RETURN : s.batch ? Resubmission.Kind.BATCH : Resubmission.Kind.RESPONSE,
+                    () -> ReplicasIT.send(s.isReturn ? "PUT" : "POST", url, s.body, s.isReturn || !s.batch ? "application/json" : "application/x-ndjson"));
+            if (!again.taken()) {
+                return "not stored again: " + again.lastAnswer();
             }
-            return "not stored again: " + last;
+            return again.had().size() == 1 ? again.had().keySet().iterator().next() : "half stored " + again.had();
         }
     }
 
@@ -684,7 +647,7 @@ class ReplicasIT {
     }
 
     static Admin kafkaAdmin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + KAFKA_PORT));
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA_BOOTSTRAP));
     }
 
     /** The group's members (client id and host) and how many partitions each is assigned. */

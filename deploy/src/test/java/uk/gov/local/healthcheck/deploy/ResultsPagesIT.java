@@ -83,8 +83,7 @@ class ResultsPagesIT {
                         + "survey (results pages)\",\"period\":\"" + LocalDate.now(RunningPlatform.LONDON).getYear() + "\","
                         + RunningPlatform.roundDates(1) + "}")
                 .post(SURVEY + "/api/v1/rounds").then().statusCode(201);
-        JsonNode instrument = RunningPlatform.JSON.readTree(given().auth().oauth2(lga)
-                .get(SURVEY + "/api/v1/instruments/practitioner-survey/1").then().statusCode(200).extract().asString());
+        JsonNode instrument = RunningPlatform.getJson(lga, SURVEY + "/api/v1/instruments/practitioner-survey/1");
         List<String> statements = new ArrayList<>();
         instrument.path("sections").forEach(s -> s.path("questions").forEach(q -> {
             if ("likert".equalsIgnoreCase(q.path("type").asText())) {
@@ -114,9 +113,7 @@ class ResultsPagesIT {
     @Test
     @Order(1)
     void aCouncilFindsTheApisFiguresOnItsComparisonTheirSeriesAndItsPdf() throws Exception {
-        String council = RunningPlatform.token("council1");
-        JsonNode comparison = RunningPlatform.JSON.readTree(given().auth().oauth2(council)
-                .get(BENCHMARK + "/api/v1/benchmarks/" + WORKFORCE_2024 + "/authorities/" + WARWICKSHIRE).then().statusCode(200).extract().asString());
+        JsonNode comparison = apiAnswer("council1", BENCHMARK + "/api/v1/benchmarks/" + WORKFORCE_2024 + "/authorities/" + WARWICKSHIRE);
         JsonNode agency = indicator(comparison, "agency_rate");
         String value = agency.get("value").decimalValue().toPlainString() + "%";
         String region = agency.path("region").get("value").decimalValue().toPlainString() + "%";
@@ -131,16 +128,14 @@ class ResultsPagesIT {
             assertTrue(row.getText().contains(comparison.path("rounds").get(1).path("period").asText()), "the previous round is shown");
             String chart = browser.find(By.cssSelector("#indicator-agency_rate ~ div svg[role='img']")).getAttribute("aria-label");
             assertTrue(chart.contains(value) && chart.contains(region), "the chart's text alternative has the same figures: " + chart);
-            browser.screenshot("warwickshire-workforce-2024");
-            browser.checkAccessibility("council comparison, workforce 2024");
+            browser.screenshotAndCheckAccessibility("warwickshire-workforce-2024", "council comparison, workforce 2024");
 
             browser.find(By.cssSelector("a[href='/councils/" + WARWICKSHIRE + "/indicators/agency_rate']")).click();
             WebElement series = browser.waitFor(By.id("series"));
             assertTrue(series.getText().contains("2024") && series.getText().contains(value), series.getText());
             String line = browser.find(By.cssSelector("svg[role='img']")).getAttribute("aria-label");
             assertTrue(line.contains("Warwickshire") && line.contains("England") && line.contains(value), line);
-            browser.screenshot("warwickshire-agency-rate-series");
-            browser.checkAccessibility("indicator series");
+            browser.screenshotAndCheckAccessibility("warwickshire-agency-rate-series", "indicator series");
 
             String text = pdfText(browser, PORTAL + "/councils/" + WARWICKSHIRE + "/rounds/" + WORKFORCE_2024 + ".pdf", 1);
             assertTrue(text.contains("Warwickshire") && text.contains(value), "the PDF has the page's figures");
@@ -150,15 +145,8 @@ class ResultsPagesIT {
     @Test
     @Order(2)
     void anRiaSortsItsRegionByAColumnBothWays() throws Exception {
-        String ria = RunningPlatform.token("ria1");
-        JsonNode table = RunningPlatform.JSON.readTree(given().auth().oauth2(ria)
-                .get(BENCHMARK + "/api/v1/benchmarks/" + WORKFORCE_2024 + "/regions/" + LONDON).then().statusCode(200).extract().asString());
-        JsonNode agency = null;
-        for (JsonNode i : table.path("indicators")) {
-            if ("agency_rate".equals(i.path("indicator").asText())) {
-                agency = i;
-            }
-        }
+        JsonNode table = apiAnswer("ria1", BENCHMARK + "/api/v1/benchmarks/" + WORKFORCE_2024 + "/regions/" + LONDON);
+        JsonNode agency = indicator(table, "agency_rate");
         try (Browser browser = Browser.start("ResultsPagesIT-ria1")) {
             browser.open(PORTAL + "/regions/" + LONDON + "/rounds/" + WORKFORCE_2024);
             browser.signInWithKeycloak("ria1", "ria1-password");
@@ -178,8 +166,7 @@ class ResultsPagesIT {
             for (int i = 1; i < ascending.size(); i++) {
                 assertTrue(ascending.get(i - 1).compareTo(ascending.get(i)) <= 0, "ascending: " + ascending);
             }
-            browser.screenshot("london-by-agency-rate-ascending");
-            browser.checkAccessibility("region table sorted");
+            browser.screenshotAndCheckAccessibility("london-by-agency-rate-ascending", "region table sorted");
 
             browser.find(By.cssSelector("#col-agency_rate a")).click();
             browser.waitFor(By.cssSelector("#col-agency_rate[aria-sort='descending']"));
@@ -212,8 +199,7 @@ class ResultsPagesIT {
             assertTrue(browser.find(By.id("as-at")).getText().matches("As at .+, " + returns + " returns\\..*"),
                     browser.find(By.id("as-at")).getText());
             assertFalse(browser.driver().findElements(By.cssSelector("main svg[role='img']")).isEmpty(), "each table has its chart");
-            browser.screenshot("national-report-workforce-2024");
-            browser.checkAccessibility("national report");
+            browser.screenshotAndCheckAccessibility("national-report-workforce-2024", "national report");
 
             String text = pdfText(browser, PORTAL + "/reports/" + WORKFORCE_2024 + ".pdf", 1);
             assertTrue(text.replaceAll("\\s+", " ").contains(title), "the PDF's text has the report's title '" + title + "'");
@@ -222,8 +208,7 @@ class ResultsPagesIT {
             browser.open(PORTAL + "/reports/" + PRACTITIONER_ROUND);
             browser.waitFor(By.tagName("h1"));
             assertTrue(browser.text().contains("West Midlands"), "the standards by region");
-            browser.screenshot("national-report-practitioner");
-            browser.checkAccessibility("national report, practitioner round");
+            browser.screenshotAndCheckAccessibility("national-report-practitioner", "national report, practitioner round");
         }
     }
 
@@ -244,26 +229,30 @@ class ResultsPagesIT {
                 String alt = chart.getAttribute("aria-label");
                 assertTrue(alt.contains("Standard score no figure"), "the chart draws no figure of Coventry's: " + alt);
             }
-            browser.screenshot("coventry-nine-respondents");
-            browser.checkAccessibility("health check report withheld");
+            browser.screenshotAndCheckAccessibility("coventry-nine-respondents", "health check report withheld");
 
             browser.open(PORTAL + "/councils/" + WARWICKSHIRE + "/rounds/" + PRACTITIONER_ROUND);
             assertTrue(browser.waitFor(By.id("overall")).getText().endsWith("%"), "12 respondents: published");
             assertTrue(browser.driver().findElements(By.id("suppressed")).isEmpty());
             assertTrue(browser.text().contains("good") || browser.text().contains("moderate") || browser.text().contains("requires clear steps"),
                     "the instrument's bands are shown");
-            browser.screenshot("warwickshire-health-check-report");
-            browser.checkAccessibility("health check report");
+            browser.screenshotAndCheckAccessibility("warwickshire-health-check-report", "health check report");
         }
     }
 
-    private static JsonNode indicator(JsonNode comparison, String id) {
-        for (JsonNode i : comparison.path("indicators")) {
+    /** What the API answers the demo user at {@code url} (200): the figures the pages must show the same person. */
+    private static JsonNode apiAnswer(String user, String url) throws Exception {
+        return RunningPlatform.getJson(RunningPlatform.token(user), url);
+    }
+
+    /** The indicator {@code id} of a comparison's or a region's {@code indicators}. */
+    private static JsonNode indicator(JsonNode figures, String id) {
+        for (JsonNode i : figures.path("indicators")) {
             if (id.equals(i.path("indicator").asText())) {
                 return i;
             }
         }
-        throw new AssertionError("no " + id + " in " + comparison);
+        throw new AssertionError("no " + id + " in " + figures);
     }
 
     /** The numbers of a column of the region table, in row order (cells without a figure left out: they sort last). */

@@ -31,29 +31,41 @@ final class RunningPlatform {
 
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     static final Path RUN_DIR = Path.of("target/platform-it").toAbsolutePath();
-    static final Map<String, String> ENV = Map.ofEntries(
-            Map.entry("HEALTHCHECK_RUN_DIR", RUN_DIR.toString()),
-            Map.entry("SURVEY_PORT", "28081"), Map.entry("METRICS_PORT", "28082"), Map.entry("BENCHMARK_PORT", "28083"),
-            Map.entry("PORTAL_PORT", "28084"),
-            Map.entry("KEYCLOAK_PORT", "28180"), Map.entry("KEYCLOAK_MANAGEMENT_PORT", "28190"),
-            Map.entry("KAFKA_PORT", "29092"), Map.entry("POSTGRES_PORT", "25433"),
-            // Keycloak's first start (schema + realm import) takes over 180 s on two cores busy with a build
-            Map.entry("HEALTHCHECK_READY_TIMEOUT", "480"),
-            // the Maven build running these tests has just packaged the modules: build only what is missing (as with
-            // -pl deploy), never a second Maven inside this one because a file is newer than an unchanged artifact
-            Map.entry("HEALTHCHECK_BUILD", "missing"));
-    static final String SURVEY = "http://127.0.0.1:28081";
-    static final String METRICS = "http://127.0.0.1:28082";
-    static final String BENCHMARK = "http://127.0.0.1:28083";
+    static final Map<String, String> ENV = environment(RUN_DIR, Map.of(
+            "SURVEY_PORT", "28081", "METRICS_PORT", "28082", "BENCHMARK_PORT", "28083", "PORTAL_PORT", "28084",
+            "KEYCLOAK_PORT", "28180", "KEYCLOAK_MANAGEMENT_PORT", "28190", "KAFKA_PORT", "29092", "POSTGRES_PORT", "25433"));
+    static final String SURVEY = address(ENV, "SURVEY_PORT");
+    static final String METRICS = address(ENV, "METRICS_PORT");
+    static final String BENCHMARK = address(ENV, "BENCHMARK_PORT");
     /** The portal (a web app): the realm's portal client redirects here, RealmTemplate having put PORTAL_PORT in. */
-    static final String PORTAL = "http://127.0.0.1:28084";
-    static final String KEYCLOAK = "http://127.0.0.1:28180";
+    static final String PORTAL = address(ENV, "PORTAL_PORT");
+    static final String KEYCLOAK = address(ENV, "KEYCLOAK_PORT");
     /** DEMO ONLY secret of the realm's portal client (identity/README.md), which deploy/platform gives the portal. */
     static final String PORTAL_SECRET = "portal-demo-secret";
     /** London's date: a round takes submissions from the start of opensOn to the end of closesOn, London time. */
     static final java.time.ZoneId LONDON = java.time.ZoneId.of("Europe/London");
     static final Duration EVENTUALLY = Duration.ofSeconds(90);
     static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * What deploy/platform is given for a test's own platform: its run directory and ports (each a variable of
+     * docs/conventions.md, e.g. SURVEY_PORT), and how it waits and builds under a test.
+     */
+    static Map<String, String> environment(Path runDir, Map<String, String> ports) {
+        Map<String, String> env = new java.util.HashMap<>(ports);
+        env.put("HEALTHCHECK_RUN_DIR", runDir.toString());
+        // Keycloak's first start (schema + realm import) takes over 180 s on two cores busy with a build
+        env.put("HEALTHCHECK_READY_TIMEOUT", "480");
+        // the Maven build running these tests has just packaged the modules: build only what is missing (as with
+        // -pl deploy), never a second Maven inside this one because a file is newer than an unchanged artifact
+        env.put("HEALTHCHECK_BUILD", "missing");
+        return Map.copyOf(env);
+    }
+
+    /** The loopback address of the port {@code env} gives in {@code portVariable}. */
+    static String address(Map<String, String> env, String portVariable) {
+        return "http://127.0.0.1:" + env.get(portVariable);
+    }
 
     /**
      * Whether this repository builds the portal (its module exists and the root pom lists it): until it does,
@@ -374,6 +386,11 @@ final class RunningPlatform {
 
     static JsonNode claims(String jwt) throws IOException {
         return JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+    }
+
+    /** GET {@code url} with the bearer token: it must answer 200, and its body is read as JSON. */
+    static JsonNode getJson(String token, String url) throws IOException {
+        return JSON.readTree(io.restassured.RestAssured.given().auth().oauth2(token).get(url).then().statusCode(200).extract().asString());
     }
 
     static JsonNode eventually(java.util.function.Supplier<Response> call, Predicate<Response> ready) throws Exception {

@@ -36,7 +36,7 @@ import java.util.stream.Stream;
  * <p>What a page test needs: {@link #open}, {@link #waitFor}, {@link #waitUntilUrlLeaves}, {@link #signInWithKeycloak},
  * {@link #screenshot} (full-page PNGs in {@code portal/target/screenshots}, numbered in the order taken),
  * {@link #checkAccessibility} (axe-core; fails on a serious or critical violation; every page checked goes into
- * {@link AxeSummary}), and the keyboard: {@link #pressTab()}, {@link #tabTo}, {@link #activeElement()}, {@link #type}.
+ * {@link AxeSummary}), both at once ({@link #screenshotAndCheckAccessibility}), and the keyboard: {@link #pressTab()}, {@link #tabTo}, {@link #activeElement()}, {@link #type}.
  */
 public final class Browser implements AutoCloseable {
 
@@ -220,6 +220,15 @@ public final class Browser implements AutoCloseable {
 
     private static double number(Object value) {
         return value instanceof Number n ? n.doubleValue() : 0;
+    }
+
+    /**
+     * What a page test does at each page it reaches: a {@link #screenshot} named {@code shot}, then
+     * {@link #checkAccessibility} of the page under {@code page}.
+     */
+    public Axe.Result screenshotAndCheckAccessibility(String shot, String page) {
+        screenshot(shot);
+        return checkAccessibility(page);
     }
 
     /**
