@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import lombok.RequiredArgsConstructor;
 import uk.gov.local.healthcheck.portal.api.ApiProblem;
 import uk.gov.local.healthcheck.portal.api.ApiResult;
 import uk.gov.local.healthcheck.portal.api.FieldError;
@@ -28,8 +29,9 @@ import uk.gov.local.healthcheck.portal.forms.FormFields;
 import uk.gov.local.healthcheck.portal.forms.InstrumentDefinition;
 import uk.gov.local.healthcheck.portal.forms.InstrumentDefinition.QuestionDef;
 import uk.gov.local.healthcheck.portal.forms.InstrumentDefinition.SectionDef;
+import uk.gov.local.healthcheck.portal.forms.SectionForm;
+import uk.gov.local.healthcheck.portal.forms.SectionForms;
 import uk.gov.local.healthcheck.portal.rounds.RoundLine;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -44,6 +46,7 @@ import java.util.function.Function;
  */
 @Path("/survey/{code}")
 @Produces(MediaType.TEXT_HTML)
+@RequiredArgsConstructor
 public class SurveyPages {
 
     public record Invitation(String code, String roundTitle, String authorityName, String closesOn, String base) {
@@ -72,15 +75,7 @@ public class SurveyPages {
     private final Invitations invitations;
     private final SurveyCookie cookies;
     private final AddressRateLimit limit;
-    private final int maxTextLength;
-
-    public SurveyPages(Invitations invitations, SurveyCookie cookies, AddressRateLimit limit,
-                       @ConfigProperty(name = "portal.forms.max-text-length") int maxTextLength) {
-        this.invitations = invitations;
-        this.cookies = cookies;
-        this.limit = limit;
-        this.maxTextLength = maxTextLength;
-    }
+    private final SectionForms forms;
 
     /** The invitation and its questionnaire, checked on every page so a revoked link stops at once. */
     record Loaded(Invitation invitation, InstrumentDefinition instrument) {
@@ -212,12 +207,8 @@ public class SurveyPages {
     }
 
     private TemplateInstance page(Loaded l, SectionDef section, JsonNode answers, List<FieldError> errors) {
-        List<FieldView> fields = FormFields.of(section, answers, null, errors, maxTextLength);
-        List<ErrorLink> links = ErrorLink.of(l.instrument(), errors, section.id(), null);
-        List<SectionDef> all = l.instrument().sections();
-        int number = all.indexOf(section) + 1;
-        String back = number == 1 ? l.invitation().base() : l.invitation().base() + "/questions/" + all.get(number - 2).id();
-        return Templates.page(l.invitation(), section, fields, links, number, all.size(), back);
+        SectionForm form = forms.of(l.instrument(), section, answers, null, errors, l.invitation().base(), "/questions/");
+        return Templates.page(l.invitation(), section, form.fields(), form.errors(), form.number(), form.total(), form.back());
     }
 
     private static List<CheckSection> checkSections(Loaded l, JsonNode answers) {
