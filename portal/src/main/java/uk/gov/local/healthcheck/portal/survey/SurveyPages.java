@@ -4,15 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -81,8 +79,9 @@ public class SurveyPages {
     record Loaded(Invitation invitation, InstrumentDefinition instrument) {
     }
 
-    Loaded load(String code, HttpServerRequest request) {
+    Loaded load(SurveyRequest request) {
         admit(request);
+        String code = request.code();
         JsonNode inv = invitations.resolve(code);
         InstrumentDefinition instrument = invitations.instrument(inv.path("instrument").asText(), inv.path("version").asInt());
         String closes = inv.hasNonNull("closesOn") ? java.time.LocalDate.parse(inv.get("closesOn").asText()).format(RoundLine.DAY) : null;
@@ -91,8 +90,8 @@ public class SurveyPages {
     }
 
     /** Counts the request against its address's limit (held in memory only). */
-    private void admit(HttpServerRequest request) {
-        if (request.remoteAddress() != null && !limit.admit(request.remoteAddress().hostAddress())) {
+    private void admit(SurveyRequest request) {
+        if (request.address() != null && !limit.admit(request.address())) {
             throw new TooManyRequests();
         }
     }
@@ -105,8 +104,8 @@ public class SurveyPages {
     }
 
     @GET
-    public TemplateInstance start(@PathParam("code") String code, @Context HttpServerRequest request) {
-        Loaded l = load(code, request);
+    public TemplateInstance start(@BeanParam SurveyRequest request) {
+        Loaded l = load(request);
         int questions = l.instrument().sections().stream().mapToInt(s -> s.questions().size()).sum();
         return Templates.start(l.invitation(), questions, l.instrument().sections().size());
     }
@@ -114,32 +113,29 @@ public class SurveyPages {
     @POST
     @Path("start")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response begin(@PathParam("code") String code, @Context HttpServerRequest request,
-                          @CookieParam(SurveyCookie.NAME) String cookie) {
-        Loaded l = load(code, request);
+    public Response begin(@BeanParam SurveyRequest request) {
+        Loaded l = load(request);
         String path = l.invitation().base();
-        SurveyState state = cookies.read(path, cookie)
+        SurveyState state = cookies.read(path, request.answersCookie())
                 .orElseGet(() -> new SurveyState(UUID.randomUUID().toString(), JsonNodeFactory.instance.objectNode()));
         return Response.seeOther(URI.create(path + "/questions/" + l.instrument().sections().get(0).id()))
-                .cookie(cookies.write(path, state, request.isSSL())).build();
+                .cookie(cookies.write(path, state, request.ssl())).build();
     }
 
     @GET
     @Path("questions/{sectionId}")
-    public Response page(@PathParam("code") String code, @PathParam("sectionId") String sectionId,
-                         @Context HttpServerRequest request, @CookieParam(SurveyCookie.NAME) String cookie) {
-        Loaded l = load(code, request);
-        return withAnswers(l, cookie, state -> Response.ok(page(l, section(l, sectionId), state.answers(), List.of())).build());
+    public Response page(@BeanParam SurveyRequest request, @PathParam("sectionId") String sectionId) {
+        Loaded l = load(request);
+        return withAnswers(l, request, state -> Response.ok(page(l, section(l, sectionId), state.answers(), List.of())).build());
     }
 
     @POST
     @Path("questions/{sectionId}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response answer(@PathParam("code") String code, @PathParam("sectionId") String sectionId,
-                           @Context HttpServerRequest request, @CookieParam(SurveyCookie.NAME) String cookie,
+    public Response answer(@BeanParam SurveyRequest request, @PathParam("sectionId") String sectionId,
                            MultivaluedMap<String, String> form) {
-        Loaded l = load(code, request);
-        return withAnswers(l, cookie, state -> answer(l, section(l, sectionId), state, form, request.isSSL()));
+        Loaded l = load(request);
+        return withAnswers(l, request, state -> answer(l, section(l, sectionId), state, form, request.ssl()));
     }
 
     private Response answer(Loaded l, SectionDef section, SurveyState state, MultivaluedMap<String, String> form, boolean ssl) {
@@ -162,19 +158,17 @@ public class SurveyPages {
 
     @GET
     @Path("check")
-    public Response check(@PathParam("code") String code, @Context HttpServerRequest request,
-                          @CookieParam(SurveyCookie.NAME) String cookie) {
-        Loaded l = load(code, request);
-        return withAnswers(l, cookie, state -> Response.ok(Templates.check(l.invitation(), checkSections(l, state.answers()), List.of())).build());
+    public Response check(@BeanParam SurveyRequest request) {
+        Loaded l = load(request);
+        return withAnswers(l, request, state -> Response.ok(Templates.check(l.invitation(), checkSections(l, state.answers()), List.of())).build());
     }
 
     @POST
     @Path("submit")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response submit(@PathParam("code") String code, @Context HttpServerRequest request,
-                           @CookieParam(SurveyCookie.NAME) String cookie) {
-        Loaded l = load(code, request);
-        return withAnswers(l, cookie, state -> send(l, state, request.isSSL()));
+    public Response submit(@BeanParam SurveyRequest request) {
+        Loaded l = load(request);
+        return withAnswers(l, request, state -> send(l, state, request.ssl()));
     }
 
     private Response send(Loaded l, SurveyState state, boolean ssl) {
@@ -193,14 +187,14 @@ public class SurveyPages {
     }
 
     /** The page made from the answers so far; the "ended" page when the answers' cookie has gone (expired or sent). */
-    private Response withAnswers(Loaded l, String cookie, Function<SurveyState, Response> page) {
-        return cookies.read(l.invitation().base(), cookie).map(page)
+    private Response withAnswers(Loaded l, SurveyRequest request, Function<SurveyState, Response> page) {
+        return cookies.read(l.invitation().base(), request.answersCookie()).map(page)
                 .orElseGet(() -> Response.ok(Templates.ended(l.invitation())).build());
     }
 
     @GET
     @Path("sent")
-    public TemplateInstance sent(@PathParam("code") String code, @Context HttpServerRequest request) {
+    public TemplateInstance sent(@BeanParam SurveyRequest request) {
         admit(request);
         // the link may be full or closed by now: the thank-you page does not depend on it
         return Templates.sent();
