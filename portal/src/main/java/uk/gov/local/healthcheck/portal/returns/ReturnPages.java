@@ -15,7 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import lombok.RequiredArgsConstructor;
 import uk.gov.local.healthcheck.portal.api.ApiProblem;
 import uk.gov.local.healthcheck.portal.api.ApiResult;
 import uk.gov.local.healthcheck.portal.api.FieldError;
@@ -29,6 +29,8 @@ import uk.gov.local.healthcheck.portal.forms.FormFields;
 import uk.gov.local.healthcheck.portal.forms.InstrumentDefinition;
 import uk.gov.local.healthcheck.portal.forms.InstrumentDefinition.QuestionDef;
 import uk.gov.local.healthcheck.portal.forms.InstrumentDefinition.SectionDef;
+import uk.gov.local.healthcheck.portal.forms.SectionForm;
+import uk.gov.local.healthcheck.portal.forms.SectionForms;
 import uk.gov.local.healthcheck.portal.rounds.RoundLine;
 import uk.gov.local.healthcheck.portal.rounds.Rounds;
 import uk.gov.local.healthcheck.portal.web.Session;
@@ -45,6 +47,7 @@ import java.util.List;
  */
 @Path("/rounds/{roundId}/returns/{code}")
 @Produces(MediaType.TEXT_HTML)
+@RequiredArgsConstructor
 public class ReturnPages {
 
     public record SectionTask(String id, String title, String href, String status, boolean complete) {
@@ -82,15 +85,7 @@ public class ReturnPages {
     private final Rounds rounds;
     private final PersonApi api;
     private final Session session;
-    private final int maxTextLength;
-
-    public ReturnPages(Rounds rounds, PersonApi api, Session session,
-                       @ConfigProperty(name = "portal.forms.max-text-length") int maxTextLength) {
-        this.rounds = rounds;
-        this.api = api;
-        this.session = session;
-        this.maxTextLength = maxTextLength;
-    }
+    private final SectionForms forms;
 
     /** The round, its instrument and the return as it stands (an empty one before the first save). */
     record Loaded(Context ctx, InstrumentDefinition instrument, JsonNode current) {
@@ -216,12 +211,9 @@ public class ReturnPages {
 
     private TemplateInstance sectionPage(Loaded l, SectionDef section, JsonNode answers, JsonNode explanations,
                                          List<FieldError> errors, String detail) {
-        List<FieldView> fields = FormFields.of(section, answers, explanations, errors, maxTextLength);
-        List<ErrorLink> links = ErrorLink.of(l.instrument(), errors, section.id(), s -> l.ctx().base() + "/sections/" + s);
-        List<SectionDef> all = l.instrument().sections();
-        int number = all.indexOf(section) + 1;
-        String back = number == 1 ? l.ctx().base() : l.ctx().base() + "/sections/" + all.get(number - 2).id();
-        return Templates.section(l.ctx(), section, fields, links, errors.isEmpty() ? null : detail, number, all.size(), back);
+        SectionForm form = forms.of(l.instrument(), section, answers, explanations, errors, l.ctx().base(), "/sections/");
+        return Templates.section(l.ctx(), section, form.fields(), form.errors(), errors.isEmpty() ? null : detail,
+                form.number(), form.total(), form.back());
     }
 
     private ApiResult put(Loaded l, String status, JsonNode answers, JsonNode explanations) {

@@ -4,18 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import lombok.RequiredArgsConstructor;
 import uk.gov.local.healthcheck.portal.api.ApiProblem;
 import uk.gov.local.healthcheck.portal.api.ApiResult;
 import uk.gov.local.healthcheck.portal.api.FieldError;
@@ -28,8 +27,9 @@ import uk.gov.local.healthcheck.portal.forms.FormFields;
 import uk.gov.local.healthcheck.portal.forms.InstrumentDefinition;
 import uk.gov.local.healthcheck.portal.forms.InstrumentDefinition.QuestionDef;
 import uk.gov.local.healthcheck.portal.forms.InstrumentDefinition.SectionDef;
+import uk.gov.local.healthcheck.portal.forms.SectionForm;
+import uk.gov.local.healthcheck.portal.forms.SectionForms;
 import uk.gov.local.healthcheck.portal.rounds.RoundLine;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -44,6 +44,7 @@ import java.util.function.Function;
  */
 @Path("/survey/{code}")
 @Produces(MediaType.TEXT_HTML)
+@RequiredArgsConstructor
 public class SurveyPages {
 
     public record Invitation(String code, String roundTitle, String authorityName, String closesOn, String base) {
@@ -72,22 +73,15 @@ public class SurveyPages {
     private final Invitations invitations;
     private final SurveyCookie cookies;
     private final AddressRateLimit limit;
-    private final int maxTextLength;
-
-    public SurveyPages(Invitations invitations, SurveyCookie cookies, AddressRateLimit limit,
-                       @ConfigProperty(name = "portal.forms.max-text-length") int maxTextLength) {
-        this.invitations = invitations;
-        this.cookies = cookies;
-        this.limit = limit;
-        this.maxTextLength = maxTextLength;
-    }
+    private final SectionForms forms;
 
     /** The invitation and its questionnaire, checked on every page so a revoked link stops at once. */
     record Loaded(Invitation invitation, InstrumentDefinition instrument) {
     }
 
-    Loaded load(String code, HttpServerRequest request) {
+    Loaded load(SurveyRequest request) {
         admit(request);
+        String code = request.code();
         JsonNode inv = invitations.resolve(code);
         InstrumentDefinition instrument = invitations.instrument(inv.path("instrument").asText(), inv.path("version").asInt());
         String closes = inv.hasNonNull("closesOn") ? java.time.LocalDate.parse(inv.get("closesOn").asText()).format(RoundLine.DAY) : null;
@@ -96,8 +90,8 @@ public class SurveyPages {
     }
 
     /** Counts the request against its address's limit (held in memory only). */
-    private void admit(HttpServerRequest request) {
-        if (request.remoteAddress() != null && !limit.admit(request.remoteAddress().hostAddress())) {
+    private void admit(SurveyRequest request) {
+        if (request.address() != null && !limit.admit(request.address())) {
             throw new TooManyRequests();
         }
     }
@@ -110,8 +104,8 @@ public class SurveyPages {
     }
 
     @GET
-    public TemplateInstance start(@PathParam("code") String code, @Context HttpServerRequest request) {
-        Loaded l = load(code, request);
+    public TemplateInstance start(@BeanParam SurveyRequest request) {
+        Loaded l = load(request);
         int questions = l.instrument().sections().stream().mapToInt(s -> s.questions().size()).sum();
         return Templates.start(l.invitation(), questions, l.instrument().sections().size());
     }
@@ -119,32 +113,29 @@ public class SurveyPages {
     @POST
     @Path("start")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response begin(@PathParam("code") String code, @Context HttpServerRequest request,
-                          @CookieParam(SurveyCookie.NAME) String cookie) {
-        Loaded l = load(code, request);
+    public Response begin(@BeanParam SurveyRequest request) {
+        Loaded l = load(request);
         String path = l.invitation().base();
-        SurveyState state = cookies.read(path, cookie)
+        SurveyState state = cookies.read(path, request.answersCookie())
                 .orElseGet(() -> new SurveyState(UUID.randomUUID().toString(), JsonNodeFactory.instance.objectNode()));
         return Response.seeOther(URI.create(path + "/questions/" + l.instrument().sections().get(0).id()))
-                .cookie(cookies.write(path, state, request.isSSL())).build();
+                .cookie(cookies.write(path, state, request.ssl())).build();
     }
 
     @GET
     @Path("questions/{sectionId}")
-    public Response page(@PathParam("code") String code, @PathParam("sectionId") String sectionId,
-                         @Context HttpServerRequest request, @CookieParam(SurveyCookie.NAME) String cookie) {
-        Loaded l = load(code, request);
-        return withAnswers(l, cookie, state -> Response.ok(page(l, section(l, sectionId), state.answers(), List.of())).build());
+    public Response page(@BeanParam SurveyRequest request, @PathParam("sectionId") String sectionId) {
+        Loaded l = load(request);
+        return withAnswers(l, request, state -> Response.ok(page(l, section(l, sectionId), state.answers(), List.of())).build());
     }
 
     @POST
     @Path("questions/{sectionId}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response answer(@PathParam("code") String code, @PathParam("sectionId") String sectionId,
-                           @Context HttpServerRequest request, @CookieParam(SurveyCookie.NAME) String cookie,
+    public Response answer(@BeanParam SurveyRequest request, @PathParam("sectionId") String sectionId,
                            MultivaluedMap<String, String> form) {
-        Loaded l = load(code, request);
-        return withAnswers(l, cookie, state -> answer(l, section(l, sectionId), state, form, request.isSSL()));
+        Loaded l = load(request);
+        return withAnswers(l, request, state -> answer(l, section(l, sectionId), state, form, request.ssl()));
     }
 
     private Response answer(Loaded l, SectionDef section, SurveyState state, MultivaluedMap<String, String> form, boolean ssl) {
@@ -167,19 +158,17 @@ public class SurveyPages {
 
     @GET
     @Path("check")
-    public Response check(@PathParam("code") String code, @Context HttpServerRequest request,
-                          @CookieParam(SurveyCookie.NAME) String cookie) {
-        Loaded l = load(code, request);
-        return withAnswers(l, cookie, state -> Response.ok(Templates.check(l.invitation(), checkSections(l, state.answers()), List.of())).build());
+    public Response check(@BeanParam SurveyRequest request) {
+        Loaded l = load(request);
+        return withAnswers(l, request, state -> Response.ok(Templates.check(l.invitation(), checkSections(l, state.answers()), List.of())).build());
     }
 
     @POST
     @Path("submit")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response submit(@PathParam("code") String code, @Context HttpServerRequest request,
-                           @CookieParam(SurveyCookie.NAME) String cookie) {
-        Loaded l = load(code, request);
-        return withAnswers(l, cookie, state -> send(l, state, request.isSSL()));
+    public Response submit(@BeanParam SurveyRequest request) {
+        Loaded l = load(request);
+        return withAnswers(l, request, state -> send(l, state, request.ssl()));
     }
 
     private Response send(Loaded l, SurveyState state, boolean ssl) {
@@ -198,26 +187,22 @@ public class SurveyPages {
     }
 
     /** The page made from the answers so far; the "ended" page when the answers' cookie has gone (expired or sent). */
-    private Response withAnswers(Loaded l, String cookie, Function<SurveyState, Response> page) {
-        return cookies.read(l.invitation().base(), cookie).map(page)
+    private Response withAnswers(Loaded l, SurveyRequest request, Function<SurveyState, Response> page) {
+        return cookies.read(l.invitation().base(), request.answersCookie()).map(page)
                 .orElseGet(() -> Response.ok(Templates.ended(l.invitation())).build());
     }
 
     @GET
     @Path("sent")
-    public TemplateInstance sent(@PathParam("code") String code, @Context HttpServerRequest request) {
+    public TemplateInstance sent(@BeanParam SurveyRequest request) {
         admit(request);
         // the link may be full or closed by now: the thank-you page does not depend on it
         return Templates.sent();
     }
 
     private TemplateInstance page(Loaded l, SectionDef section, JsonNode answers, List<FieldError> errors) {
-        List<FieldView> fields = FormFields.of(section, answers, null, errors, maxTextLength);
-        List<ErrorLink> links = ErrorLink.of(l.instrument(), errors, section.id(), null);
-        List<SectionDef> all = l.instrument().sections();
-        int number = all.indexOf(section) + 1;
-        String back = number == 1 ? l.invitation().base() : l.invitation().base() + "/questions/" + all.get(number - 2).id();
-        return Templates.page(l.invitation(), section, fields, links, number, all.size(), back);
+        SectionForm form = forms.of(l.instrument(), section, answers, null, errors, l.invitation().base(), "/questions/");
+        return Templates.page(l.invitation(), section, form.fields(), form.errors(), form.number(), form.total(), form.back());
     }
 
     private static List<CheckSection> checkSections(Loaded l, JsonNode answers) {
