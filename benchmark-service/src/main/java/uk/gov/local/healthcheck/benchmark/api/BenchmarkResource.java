@@ -190,8 +190,7 @@ public class BenchmarkResource {
             description = "Single and multi choice: each option's count and percentage of the base (returns that "
                     + "answered); numbers: mean and median with the base. ?by=councilType or ?by=region adds each "
                     + "group's table. Percentages from unrounded counts, to 1 dp.")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = QuestionDto.class)))
+    @APIResponse(responseCode = "200", description = "The question's table, with each group's when ?by= is given")
     public Uni<QuestionDto> question(@Parameter(example = "employer-2018") @PathParam("roundId") String roundId,
                                      @Parameter(example = "s3.cancel_meetings") @PathParam("questionId") String questionId,
                                      @Parameter(description = "councilType or region") @QueryParam("by") String by) {

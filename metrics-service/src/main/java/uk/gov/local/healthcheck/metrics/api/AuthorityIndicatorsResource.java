@@ -11,8 +11,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import lombok.RequiredArgsConstructor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -30,6 +28,7 @@ import java.util.regex.Pattern;
 /** An authority's current indicators in a round. */
 @Path("/api/v1/authorities/{code}/indicators")
 @Tag(name = "Indicators")
+@Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 @RequiredArgsConstructor
 public class AuthorityIndicatorsResource {
@@ -45,13 +44,10 @@ public class AuthorityIndicatorsResource {
     private final PractitionerScores scores;
 
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "An authority's indicators in a round",
             description = "The indicators computed from the highest accepted revision of the authority's return. "
                     + "Council submitters may read only their own authority.")
-    @APIResponse(responseCode = "200", description = "The indicators",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = AuthorityIndicatorsResponse.class)))
+    @APIResponse(responseCode = "200", description = "The indicators")
     @APIResponse(responseCode = "400", description = "round missing or code malformed")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not allowed to read this authority")
@@ -77,13 +73,10 @@ public class AuthorityIndicatorsResource {
 
     @GET
     @Path("/{indicatorId}/series")
-    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "An indicator of an authority across the rounds of its instrument",
             description = "The indicator's value in each round of the same instrument in which the authority has a "
                     + "standing return (or practitioner responses), ordered by period: for trends.")
-    @APIResponse(responseCode = "200", description = "The series (empty when the authority has no rounds yet)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = IndicatorSeriesResponse.class)))
+    @APIResponse(responseCode = "200", description = "The series (empty when the authority has no rounds yet)")
     @APIResponse(responseCode = "400", description = "code malformed")
     @APIResponse(responseCode = "403", description = "Not allowed to read this authority")
     @APIResponse(responseCode = "404", description = "No such indicator")

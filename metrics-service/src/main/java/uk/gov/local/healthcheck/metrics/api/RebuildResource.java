@@ -27,6 +27,7 @@ import uk.gov.local.healthcheck.metrics.rebuild.RebuildStatus;
  */
 @Path("/api/v1/admin/rebuild")
 @Tag(name = "Administration")
+@Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 @RequiredArgsConstructor
 public class RebuildResource {
@@ -35,7 +36,6 @@ public class RebuildResource {
     private final SecurityIdentity identity;
 
     @POST
-    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Rebuild every indicator from the submissions topic",
             description = "Builds the state tables anew beside the live ones, replaying survey.submissions.v1 from "
                     + "the beginning through the same handler as the live consumer, swaps them in, then publishes "
@@ -54,11 +54,9 @@ public class RebuildResource {
     }
 
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The last rebuild's status", description = "The running or latest rebuild of any replica, "
             + "as recorded in the database.")
-    @APIResponse(responseCode = "200", description = "The running or last rebuild",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RebuildStatus.class)))
+    @APIResponse(responseCode = "200", description = "The running or last rebuild")
     @APIResponse(responseCode = "404", description = "No rebuild was ever recorded")
     public Uni<RebuildStatus> status() {
         AccessPolicy.of(identity).checkAdmin();
