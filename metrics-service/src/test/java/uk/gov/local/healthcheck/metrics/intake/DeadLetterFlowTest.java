@@ -50,7 +50,8 @@ class DeadLetterFlowTest {
         String poisonId = Events.newId();
         kafka.submit(code, Events.response(Events.newId(), ROUND, code, "r-1", Events.practitionerAnswers(null, null, "kind")));
         // The JSON text holds the escape backslash-u-0000, which Jackson turns into a real NUL that PostgreSQL cannot store.
-        String poison = Events.response(poisonId, ROUND, code, "r-2", Events.practitionerAnswers(null, null, "brave", "bad\u0000word"));
+        String poison = Events.response(poisonId, ROUND, code, "r-2",
+                Events.practitionerAnswers(null, null, "brave", "bad\u0000word"));
         assertTrue(poison.contains("\\u0000"), poison);
         kafka.submit(code, poison);
         kafka.submit(code, Events.response(Events.newId(), ROUND, code, "r-3", Events.practitionerAnswers(null, null, "calm")));

@@ -202,7 +202,8 @@ class ResponseBatchStorageTest {
     }
 
     private static ValidatableResponse postBatch(String round, String ndjson) {
-        return given().contentType("application/x-ndjson").body(bytes(ndjson)).post("/api/v1/rounds/" + round + "/responses/batch").then();
+        return given().contentType("application/x-ndjson").body(bytes(ndjson))
+                .post("/api/v1/rounds/" + round + "/responses/batch").then();
     }
 
     /**

@@ -91,7 +91,7 @@ class BadTokensTest {
     @Test
     void theSameRequestWithAGoodTokenIsAccepted() {
         RoundRows.insert(PRACTICE, "practitioner-survey", "open");
-        var response = SurveyEndpoints.of(ROUND, PRACTICE).get("POST response").apply(given().auth().oauth2(TestTokens.token("lga1", LGA, Map.of())));
+        var response = SurveyEndpoints.of(ROUND, PRACTICE).get("POST response").apply(given().auth().oauth2(TestTokens.lgaAdmin("lga1")));
         assertTrue(response.statusCode() == 201 || response.statusCode() == 200, response.asString());
     }
 }
