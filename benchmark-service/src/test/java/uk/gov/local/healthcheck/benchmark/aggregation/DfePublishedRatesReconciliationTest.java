@@ -31,6 +31,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uk.gov.local.healthcheck.benchmark.support.Authorities.KENSINGTON_AND_CHELSEA;
+import static uk.gov.local.healthcheck.benchmark.support.Authorities.LONDON;
+import static uk.gov.local.healthcheck.benchmark.support.Authorities.SOUTH_EAST;
+import static uk.gov.local.healthcheck.benchmark.support.Authorities.SOUTH_WEST;
+import static uk.gov.local.healthcheck.benchmark.support.Authorities.WEST_MIDLANDS;
+import static uk.gov.local.healthcheck.benchmark.support.Authorities.WESTMINSTER;
 
 /**
  * The key correctness proof of the aggregation: rebuild every published Regional and National CSWW rate
@@ -55,12 +61,6 @@ class DfePublishedRatesReconciliationTest {
     static final String REGIONAL = "Regional";
     static final String NATIONAL = "National";
     static final String ENGLAND = GroupCatalog.ENGLAND_CODE;
-    static final String LONDON = "E12000007";
-    static final String WEST_MIDLANDS = "E12000005";
-    static final String SOUTH_EAST = "E12000008";
-    static final String SOUTH_WEST = "E12000009";
-    static final String KENSINGTON_AND_CHELSEA = "E09000020";
-    static final String WESTMINSTER = "E09000033";
 
     /** Statistical symbols: x not available, c confidential, u low reliability, z not applicable. */
     static final Set<String> MISSING = Set.of("x", "c", "u", "z", "");

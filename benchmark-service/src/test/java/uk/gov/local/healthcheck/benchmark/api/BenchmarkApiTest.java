@@ -82,6 +82,13 @@ class BenchmarkApiTest {
                 OffsetDateTime.now(), List.of(values)));
     }
 
+    /** The same figures from each of these authorities, at this revision. */
+    static void publishEach(String round, int revision, IndicatorValue value, String... authorities) {
+        for (String authority : authorities) {
+            publish(round, authority, revision, value);
+        }
+    }
+
     static void withdraw(String round, String authority, int revision) {
         events.publishAndWait(new AuthorityIndicators(round, "workforce", "2024", authority, revision, true,
                 OffsetDateTime.now(), List.of()));
@@ -261,9 +268,7 @@ class BenchmarkApiTest {
         }
         await(round, AGENCY, "", r -> r.statusCode() == 404);
 
-        publish(round, HARTLEPOOL, 3, rate(AGENCY, "40", "100"));   // a later resubmission brings it back
-        publish(round, MIDDLESBROUGH, 3, rate(AGENCY, "40", "100"));
-        publish(round, REDCAR, 3, rate(AGENCY, "40", "100"));
+        publishEach(round, 3, rate(AGENCY, "40", "100"), HARTLEPOOL, MIDDLESBROUGH, REDCAR);   // later resubmissions bring them back
         await(round, AGENCY, "", nationalN(3)).then()
                 .body("national.value", number("40.0"));
     }
@@ -275,9 +280,7 @@ class BenchmarkApiTest {
         events.send(CAMDEN, "{\"specversion\":\"1.0\",\"type\":\"" + AuthorityIndicators.TYPE + "\",\"data\":{\"roundId\":\"x\"}}");
         events.send(CAMDEN, "{\"specversion\":\"1.0\",\"type\":\"some.other.event.v1\",\"data\":{}}");
         String round = round("after-poison");
-        for (String authority : List.of(CAMDEN, HACKNEY, ISLINGTON)) {   // Camden's partition holds the poison
-            publish(round, authority, 1, rate(AGENCY, "5", "200"));
-        }
+        publishEach(round, 1, rate(AGENCY, "5", "200"), CAMDEN, HACKNEY, ISLINGTON);   // Camden's partition holds the poison
         await(round, AGENCY, "", nationalN(3)).then()
                 .body("regions[6].value", number("2.5"));
     }

@@ -14,17 +14,18 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
+import static uk.gov.local.healthcheck.metrics.support.IndicatorsApi.PATH;
+import static uk.gov.local.healthcheck.metrics.support.IndicatorsApi.indicators;
+import static uk.gov.local.healthcheck.metrics.support.IndicatorsApi.series;
 
 /** Who may call what, and that every error is a problem document. */
 @QuarkusTest
 @WithKafkaAndPostgres
 class ApiAccessTest {
 
-    private static final String PATH = "/api/v1/authorities/{code}/indicators";
-
     @Test
     void noTokenIs401() {
-        given().queryParam("round", "workforce-2024").get(PATH, "E10000031").then().statusCode(401);
+        indicators("E10000031", "workforce-2024").then().statusCode(401);
         given().get("/api/v1/indicators").then().statusCode(401);
     }
 
@@ -101,7 +102,7 @@ class ApiAccessTest {
     @TestSecurity(user = "council", roles = "council-submitter")
     @OidcSecurity(claims = @Claim(key = "authority_code", value = "E10000031"))
     void councilSubmitterMayNotReadAnotherAuthority() {
-        given().queryParam("round", "workforce-2024").get(PATH, "E06000001")
+        indicators("E06000001", "workforce-2024")
                 .then().statusCode(403)
                 .contentType("application/problem+json")
                 .body("status", equalTo(403))
@@ -116,21 +117,21 @@ class ApiAccessTest {
     @OidcSecurity(claims = @Claim(key = "authority_code", value = "E10000031"))
     void councilSubmitterPassesTheCheckForItsOwnAuthority() {
         // Nothing stored for this round: the access check passes and the answer is "not found", not "forbidden".
-        given().queryParam("round", "no-such-round").get(PATH, "E10000031")
+        indicators("E10000031", "no-such-round")
                 .then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
     @TestSecurity(user = "council", roles = "council-submitter")
     void councilSubmitterWithoutAuthorityClaimIsForbidden() {
-        given().queryParam("round", "workforce-2024").get(PATH, "E10000031")
+        indicators("E10000031", "workforce-2024")
                 .then().statusCode(403).body("detail", containsString("no authority_code claim"));
     }
 
     @Test
     @TestSecurity(user = "someone", roles = "unrelated-role")
     void otherRolesAreForbidden() {
-        given().queryParam("round", "workforce-2024").get(PATH, "E10000031")
+        indicators("E10000031", "workforce-2024")
                 .then().statusCode(403).contentType("application/problem+json");
     }
 
@@ -138,7 +139,7 @@ class ApiAccessTest {
     @TestSecurity(user = "analyst", roles = "ria-analyst")
     @OidcSecurity(claims = @Claim(key = "region_code", value = "E12000001"))
     void analystMayReadAnAuthorityOfItsRegion() {
-        given().queryParam("round", "no-such-round").get(PATH, "E06000001")
+        indicators("E06000001", "no-such-round")
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://healthcheck.local.gov.uk/problems/not-found"));
@@ -149,20 +150,20 @@ class ApiAccessTest {
     @OidcSecurity(claims = @Claim(key = "region_code", value = "E12000001"))
     void analystMayNotReadAnotherRegion() {
         // Kent is in the South East (E12000008).
-        given().queryParam("round", "workforce-2024").get(PATH, "E10000016")
+        indicators("E10000016", "workforce-2024")
                 .then().statusCode(403).contentType("application/problem+json")
                 .body("detail", containsString("region E12000001"))
                 .body("detail", containsString("E10000016 is in region E12000008"));
-        given().get(PATH + "/turnover_rate/series", "E10000016").then().statusCode(403);
+        series("E10000016", "turnover_rate").then().statusCode(403);
         // A code that is not in the register is in no region.
-        given().queryParam("round", "workforce-2024").get(PATH, "E99999999")
+        indicators("E99999999", "workforce-2024")
                 .then().statusCode(403).body("detail", containsString("not in the authority register"));
     }
 
     @Test
     @TestSecurity(user = "analyst", roles = "ria-analyst")
     void analystWithoutRegionClaimIsForbidden() {
-        given().queryParam("round", "workforce-2024").get(PATH, "E06000001")
+        indicators("E06000001", "workforce-2024")
                 .then().statusCode(403).body("detail", containsString("no region_code claim"));
     }
 
@@ -170,17 +171,17 @@ class ApiAccessTest {
     @TestSecurity(user = "viewer", roles = "council-viewer")
     @OidcSecurity(claims = @Claim(key = "authority_code", value = "E06000001"))
     void councilViewerReadsOnlyItsOwnAuthority() {
-        given().queryParam("round", "no-such-round").get(PATH, "E06000001").then().statusCode(404);
-        given().get(PATH + "/turnover_rate/series", "E06000001").then().statusCode(200)
+        indicators("E06000001", "no-such-round").then().statusCode(404);
+        series("E06000001", "turnover_rate").then().statusCode(200)
                 .body("points", hasSize(0)).body("unit", equalTo("percent"));
-        given().queryParam("round", "workforce-2024").get(PATH, "E06000047")
+        indicators("E06000047", "workforce-2024")
                 .then().statusCode(403).body("detail", containsString("only its own authority"));
     }
 
     @Test
     @TestSecurity(user = "admin", roles = "lga-admin")
     void unknownIndicatorSeriesIs404() {
-        given().get(PATH + "/no_such_indicator/series", "E06000001")
+        series("E06000001", "no_such_indicator")
                 .then().statusCode(404).contentType("application/problem+json")
                 .body("detail", containsString("no_such_indicator"));
     }
@@ -203,16 +204,16 @@ class ApiAccessTest {
                 .body("status", equalTo(400))
                 .body("errors.field", contains("round"))
                 .body("errors.code", contains("required"));
-        given().queryParam("round", " ").get(PATH, "E10000031").then().statusCode(400);
+        indicators("E10000031", " ").then().statusCode(400);
     }
 
     @Test
     @TestSecurity(user = "admin", roles = "lga-admin")
     void malformedCodeIs400NotA500() {
-        given().queryParam("round", "workforce-2024").get(PATH, "Kent'; drop table x")
+        indicators("Kent'; drop table x", "workforce-2024")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", contains("code"));
-        given().queryParam("round", "r".repeat(500)).get(PATH, "E10000031")
+        indicators("E10000031", "r".repeat(500))
                 .then().statusCode(400).contentType("application/problem+json");
     }
 

@@ -16,7 +16,6 @@ import uk.gov.local.healthcheck.metrics.support.WithKafkaAndPostgres;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -44,23 +43,18 @@ class DeadLetterFlowTest {
     private static final String ROUND = "practitioner-2024";
     private static final IntakeTopics kafka = new IntakeTopics();
 
-    private static Map<String, Object> responseAnswers(String... words) {
-        Map<String, Object> a = new HashMap<>();
-        a.put("culture.three_words", List.of(words));
-        return a;
-    }
-
     @Test
     @TestSecurity(user = "lga1", roles = "lga-admin")
     void aNulInAThreeWordsItemIsSetAsideAndTheEventsAroundItAreApplied() {
         String code = "E09000001";
         String poisonId = Events.newId();
-        kafka.submit(code, Events.response(Events.newId(), ROUND, code, "r-1", responseAnswers("kind")));
+        kafka.submit(code, Events.response(Events.newId(), ROUND, code, "r-1", Events.practitionerAnswers(null, null, "kind")));
         // The JSON text holds the escape backslash-u-0000, which Jackson turns into a real NUL that PostgreSQL cannot store.
-        String poison = Events.response(poisonId, ROUND, code, "r-2", responseAnswers("brave", "bad\u0000word"));
+        String poison = Events.response(poisonId, ROUND, code, "r-2",
+                Events.practitionerAnswers(null, null, "brave", "bad\u0000word"));
         assertTrue(poison.contains("\\u0000"), poison);
         kafka.submit(code, poison);
-        kafka.submit(code, Events.response(Events.newId(), ROUND, code, "r-3", responseAnswers("calm")));
+        kafka.submit(code, Events.response(Events.newId(), ROUND, code, "r-3", Events.practitionerAnswers(null, null, "calm")));
 
         // Both good responses counted: a publication with sourceRevision 2 (responses counted) comes.
         long deadline = System.nanoTime() + WAIT.toNanos();

@@ -19,7 +19,6 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -29,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static uk.gov.local.healthcheck.metrics.support.IntakeTopics.WAIT;
+import static uk.gov.local.healthcheck.metrics.support.IndicatorsApi.indicators;
 import static uk.gov.local.healthcheck.metrics.support.IntakeTopics.published;
 
 /**
@@ -39,8 +38,10 @@ import static uk.gov.local.healthcheck.metrics.support.IntakeTopics.published;
  */
 @QuarkusTest
 @WithKafkaAndPostgres
+@TestSecurity(user = "admin", roles = "lga-admin")
 class IndicatorsFlowTest {
 
+    private static final String ROUND = "workforce-2024";
     private static final IntakeTopics kafka = new IntakeTopics();
 
     private static EventEnvelope<AuthorityIndicators> awaitPublished(String round, String code, int nth) {
@@ -49,6 +50,13 @@ class IndicatorsFlowTest {
 
     private static void submit(String code, String json) {
         kafka.submit(code, json);
+    }
+
+    /** A new event of {@link Events#answers}' workforce return of {@link #ROUND} at this revision; answers its id. */
+    private static String submitReturn(String code, int revision, String caseHoldingFte) {
+        String id = Events.newId();
+        submit(code, Events.accepted(id, ROUND, Events.WORKFORCE, code, revision, Events.answers(caseHoldingFte)));
+        return id;
     }
 
     /**
@@ -66,16 +74,14 @@ class IndicatorsFlowTest {
     }
 
     @Test
-    @TestSecurity(user = "admin", roles = "lga-admin")
     void acceptedReturnIsComputedStoredServedAndPublished() {
         String code = "E10000031";
-        String round = "workforce-2024";
-        submit(code, Events.accepted(Events.newId(), round, Events.WORKFORCE, code, 3, Events.answers("40")));
+        submitReturn(code, 3, "40");
 
-        EventEnvelope<AuthorityIndicators> event = awaitPublished(round, code, 1);
+        EventEnvelope<AuthorityIndicators> event = awaitPublished(ROUND, code, 1);
         assertEquals(AuthorityIndicators.TYPE, event.type());
         assertEquals("/metrics-service", event.source());
-        assertEquals("rounds/" + round + "/authorities/" + code, event.subject());
+        assertEquals("rounds/" + ROUND + "/authorities/" + code, event.subject());
         AuthorityIndicators data = event.data();
         assertEquals(3, data.sourceRevision());
         assertFalse(data.withdrawn());
@@ -96,11 +102,9 @@ class IndicatorsFlowTest {
         assertNull(absence.value(), "absence declared 'c' must be missing, not 0");
         assertEquals(List.of("flows.absence_days"), absence.missingInputs());
 
-        given().queryParam("round", round)
-                .when().get("/api/v1/authorities/{code}/indicators", code)
-                .then().statusCode(200)
+        indicators(code, ROUND).then().statusCode(200)
                 .body("authority", equalTo(code))
-                .body("round", equalTo(round))
+                .body("round", equalTo(ROUND))
                 .body("instrument", equalTo("workforce-return"))
                 .body("period", equalTo("2024"))
                 .body("revision", equalTo(3))
@@ -121,123 +125,107 @@ class IndicatorsFlowTest {
     }
 
     @Test
-    @TestSecurity(user = "admin", roles = "lga-admin")
     void sameEventTwiceChangesNothingButIsRepublished() {
         String code = "E10000032";
-        String round = "workforce-2024";
         String id = Events.newId();
-        String event = Events.accepted(id, round, Events.WORKFORCE, code, 1, Events.answers("40"));
+        String event = Events.accepted(id, ROUND, Events.WORKFORCE, code, 1, Events.answers("40"));
         submit(code, event);
-        AuthorityIndicators first = awaitPublished(round, code, 1).data();
+        AuthorityIndicators first = awaitPublished(ROUND, code, 1).data();
         Object computedAt = TestDatabase.single(
-                "select computed_at from authority_round_state where round_id = ? and authority_code = ?", round, code);
+                "select computed_at from authority_round_state where round_id = ? and authority_code = ?", ROUND, code);
 
         submit(code, event);
         // A redelivered event re-publishes the current state (the first publication may have been lost in a crash).
-        AuthorityIndicators second = awaitPublished(round, code, 2).data();
+        AuthorityIndicators second = awaitPublished(ROUND, code, 2).data();
         assertEquals(first, second);
 
         assertEquals(1, TestDatabase.count(
-                "select count(*) from authority_round_state where round_id = ? and authority_code = ?", round, code));
+                "select count(*) from authority_round_state where round_id = ? and authority_code = ?", ROUND, code));
         assertEquals(1, TestDatabase.count("select count(*) from processed_event where event_id = ?", id));
         assertEquals(IndicatorDictionary.forInstrument(Events.WORKFORCE).size(), TestDatabase.count(
-                "select count(*) from authority_indicator where round_id = ? and authority_code = ?", round, code));
+                "select count(*) from authority_indicator where round_id = ? and authority_code = ?", ROUND, code));
         assertEquals(computedAt, TestDatabase.single(
-                "select computed_at from authority_round_state where round_id = ? and authority_code = ?", round, code),
+                "select computed_at from authority_round_state where round_id = ? and authority_code = ?", ROUND, code),
                 "the state was not rewritten");
-        given().queryParam("round", round).get("/api/v1/authorities/{code}/indicators", code)
-                .then().statusCode(200).body("revision", equalTo(1)).body("indicators[4].value", equalTo(20));
+        indicators(code, ROUND).then().statusCode(200).body("revision", equalTo(1)).body("indicators[4].value", equalTo(20));
     }
 
     @Test
-    @TestSecurity(user = "admin", roles = "lga-admin")
     void olderRevisionAfterNewerIsIgnored() {
         String code = "E10000033";
-        String round = "workforce-2024";
-        submit(code, Events.accepted(Events.newId(), round, Events.WORKFORCE, code, 2, Events.answers("40")));
-        awaitPublished(round, code, 1);
+        submitReturn(code, 2, "40");
+        awaitPublished(ROUND, code, 1);
 
-        String staleId = Events.newId();
-        submit(code, Events.accepted(staleId, round, Events.WORKFORCE, code, 1, Events.answers("80")));
+        String staleId = submitReturn(code, 1, "80");
         awaitEarlierRecordsProcessed(code);
 
-        assertEquals(1, kafka.publications(published(round, code)).size(), "nothing published for the stale revision");
+        assertEquals(1, kafka.publications(published(ROUND, code)).size(), "nothing published for the stale revision");
         assertEquals("STALE", TestDatabase.single("select outcome from processed_event where event_id = ?", staleId));
         assertEquals(2, TestDatabase.single(
-                "select revision from authority_round_state where round_id = ? and authority_code = ?", round, code));
-        given().queryParam("round", round).get("/api/v1/authorities/{code}/indicators", code)
-                .then().statusCode(200)
+                "select revision from authority_round_state where round_id = ? and authority_code = ?", ROUND, code));
+        indicators(code, ROUND).then().statusCode(200)
                 .body("revision", equalTo(2))
                 .body("indicators[4].value", equalTo(20));   // 800 / 40, not 800 / 80
 
         // The same revision again under a new id is just as stale.
-        submit(code, Events.accepted(Events.newId(), round, Events.WORKFORCE, code, 2, Events.answers("80")));
+        submitReturn(code, 2, "80");
         awaitEarlierRecordsProcessed(code);
-        given().queryParam("round", round).get("/api/v1/authorities/{code}/indicators", code)
-                .then().statusCode(200).body("indicators[4].value", equalTo(20));
+        indicators(code, ROUND).then().statusCode(200).body("indicators[4].value", equalTo(20));
     }
 
     @Test
-    @TestSecurity(user = "admin", roles = "lga-admin")
     void withdrawalRemovesTheIndicatorsAndPublishesWithdrawn() {
         String code = "E10000034";
-        String round = "workforce-2024";
-        submit(code, Events.accepted(Events.newId(), round, Events.WORKFORCE, code, 1, Events.answers("40")));
-        awaitPublished(round, code, 1);
+        submitReturn(code, 1, "40");
+        awaitPublished(ROUND, code, 1);
 
-        submit(code, Events.withdrawn(Events.newId(), round, code, 2));
-        AuthorityIndicators withdrawn = awaitPublished(round, code, 2).data();
+        submit(code, Events.withdrawn(Events.newId(), ROUND, code, 2));
+        AuthorityIndicators withdrawn = awaitPublished(ROUND, code, 2).data();
         assertTrue(withdrawn.withdrawn());
         assertTrue(withdrawn.indicators().isEmpty());
         assertEquals(2, withdrawn.sourceRevision());
 
         assertEquals(0, TestDatabase.count(
-                "select count(*) from authority_indicator where round_id = ? and authority_code = ?", round, code));
-        given().queryParam("round", round).get("/api/v1/authorities/{code}/indicators", code)
-                .then().statusCode(404)
+                "select count(*) from authority_indicator where round_id = ? and authority_code = ?", ROUND, code));
+        indicators(code, ROUND).then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404))
                 .body("title", equalTo("Not found"))
                 .body("detail", containsString(code));
 
         // The accepted revision 1 arriving late does not bring the indicators back.
-        submit(code, Events.accepted(Events.newId(), round, Events.WORKFORCE, code, 1, Events.answers("40")));
+        submitReturn(code, 1, "40");
         awaitEarlierRecordsProcessed(code);
-        given().queryParam("round", round).get("/api/v1/authorities/{code}/indicators", code)
-                .then().statusCode(404);
+        indicators(code, ROUND).then().statusCode(404);
 
         // A later resubmission does.
-        submit(code, Events.accepted(Events.newId(), round, Events.WORKFORCE, code, 3, Events.answers("40")));
-        AuthorityIndicators back = awaitPublished(round, code, 3).data();
+        submitReturn(code, 3, "40");
+        AuthorityIndicators back = awaitPublished(ROUND, code, 3).data();
         assertFalse(back.withdrawn());
         assertEquals(3, back.sourceRevision());
-        given().queryParam("round", round).get("/api/v1/authorities/{code}/indicators", code)
-                .then().statusCode(200).body("revision", equalTo(3));
+        indicators(code, ROUND).then().statusCode(200).body("revision", equalTo(3));
     }
 
     @Test
-    @TestSecurity(user = "admin", roles = "lga-admin")
     void poisonRecordsAreSkippedWithoutBlockingThePartition() {
         String code = "E10000035";
-        String round = "workforce-2024";
         submit(code, "this is not JSON");
         submit(code, "{\"id\":\"x\",\"type\":\"" + uk.gov.local.healthcheck.events.ReturnAccepted.TYPE + "\"}");
         Map<String, Object> badAnswers = Events.answers("40");
         badAnswers.put("staff.fte", "two hundred");
         String badId = Events.newId();
-        submit(code, Events.accepted(badId, round, Events.WORKFORCE, code, 1, badAnswers));
+        submit(code, Events.accepted(badId, ROUND, Events.WORKFORCE, code, 1, badAnswers));
         submit(code, "{\"specversion\":\"1.0\",\"id\":\"" + Events.newId() + "\",\"type\":\"some.other.event.v1\"}");
         // Valid JSON whose round id does not fit the database: rejected up front, not retried until the channel stops.
         submit(code, Events.accepted(Events.newId(), "r".repeat(150), Events.WORKFORCE, code, 1, Events.answers("40")));
 
-        submit(code, Events.accepted(Events.newId(), round, Events.WORKFORCE, code, 2, Events.answers("40")));
-        AuthorityIndicators data = awaitPublished(round, code, 1).data();
+        submitReturn(code, 2, "40");
+        AuthorityIndicators data = awaitPublished(ROUND, code, 1).data();
         assertEquals(2, data.sourceRevision(), "the valid record after the poison ones was processed");
         assertEquals(0, TestDatabase.count("select count(*) from processed_event where event_id = ?", badId));
     }
 
     @Test
-    @TestSecurity(user = "admin", roles = "lga-admin")
     void otherInstrumentsAreRecordedWithoutIndicators() {
         String code = "E10000036";
         String round = "practice-2024";
@@ -249,8 +237,7 @@ class IndicatorsFlowTest {
         assertEquals(1, TestDatabase.single(
                 "select revision from authority_round_state where round_id = ? and authority_code = ?", round, code));
         assertTrue(kafka.publications(published(round, code)).isEmpty());
-        given().queryParam("round", round).get("/api/v1/authorities/{code}/indicators", code)
-                .then().statusCode(404);
+        indicators(code, round).then().statusCode(404);
     }
 
     @Test
@@ -258,10 +245,8 @@ class IndicatorsFlowTest {
     @OidcSecurity(claims = @Claim(key = "authority_code", value = "E10000037"))
     void councilSubmitterReadsItsOwnAuthority() {
         String code = "E10000037";
-        String round = "workforce-2024";
-        submit(code, Events.accepted(Events.newId(), round, Events.WORKFORCE, code, 1, Events.answers("40")));
-        awaitPublished(round, code, 1);
-        given().queryParam("round", round).get("/api/v1/authorities/{code}/indicators", code)
-                .then().statusCode(200).body("authority", equalTo(code));
+        submitReturn(code, 1, "40");
+        awaitPublished(ROUND, code, 1);
+        indicators(code, ROUND).then().statusCode(200).body("authority", equalTo(code));
     }
 }

@@ -4,7 +4,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import org.junit.jupiter.api.Test;
 import uk.gov.local.healthcheck.events.AuthorityIndicators;
-import uk.gov.local.healthcheck.events.EventEnvelope;
 import uk.gov.local.healthcheck.events.EventJson;
 import uk.gov.local.healthcheck.events.IndicatorValue;
 import uk.gov.local.healthcheck.metrics.support.Events;
@@ -14,11 +13,9 @@ import uk.gov.local.healthcheck.metrics.support.WithKafkaAndPostgres;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -26,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static uk.gov.local.healthcheck.metrics.support.IntakeTopics.WAIT;
+import static uk.gov.local.healthcheck.metrics.support.IndicatorsApi.indicators;
+import static uk.gov.local.healthcheck.metrics.support.IndicatorsApi.series;
 import static uk.gov.local.healthcheck.metrics.support.IntakeTopics.published;
 
 /** The employer return and the practitioner survey end to end on the real broker and database; series over rounds. */
@@ -93,8 +91,7 @@ class InstrumentsFlowTest {
             assertFalse(answers.containsKey(left), left + " (free text or list) is not tabulated");
         }
 
-        given().queryParam("round", round).get("/api/v1/authorities/{code}/indicators", code)
-                .then().statusCode(200)
+        indicators(code, round).then().statusCode(200)
                 .body("instrumentVersion", equalTo(2018))
                 .body("consentToNamedPublication", equalTo(true))
                 .body("answers.'s3.safe_caseload_process'", equalTo("yes"))
@@ -105,18 +102,6 @@ class InstrumentsFlowTest {
         kafka.submit(code, Events.accepted(Events.newId(), round, Events.EMPLOYER, 2018, "2018",
                 code, 2, Events.employerAnswers("no"), OffsetDateTime.now()));
         assertEquals(Boolean.FALSE, awaitPublished(round, code, 2).consentToNamedPublication());
-    }
-
-    private static Map<String, Object> response(String clearFramework, String workload, String... words) {
-        Map<String, Object> a = new HashMap<>();
-        a.put("profile.role", "social_worker");
-        a.put("profile.service", "children");
-        a.put("std1.clear_framework", clearFramework);
-        if (workload != null) {
-            a.put("std3.workload_control", workload);
-        }
-        a.put("culture.three_words", List.of(words));
-        return a;
     }
 
     @Test
@@ -130,7 +115,7 @@ class InstrumentsFlowTest {
         for (int i = 0; i < options.size(); i++) {
             // Only the first 5 answer the workload statement: its base stays under 10.
             String json = Events.response(Events.newId(), round, code, "resp-" + i,
-                    response(options.get(i), i < 5 ? "agree" : null, " Supportive ", "busy", i % 2 == 0 ? "Caring" : "busy"));
+                    Events.practitionerAnswers(options.get(i), i < 5 ? "agree" : null, " Supportive ", "busy", i % 2 == 0 ? "Caring" : "busy"));
             if (i == 0) {
                 firstEvent = json;
             }
@@ -166,9 +151,9 @@ class InstrumentsFlowTest {
         // The same event again, and the same response under a new event id: counted once.
         kafka.submit(code, firstEvent);
         kafka.submit(code, Events.response(Events.newId(), round, code, "resp-0",
-                response("strongly_disagree", "disagree", "other")));
+                Events.practitionerAnswers("strongly_disagree", "disagree", "other")));
         kafka.submit(code, Events.response(Events.newId(), round, code, "resp-12",
-                response("agree", null, "busy")));
+                Events.practitionerAnswers("agree", null, "busy")));
         // Re-publications of the state at 12 (unless they share a batch with the 13th response), then the 13th.
         int before = kafka.publications(published(round, code)).size();
         AuthorityIndicators thirteen = awaitRevision(round, code, 13);
@@ -181,8 +166,7 @@ class InstrumentsFlowTest {
         assertEquals(13, TestDatabase.count("select count(*) from processed_response where round_id = ?", round));
         assertEquals(0, TestDatabase.count("select count(*) from practitioner_word where word = 'other'"));
 
-        given().queryParam("round", round).get("/api/v1/authorities/{code}/indicators", code)
-                .then().statusCode(200)
+        indicators(code, round).then().statusCode(200)
                 .body("revision", equalTo(13))
                 .body("words.busy", equalTo(13))
                 .body("indicators.find { it.indicatorId == 'std1.clear_framework' }.value", equalTo(75))
@@ -213,16 +197,14 @@ class InstrumentsFlowTest {
         kafka.submit(code, Events.withdrawn(Events.newId(), "workforce-2021", code, 2));
         awaitPublished("workforce-2021", code, 2);
 
-        given().get("/api/v1/authorities/{code}/indicators/{id}/series", code, "turnover_rate")
-                .then().statusCode(200)
+        series(code, "turnover_rate").then().statusCode(200)
                 .body("instrument", equalTo("workforce-return"))
                 .body("polarity", equalTo("lower-is-better"))
                 .body("points.round", contains("workforce-2022", "workforce-2023", "workforce-2024"))
                 .body("points.period", contains("2022", "2023", "2024"))
                 .body("points.indicator.value", contains(11, 11.5f, 12))
                 .body("points.indicator.numerator", contains(22, 23, 24));
-        given().get("/api/v1/authorities/{code}/indicators/{id}/series", code, "unfilled_post_rate")
-                .then().statusCode(200).body("instrument", equalTo("employer-health-check"))
+        series(code, "unfilled_post_rate").then().statusCode(200).body("instrument", equalTo("employer-health-check"))
                 .body("points", org.hamcrest.Matchers.hasSize(0));
     }
 }

@@ -98,6 +98,24 @@ public final class Events {
                 "rounds/" + roundId + "/returns/" + code, data));
     }
 
+    /**
+     * A practitioner's answers: a social worker in children's services, the clear-framework and workload statements
+     * as given (null: unanswered) and three words.
+     */
+    public static Map<String, Object> practitionerAnswers(String clearFramework, String workload, String... words) {
+        Map<String, Object> a = new HashMap<>();
+        a.put("profile.role", "social_worker");
+        a.put("profile.service", "children");
+        if (clearFramework != null) {
+            a.put("std1.clear_framework", clearFramework);
+        }
+        if (workload != null) {
+            a.put("std3.workload_control", workload);
+        }
+        a.put("culture.three_words", java.util.List.of(words));
+        return a;
+    }
+
     /** One practitioner response. */
     public static String response(String eventId, String roundId, String code, String responseId,
                                   Map<String, Object> answers) {

@@ -22,7 +22,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -36,6 +35,11 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uk.gov.local.healthcheck.survey.testing.Authorities.WARWICKSHIRE;
+import static uk.gov.local.healthcheck.survey.testing.Authorities.BIRMINGHAM;
+import static uk.gov.local.healthcheck.survey.testing.Authorities.CAMDEN;
+import static uk.gov.local.healthcheck.survey.testing.Authorities.WEST_MIDLANDS;
+import static uk.gov.local.healthcheck.survey.security.TestTokens.as;
 
 /**
  * Invitations to the practitioner survey, with real tokens signed by the tests' key, on the real PostgreSQL and
@@ -46,21 +50,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithKafkaAndPostgres
 class InvitationTest {
 
-    static final String WARWICKSHIRE = "E10000031";
-    static final String BIRMINGHAM = "E08000025";
-    static final String CAMDEN = "E09000007";
-    static final String LGA = TestTokens.token("lga-inv", List.of("lga-admin"), Map.of());
-    static final String COUNCIL = TestTokens.token("council-inv", List.of("council-submitter"), Map.of("authority_code", WARWICKSHIRE));
-    static final String VIEWER = TestTokens.token("viewer-inv", List.of("council-viewer"), Map.of("authority_code", WARWICKSHIRE));
-    static final String RIA = TestTokens.token("ria-inv", List.of("ria-analyst"), Map.of("region_code", "E12000005"));
-    static final String PORTAL = TestTokens.token("portal-service-account", List.of("survey-relay"), Map.of());
+    static final String LGA = TestTokens.lgaAdmin("lga-inv");
+    static final String COUNCIL = TestTokens.councilSubmitter("council-inv", WARWICKSHIRE);
+    static final String VIEWER = TestTokens.councilViewer("viewer-inv", WARWICKSHIRE);
+    static final String RIA = TestTokens.riaAnalyst("ria-inv", WEST_MIDLANDS);
+    static final String PORTAL = TestTokens.surveyRelay("portal-service-account");
     static final String ANSWERS = "{\"profile.role\":\"social_worker\",\"profile.service\":\"children\",\"std1.clear_framework\":\"agree\"}";
     static final LocalDate TODAY = Dates.today();
     static final String EXPIRES = TODAY.plusMonths(2).toString();
-
-    static RequestSpecification as(String token) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON);
-    }
 
     static String invitation(String authority, String expiresOn, Object maxResponses) {
         return "{\"authorityCode\":\"" + authority + "\",\"expiresOn\":\"" + expiresOn + "\",\"maxResponses\":" + maxResponses + "}";

@@ -32,6 +32,7 @@ import static uk.gov.local.healthcheck.survey.responses.ResponseIntakeTest.respo
 /** How a batch is stored: set-based, with ids in line order that never collide with Hibernate's, and safe under races. */
 @QuarkusTest
 @WithKafkaAndPostgres
+@TestSecurity(user = "lga1", roles = "lga-admin")
 class ResponseBatchStorageTest {
 
     static final String OTHER_ANSWERS = ANSWERS.replace("agree", "disagree");
@@ -54,7 +55,6 @@ class ResponseBatchStorageTest {
     }
 
     @Test
-    @TestSecurity(user = "lga1", roles = "lga-admin")
     void aBatchIsStoredInLineOrderAndItsIdsNeverMeetHibernates() throws Exception {
         createRound("order-2024");
         RoundRows.insert("ids-workforce-2024", "workforce-return", "open");
@@ -72,8 +72,7 @@ class ResponseBatchStorageTest {
             int r = round;
             List<String> lines = IntStream.range(0, 120).mapToObj(i -> "batch-" + r + "-" + (119 - i)).toList();
             String ndjson = String.join("\n", lines.stream().map(id -> response(id, "E10000031", ANSWERS)).toList());
-            given().contentType("application/x-ndjson").body(bytes(ndjson)).post(path + "/batch").then().statusCode(200)
-                    .body("accepted", equalTo(120));
+            postBatch("order-2024", ndjson).statusCode(200).body("accepted", equalTo(120));
             expected.addAll(lines);
         }
         // What matters is that every id is distinct and each batch is in line order.
@@ -97,7 +96,6 @@ class ResponseBatchStorageTest {
     }
 
     @Test
-    @TestSecurity(user = "lga1", roles = "lga-admin")
     void theSameResponseIdTwiceInABatchIsStoredOnce() throws Exception {
         createRound("twice-2024");
         String ndjson = String.join("\n",
@@ -105,15 +103,11 @@ class ResponseBatchStorageTest {
                 response("t-1", "E10000031", ANSWERS),
                 response("t-1", "E10000031", OTHER_ANSWERS),
                 response("t-2", "E10000031", ANSWERS));
-        given().contentType("application/x-ndjson").body(bytes(ndjson)).post("/api/v1/rounds/twice-2024/responses/batch")
-                .then().statusCode(200)
-                .body("results.status", contains("accepted", "duplicate", "rejected", "accepted"))
-                .body("results[2].errors[0].code", equalTo("conflict"));
+        assertNewDuplicateConflictNew(postBatch("twice-2024", ndjson));
         assertEquals(List.of("t-1", "t-2"), column("select response_id from practitioner_response where round_id = 'twice-2024' order by id"));
         assertEquals(List.of("rounds/twice-2024/responses/t-1", "rounds/twice-2024/responses/t-2"),
                 column("select subject from outbox_event where subject like 'rounds/twice-2024/%' order by id"));
-        given().contentType("application/x-ndjson").body(bytes(ndjson)).post("/api/v1/rounds/twice-2024/responses/batch")
-                .then().statusCode(200)
+        postBatch("twice-2024", ndjson).statusCode(200)
                 .body("results.status", contains("duplicate", "duplicate", "rejected", "duplicate"));
         assertEquals(2, column("select id from outbox_event where subject like 'rounds/twice-2024/%'").size(), "no new event");
     }
@@ -123,7 +117,6 @@ class ResponseBatchStorageTest {
      * get no second event, but are answered like any responseId stored before.
      */
     @Test
-    @TestSecurity(user = "lga1", roles = "lga-admin")
     void aResponseIdStoredConcurrentlyIsNeitherLostNorStoredTwice() throws Exception {
         createRound("race-2024");
         String ndjson = String.join("\n",
@@ -139,15 +132,12 @@ class ResponseBatchStorageTest {
             insertRaw(c, "race-same", ANSWERS, sameHash);
             insertRaw(c, "race-other", OTHER_ANSWERS, otherHash);
             // The batch cannot see these uncommitted rows, so it tries to insert them and waits on their unique key.
-            batch = CompletableFuture.supplyAsync(() -> given().contentType("application/x-ndjson").body(bytes(ndjson))
-                    .post("/api/v1/rounds/race-2024/responses/batch").then());
+            batch = CompletableFuture.supplyAsync(() -> postBatch("race-2024", ndjson));
             Thread.sleep(1500);
             assertTrue(!batch.isDone(), "the batch waits for the concurrent insert");
             c.commit();
         }
-        batch.get().statusCode(200)
-                .body("results.status", contains("accepted", "duplicate", "rejected", "accepted"))
-                .body("results[2].errors[0].code", equalTo("conflict"));
+        assertNewDuplicateConflictNew(batch.get());
         assertEquals(List.of("race-1", "race-2", "race-other", "race-same"),
                 column("select response_id from practitioner_response where round_id = 'race-2024' order by response_id"));
         assertEquals(List.of("rounds/race-2024/responses/race-1", "rounds/race-2024/responses/race-2"),
@@ -159,7 +149,6 @@ class ResponseBatchStorageTest {
      * one 201 per responseId, 200 for the same answers again, 409 for other answers, and one event per response.
      */
     @Test
-    @TestSecurity(user = "lga1", roles = "lga-admin")
     void singleResponsesSentTogetherAreEachAnsweredAsTheirOwn() throws Exception {
         createRound("together-2024");
         String path = "/api/v1/rounds/together-2024/responses";
@@ -197,7 +186,6 @@ class ResponseBatchStorageTest {
      * is stored, because the writers check the status again in the transaction.
      */
     @Test
-    @TestSecurity(user = "lga1", roles = "lga-admin")
     void aRoundClosedElsewhereStoresNothingMoreThoughThisInstanceReadItOpen() throws Exception {
         createRound("elsewhere-2024");
         String path = "/api/v1/rounds/elsewhere-2024/responses";
@@ -208,9 +196,24 @@ class ResponseBatchStorageTest {
         }
         given().contentType(ContentType.JSON).body(response("e-2", "E10000031", ANSWERS)).post(path)
                 .then().statusCode(409).body("type", org.hamcrest.Matchers.containsString("round-closed"));
-        given().contentType("application/x-ndjson").body(bytes(response("e-3", "E10000031", ANSWERS))).post(path + "/batch")
-                .then().statusCode(409).body("type", org.hamcrest.Matchers.containsString("round-closed"));
+        postBatch("elsewhere-2024", response("e-3", "E10000031", ANSWERS))
+                .statusCode(409).body("type", org.hamcrest.Matchers.containsString("round-closed"));
         assertEquals(List.of("e-1"), column("select response_id from practitioner_response where round_id = 'elsewhere-2024'"));
+    }
+
+    private static ValidatableResponse postBatch(String round, String ndjson) {
+        return given().contentType("application/x-ndjson").body(bytes(ndjson))
+                .post("/api/v1/rounds/" + round + "/responses/batch").then();
+    }
+
+    /**
+     * The answer to a batch of a new responseId, one stored before with the same answers, one stored before with
+     * other answers and another new one, however the two were stored before.
+     */
+    private static void assertNewDuplicateConflictNew(ValidatableResponse batch) {
+        batch.statusCode(200)
+                .body("results.status", contains("accepted", "duplicate", "rejected", "accepted"))
+                .body("results[2].errors[0].code", equalTo("conflict"));
     }
 
     /** The hash the service computes for a line of this test's shape. */

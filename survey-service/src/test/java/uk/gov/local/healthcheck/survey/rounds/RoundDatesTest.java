@@ -1,8 +1,6 @@
 package uk.gov.local.healthcheck.survey.rounds;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 import uk.gov.local.healthcheck.survey.security.TestTokens;
 import uk.gov.local.healthcheck.survey.testing.Dates;
@@ -12,8 +10,6 @@ import uk.gov.local.healthcheck.survey.testing.WithKafkaAndPostgres;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -21,6 +17,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static uk.gov.local.healthcheck.survey.testing.Authorities.WARWICKSHIRE;
+import static uk.gov.local.healthcheck.survey.security.TestTokens.as;
 
 /**
  * A round takes submissions only while open and between its opensOn and closesOn (London time), both included; the
@@ -30,17 +28,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @WithKafkaAndPostgres
 class RoundDatesTest {
 
-    static final String WARWICKSHIRE = "E10000031";
-    static final String LGA = TestTokens.token("lga-dates", List.of("lga-admin"), Map.of());
-    static final String COUNCIL = TestTokens.token("council-dates", List.of("council-submitter"), Map.of("authority_code", WARWICKSHIRE));
+    static final String LGA = TestTokens.lgaAdmin("lga-dates");
+    static final String COUNCIL = TestTokens.councilSubmitter("council-dates", WARWICKSHIRE);
     static final String DRAFT = "{\"status\":\"draft\",\"answers\":{\"staff.headcount\":180}}";
     static final String ANSWERS = "{\"profile.role\":\"social_worker\",\"profile.service\":\"children\"}";
 
     static final LocalDate TODAY = Dates.today();
-
-    static RequestSpecification as(String token) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON);
-    }
 
     static String response(String id) {
         return "{\"responseId\":\"" + id + "\",\"authorityCode\":\"" + WARWICKSHIRE + "\",\"answers\":" + ANSWERS + "}";

@@ -6,14 +6,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import uk.gov.local.healthcheck.survey.testing.RoundRows;
 import uk.gov.local.healthcheck.survey.testing.Rows;
-import uk.gov.local.healthcheck.survey.testing.Dates;
+import uk.gov.local.healthcheck.survey.testing.SurveyEndpoints;
 import uk.gov.local.healthcheck.survey.testing.WithKafkaAndPostgres;
 
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -52,46 +50,14 @@ class BadTokensTest {
         return tokens;
     }
 
-    /** Every endpoint of the API, reads and writes, with a plausible body. */
-    static Map<String, Function<RequestSpecification, io.restassured.response.Response>> endpoints() {
-        byte[] response = ("{\"responseId\":\"t-1\",\"authorityCode\":\"E10000031\",\"answers\":{\"profile.role\":\"social_worker\","
-                + "\"profile.service\":\"children\"}}").getBytes(StandardCharsets.UTF_8);
-        Map<String, Function<RequestSpecification, io.restassured.response.Response>> e = new LinkedHashMap<>();
-        e.put("POST /rounds", r -> r.contentType("application/json").body("{\"id\":\"tokens-new\",\"instrument\":\"workforce-return\","
-                + "\"period\":\"2024\",\"opensOn\":\"" + Dates.OPENS + "\",\"closesOn\":\"" + Dates.CLOSES + "\"}").post("/api/v1/rounds"));
-        e.put("POST /rounds/{id}/close", r -> r.post("/api/v1/rounds/" + ROUND + "/close"));
-        e.put("POST /rounds/{id}/reopen", r -> r.post("/api/v1/rounds/" + ROUND + "/reopen"));
-        e.put("PUT return", r -> r.contentType("application/json").body("{\"status\":\"draft\",\"answers\":{\"staff.headcount\":1}}")
-                .put("/api/v1/rounds/" + ROUND + "/returns/E10000031"));
-        e.put("DELETE return", r -> r.delete("/api/v1/rounds/" + ROUND + "/returns/E10000031"));
-        e.put("POST response", r -> r.contentType("application/json").body(response).post("/api/v1/rounds/" + PRACTICE + "/responses"));
-        e.put("POST batch", r -> r.contentType("application/x-ndjson").body(response).post("/api/v1/rounds/" + PRACTICE + "/responses/batch"));
-        e.put("GET rounds", r -> r.get("/api/v1/rounds"));
-        e.put("GET return", r -> r.get("/api/v1/rounds/" + ROUND + "/returns/E10000031"));
-        e.put("GET audit", r -> r.get("/api/v1/audit"));
-        e.put("GET instruments", r -> r.get("/api/v1/instruments"));
-        e.put("POST extend", r -> r.contentType("application/json").body("{\"closesOn\":\"" + Dates.CLOSES + "\"}")
-                .post("/api/v1/rounds/" + ROUND + "/extend"));
-        e.put("POST invitation", r -> r.contentType("application/json")
-                .body("{\"authorityCode\":\"E10000031\",\"expiresOn\":\"" + Dates.CLOSES + "\",\"maxResponses\":5}")
-                .post("/api/v1/rounds/" + PRACTICE + "/invitations"));
-        e.put("GET invitations", r -> r.get("/api/v1/rounds/" + PRACTICE + "/invitations"));
-        e.put("DELETE invitation", r -> r.delete("/api/v1/rounds/" + PRACTICE + "/invitations/00000000-0000-0000-0000-000000000000"));
-        e.put("POST resolve", r -> r.contentType("application/json").body("{\"code\":\"x\"}").post("/api/v1/invitations/resolve"));
-        e.put("POST invited response", r -> r.contentType("application/json")
-                .body("{\"code\":\"x\",\"responseId\":\"t-2\",\"answers\":{}}").post("/api/v1/invitations/responses"));
-        e.put("GET tracker", r -> r.get("/api/v1/rounds/" + ROUND + "/tracker"));
-        return e;
-    }
-
     @Test
     void everyBadTokenOnEveryEndpointIs401ProblemJsonAndChangesNothing() {
         RoundRows.insert(ROUND, "workforce-return", "open");
         RoundRows.insert(PRACTICE, "practitioner-survey", "open");
-        long before = Rows.aboutRound(ROUND) + Rows.aboutRound(PRACTICE) + Rows.aboutRound("tokens-new");
+        long before = Rows.aboutRound(ROUND) + Rows.aboutRound(PRACTICE) + Rows.aboutRound(SurveyEndpoints.NEW_ROUND);
         long auditedBefore = Rows.count("select count(*) from audit_entry where status = 401 and subject is null");
         int writes = 0;
-        for (var endpoint : endpoints().entrySet()) {
+        for (var endpoint : SurveyEndpoints.of(ROUND, PRACTICE).entrySet()) {
             Map<String, String> tokens = new LinkedHashMap<>(badTokens());
             tokens.put("no token", null);
             for (var token : tokens.entrySet()) {
@@ -113,7 +79,7 @@ class BadTokensTest {
                 }
             }
         }
-        assertEquals(before, Rows.aboutRound(ROUND) + Rows.aboutRound(PRACTICE) + Rows.aboutRound("tokens-new"), "a refused request stored something");
+        assertEquals(before, Rows.aboutRound(ROUND) + Rows.aboutRound(PRACTICE) + Rows.aboutRound(SurveyEndpoints.NEW_ROUND), "a refused request stored something");
         // Every refused write is audited: action, method, path, 401, no subject.
         long audited = Rows.count("select count(*) from audit_entry where status = 401 and subject is null") - auditedBefore;
         assertEquals(writes, audited, "one audit entry per refused write");
@@ -125,7 +91,7 @@ class BadTokensTest {
     @Test
     void theSameRequestWithAGoodTokenIsAccepted() {
         RoundRows.insert(PRACTICE, "practitioner-survey", "open");
-        var response = endpoints().get("POST response").apply(given().auth().oauth2(TestTokens.token("lga1", LGA, Map.of())));
+        var response = SurveyEndpoints.of(ROUND, PRACTICE).get("POST response").apply(given().auth().oauth2(TestTokens.lgaAdmin("lga1")));
         assertTrue(response.statusCode() == 201 || response.statusCode() == 200, response.asString());
     }
 }

@@ -1,9 +1,12 @@
 package uk.gov.local.healthcheck.survey.security;
 
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
+import uk.gov.local.healthcheck.api.access.Roles;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +18,8 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+
+import static io.restassured.RestAssured.given;
 
 /**
  * Signs tokens like Keycloak's with the tests' own key (whose public half the test profile trusts), so the token
@@ -29,6 +34,36 @@ public final class TestTokens {
 
     public static String token(String subject, List<String> roles, Map<String, String> claims) {
         return sign(subject, roles, claims, "healthcheck-api", 300, KEY);
+    }
+
+    /** A valid token of the LGA: every authority. */
+    public static String lgaAdmin(String subject) {
+        return token(subject, List.of(Roles.LGA_ADMIN), Map.of());
+    }
+
+    /** A valid token of a council's people or systems that submit for its authority. */
+    public static String councilSubmitter(String subject, String authority) {
+        return token(subject, List.of(Roles.COUNCIL_SUBMITTER), Map.of(Roles.AUTHORITY_CLAIM, authority));
+    }
+
+    /** A valid token of a council's people who read their authority's figures. */
+    public static String councilViewer(String subject, String authority) {
+        return token(subject, List.of(Roles.COUNCIL_VIEWER), Map.of(Roles.AUTHORITY_CLAIM, authority));
+    }
+
+    /** A valid token of a regional improvement alliance's analyst, for every authority of the region. */
+    public static String riaAnalyst(String subject, String region) {
+        return token(subject, List.of(Roles.RIA_ANALYST), Map.of(Roles.REGION_CLAIM, region));
+    }
+
+    /** A valid token of the portal's service account, which relays invited practitioners' responses. */
+    public static String surveyRelay(String subject) {
+        return token(subject, List.of(Roles.SURVEY_RELAY), Map.of());
+    }
+
+    /** A JSON request sent with this token. */
+    public static RequestSpecification as(String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON);
     }
 
     public static String expired(String subject, List<String> roles) {

@@ -33,14 +33,17 @@ class GroupCommitTest {
         }
     }
 
+    /** A new test instance, so new held flushes, for each test. */
+    private final HeldFlushes flushes = new HeldFlushes();
+    /** The grouping most tests use: groups of up to 100 items, one flush at a time. */
+    private final GroupCommit<String, String> commit = new GroupCommit<>(flushes::flush, 100, 1);
+
     private static CompletableFuture<String> submit(GroupCommit<String, String> commit, String item) {
         return commit.submit(item).subscribeAsCompletionStage();
     }
 
     @Test
     void aLoneWriteIsFlushedAtOnce() throws Exception {
-        HeldFlushes flushes = new HeldFlushes();
-        GroupCommit<String, String> commit = new GroupCommit<>(flushes::flush, 100, 1);
         CompletableFuture<String> a = submit(commit, "a");
         assertEquals(List.of(List.of("a")), flushes.groups);
         flushes.commit(0);
@@ -49,8 +52,6 @@ class GroupCommitTest {
 
     @Test
     void writesArrivingDuringAFlushGoTogetherInTheNextInArrivalOrder() throws Exception {
-        HeldFlushes flushes = new HeldFlushes();
-        GroupCommit<String, String> commit = new GroupCommit<>(flushes::flush, 100, 1);
         CompletableFuture<String> a = submit(commit, "a");
         CompletableFuture<String> b = submit(commit, "b");
         CompletableFuture<String> c = submit(commit, "c");
@@ -68,11 +69,10 @@ class GroupCommitTest {
 
     @Test
     void aGroupNeverExceedsItsSizeAndFlushesRunUpToTheLimitAtOnce() {
-        HeldFlushes flushes = new HeldFlushes();
-        GroupCommit<String, String> commit = new GroupCommit<>(flushes::flush, 2, 2);
+        GroupCommit<String, String> twoFlushesOfTwo = new GroupCommit<>(flushes::flush, 2, 2);
         List<CompletableFuture<String>> all = new ArrayList<>();
         for (String item : List.of("a", "b", "c", "d", "e", "f")) {
-            all.add(submit(commit, item));
+            all.add(submit(twoFlushesOfTwo, item));
         }
         assertEquals(List.of(List.of("a"), List.of("b")), flushes.groups, "two flushes at once, one item each");
         flushes.commit(0);
@@ -87,8 +87,6 @@ class GroupCommitTest {
 
     @Test
     void aFailedFlushFailsEveryWriteOfItsGroupAndOnlyThose() throws Exception {
-        HeldFlushes flushes = new HeldFlushes();
-        GroupCommit<String, String> commit = new GroupCommit<>(flushes::flush, 100, 1);
         CompletableFuture<String> a = submit(commit, "a");
         CompletableFuture<String> b = submit(commit, "b");
         CompletableFuture<String> c = submit(commit, "c");

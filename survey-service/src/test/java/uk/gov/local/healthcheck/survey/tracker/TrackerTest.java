@@ -2,7 +2,6 @@ package uk.gov.local.healthcheck.survey.tracker;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import uk.gov.local.healthcheck.survey.reference.AuthorityRegister;
@@ -12,9 +11,7 @@ import uk.gov.local.healthcheck.survey.testing.RoundRows;
 import uk.gov.local.healthcheck.survey.testing.WithKafkaAndPostgres;
 
 import java.util.List;
-import java.util.Map;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -27,31 +24,28 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uk.gov.local.healthcheck.survey.testing.Authorities.WARWICKSHIRE;
+import static uk.gov.local.healthcheck.survey.testing.Authorities.BIRMINGHAM;
+import static uk.gov.local.healthcheck.survey.testing.Authorities.COVENTRY;
+import static uk.gov.local.healthcheck.survey.testing.Authorities.WEST_MIDLANDS;
+import static uk.gov.local.healthcheck.survey.security.TestTokens.as;
 
 /** The collection tracker for each role's scope, its filter and its CSV, with real tokens on the real PostgreSQL. */
 @QuarkusTest
 @WithKafkaAndPostgres
 class TrackerTest {
 
-    static final String WARWICKSHIRE = "E10000031";
-    static final String BIRMINGHAM = "E08000025";
-    static final String COVENTRY = "E08000026";
-    static final String WEST_MIDLANDS = "E12000005";
-    static final String LGA = TestTokens.token("lga-track", List.of("lga-admin"), Map.of());
-    static final String VIEWER = TestTokens.token("viewer-track", List.of("council-viewer"), Map.of("authority_code", WARWICKSHIRE));
-    static final String SUBMITTER = TestTokens.token("council-track", List.of("council-submitter"), Map.of("authority_code", BIRMINGHAM));
-    static final String RIA = TestTokens.token("ria-track", List.of("ria-analyst"), Map.of("region_code", WEST_MIDLANDS));
-    static final String PORTAL = TestTokens.token("portal-track", List.of("survey-relay"), Map.of());
+    static final String LGA = TestTokens.lgaAdmin("lga-track");
+    static final String VIEWER = TestTokens.councilViewer("viewer-track", WARWICKSHIRE);
+    static final String SUBMITTER = TestTokens.councilSubmitter("council-track", BIRMINGHAM);
+    static final String RIA = TestTokens.riaAnalyst("ria-track", WEST_MIDLANDS);
+    static final String PORTAL = TestTokens.surveyRelay("portal-track");
     static final String COMPLETE = "{\"status\":\"submitted\",\"answers\":{\"staff.headcount\":180,\"staff.fte\":170.5,\"staff.agency_headcount\":20,"
             + "\"staff.agency_fte\":18.5,\"staff.vacancies_fte\":25,\"flows.leavers_fte\":30.2}}";
     static final String ANSWERS = "{\"profile.role\":\"social_worker\",\"profile.service\":\"children\"}";
 
     @Inject
     AuthorityRegister register;
-
-    static RequestSpecification as(String token) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON);
-    }
 
     /** Warwickshire submitted, Birmingham a draft, Coventry submitted then withdrawn; the rest not started. */
     static void returns(String round) {

@@ -14,12 +14,12 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static uk.gov.local.healthcheck.survey.testing.Authorities.WARWICKSHIRE;
 
 /**
  * The hostile battery of issue 10 through every write endpoint, with real signed tokens on the real PostgreSQL:
@@ -32,8 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @WithKafkaAndPostgres
 class HostileInputTest {
 
-    static final String LGA = TestTokens.token("lga1", List.of("lga-admin"), Map.of());
-    static final String WARWICKSHIRE = "E10000031";
+    static final String LGA = TestTokens.lgaAdmin("lga1");
     static final String PRACTICE = "hostile-practice";
     static final String WORKFORCE = "hostile-workforce";
     static final String GOOD_ANSWERS = "\"profile.role\":\"social_worker\",\"profile.service\":\"children\"";
