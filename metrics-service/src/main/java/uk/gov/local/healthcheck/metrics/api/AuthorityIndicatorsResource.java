@@ -30,6 +30,8 @@ import java.util.regex.Pattern;
 @Tag(name = "Indicators")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
+@APIResponse(responseCode = "401", description = "No valid token")
+@APIResponse(responseCode = "403", description = "Not allowed to read this authority")
 @RequiredArgsConstructor
 public class AuthorityIndicatorsResource {
 
@@ -49,8 +51,6 @@ public class AuthorityIndicatorsResource {
                     + "Council submitters may read only their own authority.")
     @APIResponse(responseCode = "200", description = "The indicators")
     @APIResponse(responseCode = "400", description = "round missing or code malformed")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not allowed to read this authority")
     @APIResponse(responseCode = "404", description = "No indicators for the authority in the round")
     public Uni<AuthorityIndicatorsResponse> get(
             @Parameter(description = "GSS code of the authority", example = "E10000031") @PathParam("code") String code,
@@ -78,7 +78,6 @@ public class AuthorityIndicatorsResource {
                     + "standing return (or practitioner responses), ordered by period: for trends.")
     @APIResponse(responseCode = "200", description = "The series (empty when the authority has no rounds yet)")
     @APIResponse(responseCode = "400", description = "code malformed")
-    @APIResponse(responseCode = "403", description = "Not allowed to read this authority")
     @APIResponse(responseCode = "404", description = "No such indicator")
     public Uni<IndicatorSeriesResponse> series(
             @Parameter(description = "GSS code of the authority", example = "E10000031") @PathParam("code") String code,
