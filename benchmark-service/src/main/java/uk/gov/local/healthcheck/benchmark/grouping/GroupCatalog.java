@@ -26,6 +26,8 @@ public final class GroupCatalog {
     /** ONS code of England. */
     public static final String ENGLAND_CODE = "E92000001";
     public static final String ENGLAND_NAME = "England";
+    /** The London region (E12), which Inner and Outer London (E13) partition. */
+    public static final String LONDON = "E12000007";
     public static final String INNER_LONDON = "E13000001";
     public static final String OUTER_LONDON = "E13000002";
     private static final Map<String, String> SUBREGION_NAMES = Map.of(INNER_LONDON, "Inner London", OUTER_LONDON, "Outer London");

@@ -84,7 +84,7 @@ public final class IndicatorView {
                 catalog.regions().stream().map(g -> g.id().toString()).toList()));
         partitions.add(new SecondarySuppression.Partition(england,
                 catalog.councilTypes().stream().map(g -> g.id().toString()).toList()));
-        partitions.add(new SecondarySuppression.Partition(GroupId.region("E12000007").toString(),
+        partitions.add(new SecondarySuppression.Partition(GroupId.region(GroupCatalog.LONDON).toString(),
                 catalog.londonSubregions().stream().map(g -> g.id().toString()).toList()));
         Map<String, String> suppressed = SecondarySuppression.apply(cells, partitions);
         for (Group g : catalog.fixedGroups()) {

@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.gov.local.healthcheck.benchmark.support.Authorities.KENSINGTON_AND_CHELSEA;
-import static uk.gov.local.healthcheck.benchmark.support.Authorities.LONDON;
+import static uk.gov.local.healthcheck.benchmark.grouping.GroupCatalog.LONDON;
 import static uk.gov.local.healthcheck.benchmark.support.Authorities.SOUTH_EAST;
 import static uk.gov.local.healthcheck.benchmark.support.Authorities.SOUTH_WEST;
 import static uk.gov.local.healthcheck.benchmark.support.Authorities.WEST_MIDLANDS;

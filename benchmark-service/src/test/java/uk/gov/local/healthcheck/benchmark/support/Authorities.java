@@ -1,6 +1,6 @@
 package uk.gov.local.healthcheck.benchmark.support;
 
-/** The GSS codes the tests name, authorities with their regions as the authority register has them, and regions. */
+/** The GSS codes the tests name, authorities with their regions as the authority register has them, and regions (London: GroupCatalog.LONDON). */
 public final class Authorities {
 
     public static final String HARTLEPOOL = "E06000001";       // North East
@@ -14,7 +14,6 @@ public final class Authorities {
     public static final String WESTMINSTER = "E09000033";      // London
     public static final String NORTH_EAST = "E12000001";
     public static final String WEST_MIDLANDS = "E12000005";
-    public static final String LONDON = "E12000007";
     public static final String SOUTH_EAST = "E12000008";
     public static final String SOUTH_WEST = "E12000009";
 
