@@ -279,15 +279,19 @@ class FaultIT {
         // had asked it since its restart): a round that does not exist answers 404 from the resource, and is recorded
         Map<String, String> questions = Map.of(SURVEY, "/api/v1/rounds", METRICS, "/api/v1/indicators",
                 BENCHMARK, "/api/v1/benchmarks/fault-metrics-probe/indicators/" + STATEMENT);
+        // what the last probe and scrape of each service answered, so that a missing series says why
+        Map<String, String> seen = new LinkedHashMap<>();
         for (String service : List.of(SURVEY, METRICS, BENCHMARK)) {
             String body = "";
             for (int attempt = 0; attempt < 20 && !exposes(body, "http_server_requests_seconds_count"); attempt++) {
-                HTTP.send(HttpRequest.newBuilder(URI.create(service + questions.get(service))).header("Authorization", "Bearer " + token)
-                        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding());
+                int asked = HTTP.send(HttpRequest.newBuilder(URI.create(service + questions.get(service))).header("Authorization", "Bearer " + token)
+                        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
                 Thread.sleep(attempt == 0 ? 0 : 500);
                 HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(service + "/q/metrics")).timeout(Duration.ofSeconds(30)).build(),
                         HttpResponse.BodyHandlers.ofString());
                 body = r.statusCode() == 200 ? r.body() : "";
+                seen.put(name(service), "GET " + questions.get(service) + " → " + asked + ", /q/metrics → " + r.statusCode()
+                        + " (" + r.body().length() + " bytes; http_server families: " + families(r.body(), "http_server_") + ")");
             }
             scrapes.put(name(service), body);
         }
@@ -298,7 +302,7 @@ class FaultIT {
             }
             for (String service : owners(metric)) {
                 if (!exposes(scrapes.get(service), metric)) {
-                    missing.add(metric + " not on " + service + "'s /q/metrics");
+                    missing.add(metric + " not on " + service + "'s /q/metrics; last seen: " + seen.get(service));
                 }
             }
         }
@@ -325,6 +329,11 @@ class FaultIT {
     }
 
     /** A sample or a HELP/TYPE line of the metric (a counter's family is announced without _total in OpenMetrics). */
+    /** The metric families of a scrape whose names start with {@code prefix}. */
+    static List<String> families(String scrape, String prefix) {
+        return scrape.lines().filter(l -> l.startsWith("# TYPE " + prefix)).map(l -> l.split(" ")[2]).toList();
+    }
+
     static boolean exposes(String scrape, String metric) {
         String family = metric.replaceFirst("_(total|count|sum|bucket|max)$", "");
         for (String line : scrape.split("\n")) {

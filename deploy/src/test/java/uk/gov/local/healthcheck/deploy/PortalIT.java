@@ -233,8 +233,7 @@ class PortalIT {
             council.waitFor(By.cssSelector("#invitations"));
             assertTrue(council.find(By.id("invitations")).getText().contains("1 of 5"), council.text());
             council.find(By.cssSelector("#invitations button.govuk-button--warning")).click();
-            council.waitFor(By.id("invitations"));
-            assertTrue(council.find(By.id("invitations")).getText().contains("revoked"), council.text());
+            council.waitForText(By.id("invitations"), "revoked");
             council.screenshot("revoked");
         }
         try (Browser worker = Browser.start("PortalIT." + test.getTestMethod().orElseThrow().getName() + "-social-worker")) {

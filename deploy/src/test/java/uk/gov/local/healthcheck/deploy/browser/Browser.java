@@ -6,6 +6,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -120,12 +121,31 @@ public final class Browser implements AutoCloseable {
 
     public WebElement waitFor(By by, Duration timeout) {
         try {
-            return new WebDriverWait(driver, timeout).ignoring(NoSuchElementException.class).until(d -> {
+            // stale: the element was found on the page a click is just replacing; it is looked for again
+            return new WebDriverWait(driver, timeout).ignoring(NoSuchElementException.class)
+                    .ignoring(StaleElementReferenceException.class).until(d -> {
                 WebElement e = d.findElement(by);
                 return e.isDisplayed() ? e : null;
             });
         } catch (TimeoutException e) {
             throw new AssertionError("No " + by + " shown within " + timeout.toSeconds() + " s at " + url() + " (title '" + title() + "')");
+        }
+    }
+
+    /**
+     * The element once its text contains {@code text}, waiting up to {@link #WAIT}: after a click that submits a form
+     * and shows the same page again, the element of the page before is there at once, with the old text.
+     */
+    public WebElement waitForText(By by, String text) {
+        try {
+            return new WebDriverWait(driver, WAIT).ignoring(NoSuchElementException.class)
+                    .ignoring(StaleElementReferenceException.class).until(d -> {
+                        WebElement e = d.findElement(by);
+                        return e.isDisplayed() && e.getText().contains(text) ? e : null;
+                    });
+        } catch (TimeoutException e) {
+            throw new AssertionError("No " + by + " with '" + text + "' within " + WAIT.toSeconds() + " s at " + url()
+                    + " (title '" + title() + "'): " + text());
         }
     }
 
