@@ -328,12 +328,12 @@ class FaultIT {
         return List.of("survey", "metrics", "benchmark");
     }
 
-    /** A sample or a HELP/TYPE line of the metric (a counter's family is announced without _total in OpenMetrics). */
     /** The metric families of a scrape whose names start with {@code prefix}. */
     static List<String> families(String scrape, String prefix) {
         return scrape.lines().filter(l -> l.startsWith("# TYPE " + prefix)).map(l -> l.split(" ")[2]).toList();
     }
 
+    /** A sample or a HELP/TYPE line of the metric (a counter's family is announced without _total in OpenMetrics). */
     static boolean exposes(String scrape, String metric) {
         String family = metric.replaceFirst("_(total|count|sum|bucket|max)$", "");
         for (String line : scrape.split("\n")) {

@@ -2,6 +2,7 @@ package uk.gov.local.healthcheck.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -52,7 +54,7 @@ final class RunningPlatform {
      * docs/conventions.md, e.g. SURVEY_PORT), and how it waits and builds under a test.
      */
     static Map<String, String> environment(Path runDir, Map<String, String> ports) {
-        Map<String, String> env = new java.util.HashMap<>(ports);
+        Map<String, String> env = new HashMap<>(ports);
         env.put("HEALTHCHECK_RUN_DIR", runDir.toString());
         // Keycloak's first start (schema + realm import) takes over 180 s on two cores busy with a build
         env.put("HEALTHCHECK_READY_TIMEOUT", "480");
@@ -390,7 +392,7 @@ final class RunningPlatform {
 
     /** GET {@code url} with the bearer token: it must answer 200, and its body is read as JSON. */
     static JsonNode getJson(String token, String url) throws IOException {
-        return JSON.readTree(io.restassured.RestAssured.given().auth().oauth2(token).get(url).then().statusCode(200).extract().asString());
+        return JSON.readTree(RestAssured.given().auth().oauth2(token).get(url).then().statusCode(200).extract().asString());
     }
 
     static JsonNode eventually(java.util.function.Supplier<Response> call, Predicate<Response> ready) throws Exception {

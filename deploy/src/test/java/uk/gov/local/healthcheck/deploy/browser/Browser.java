@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -120,16 +121,7 @@ public final class Browser implements AutoCloseable {
     }
 
     public WebElement waitFor(By by, Duration timeout) {
-        try {
-            // stale: the element was found on the page a click is just replacing; it is looked for again
-            return new WebDriverWait(driver, timeout).ignoring(NoSuchElementException.class)
-                    .ignoring(StaleElementReferenceException.class).until(d -> {
-                WebElement e = d.findElement(by);
-                return e.isDisplayed() ? e : null;
-            });
-        } catch (TimeoutException e) {
-            throw new AssertionError("No " + by + " shown within " + timeout.toSeconds() + " s at " + url() + " (title '" + title() + "')");
-        }
+        return waitUntil(by, timeout, e -> true, "");
     }
 
     /**
@@ -137,15 +129,20 @@ public final class Browser implements AutoCloseable {
      * and shows the same page again, the element of the page before is there at once, with the old text.
      */
     public WebElement waitForText(By by, String text) {
+        return waitUntil(by, WAIT, e -> e.getText().contains(text), " with '" + text + "'");
+    }
+
+    /** The element once it is shown and {@code matches}; a stale one (of the page a click is replacing) is looked for again. */
+    private WebElement waitUntil(By by, Duration timeout, Predicate<WebElement> matches, String what) {
         try {
-            return new WebDriverWait(driver, WAIT).ignoring(NoSuchElementException.class)
+            return new WebDriverWait(driver, timeout).ignoring(NoSuchElementException.class)
                     .ignoring(StaleElementReferenceException.class).until(d -> {
                         WebElement e = d.findElement(by);
-                        return e.isDisplayed() && e.getText().contains(text) ? e : null;
+                        return e.isDisplayed() && matches.test(e) ? e : null;
                     });
         } catch (TimeoutException e) {
-            throw new AssertionError("No " + by + " with '" + text + "' within " + WAIT.toSeconds() + " s at " + url()
-                    + " (title '" + title() + "'): " + text());
+            throw new AssertionError("No " + by + what + " shown within " + timeout.toSeconds() + " s at " + url()
+                    + " (title '" + title() + "')" + (what.isEmpty() ? "" : ": " + text()));
         }
     }
 
