@@ -1,5 +1,6 @@
 package uk.gov.local.healthcheck.benchmark.grouping;
 
+import lombok.Getter;
 import uk.gov.local.healthcheck.reference.authorities.Authority;
 import uk.gov.local.healthcheck.reference.authorities.AuthorityRegister;
 import uk.gov.local.healthcheck.reference.authorities.CouncilType;
@@ -35,10 +36,18 @@ public final class GroupCatalog {
     public static final List<CouncilType> TYPE_ORDER = List.of(CouncilType.SHIRE_COUNTY, CouncilType.LONDON_BOROUGH,
             CouncilType.METROPOLITAN_DISTRICT, CouncilType.UNITARY_AUTHORITY);
 
+    @Getter
     private final AuthorityRegister register;
+    @Getter
     private final Group national;
+    /** Every region, in code order. */
+    @Getter
     private final List<Group> regions;
+    /** Inner London, then Outer London. */
+    @Getter
     private final List<Group> londonSubregions;
+    /** Shire County, London Borough, Metropolitan District, Unitary Authority. */
+    @Getter
     private final List<Group> councilTypes;
     private final Map<GroupId, Group> byId;
 
@@ -76,29 +85,6 @@ public final class GroupCatalog {
 
     private static Set<String> members(AuthorityRegister register, Predicate<Authority> test) {
         return register.all().stream().filter(test).map(Authority::gssCode).collect(Collectors.toSet());
-    }
-
-    public AuthorityRegister register() {
-        return register;
-    }
-
-    public Group national() {
-        return national;
-    }
-
-    /** Every region, in code order. */
-    public List<Group> regions() {
-        return regions;
-    }
-
-    /** Inner London, then Outer London. */
-    public List<Group> londonSubregions() {
-        return londonSubregions;
-    }
-
-    /** Shire County, London Borough, Metropolitan District, Unitary Authority. */
-    public List<Group> councilTypes() {
-        return councilTypes;
     }
 
     /** The region group an authority belongs to. */

@@ -1,5 +1,6 @@
 package uk.gov.local.healthcheck.benchmark.query;
 
+import lombok.Getter;
 import uk.gov.local.healthcheck.benchmark.aggregation.GroupBenchmarks;
 import uk.gov.local.healthcheck.benchmark.aggregation.GroupStatistics;
 import uk.gov.local.healthcheck.benchmark.disclosure.DisclosureRules;
@@ -29,12 +30,18 @@ import java.util.stream.Collectors;
  */
 public final class IndicatorView {
 
+    @Getter
     private final String indicatorId;
+    @Getter
     private final RoundData round;
+    @Getter
     private final GroupCatalog catalog;
+    @Getter
     private final boolean respondentBased;
     private final Map<String, IndicatorValue> values;
+    @Getter
     private final Polarity polarity;
+    @Getter
     private final String unit;
     private final Map<GroupId, GroupResult> fixed = new LinkedHashMap<>();
     private final Map<String, BigDecimal> authorityValues = new HashMap<>();
@@ -200,29 +207,5 @@ public final class IndicatorView {
     public String band(String code) {
         GroupStatistics e = national().statistics();
         return Ranking.band(shownValue(code), e.lowerQuartile(), e.median(), e.upperQuartile(), polarity);
-    }
-
-    public String indicatorId() {
-        return indicatorId;
-    }
-
-    public Polarity polarity() {
-        return polarity;
-    }
-
-    public String unit() {
-        return unit;
-    }
-
-    public boolean respondentBased() {
-        return respondentBased;
-    }
-
-    public GroupCatalog catalog() {
-        return catalog;
-    }
-
-    public RoundData round() {
-        return round;
     }
 }

@@ -1,6 +1,7 @@
 package uk.gov.local.healthcheck.portal.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import lombok.Getter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.List;
  *
  * @param what what the person was trying to see or do, in their words ("Warwickshire's return to workforce-2026")
  */
+@Getter
 public class ApiProblem extends RuntimeException {
 
     private final int status;
@@ -49,29 +51,9 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(status, type, title, detail, errors, what);
     }
 
-    public int status() {
-        return status;
-    }
-
     /** The last segment of the problem type, e.g. {@code round-closed}. */
     public String kind() {
         int slash = type.lastIndexOf('/');
         return slash < 0 ? type : type.substring(slash + 1);
-    }
-
-    public String title() {
-        return title;
-    }
-
-    public String detail() {
-        return detail;
-    }
-
-    public List<FieldError> errors() {
-        return errors;
-    }
-
-    public String what() {
-        return what;
     }
 }
