@@ -1,6 +1,6 @@
 package uk.gov.local.healthcheck.benchmark.api;
 
-import uk.gov.local.healthcheck.benchmark.grouping.GroupCatalog;
+import uk.gov.local.healthcheck.reference.authorities.Area;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,7 +28,7 @@ final class RegionTableCsv {
     static String write(RegionTableDto t) {
         List<List<Object>> rows = new ArrayList<>();
         for (RegionTableDto.IndicatorColumn i : t.indicators()) {
-            rows.add(group(t, ENGLAND, GroupCatalog.ENGLAND_CODE, i, i.england()));
+            rows.add(group(t, ENGLAND, Area.ENGLAND.code(), i, i.england()));
         }
         for (RegionTableDto.IndicatorColumn i : t.indicators()) {
             rows.add(group(t, REGION, t.region().code(), i, i.region()));

@@ -1,6 +1,7 @@
 package uk.gov.local.healthcheck.benchmark.grouping;
 
 import lombok.Getter;
+import uk.gov.local.healthcheck.reference.authorities.Area;
 import uk.gov.local.healthcheck.reference.authorities.Authority;
 import uk.gov.local.healthcheck.reference.authorities.AuthorityRegister;
 import uk.gov.local.healthcheck.reference.authorities.CouncilType;
@@ -24,14 +25,6 @@ import java.util.stream.Collectors;
  */
 public final class GroupCatalog {
 
-    /** ONS code of England. */
-    public static final String ENGLAND_CODE = "E92000001";
-    public static final String ENGLAND_NAME = "England";
-    /** The London region (E12), which Inner and Outer London (E13) partition. */
-    public static final String LONDON = "E12000007";
-    public static final String INNER_LONDON = "E13000001";
-    public static final String OUTER_LONDON = "E13000002";
-    private static final Map<String, String> SUBREGION_NAMES = Map.of(INNER_LONDON, "Inner London", OUTER_LONDON, "Outer London");
     /** The order the issue and the 2018 report list council types in. */
     public static final List<CouncilType> TYPE_ORDER = List.of(CouncilType.SHIRE_COUNTY, CouncilType.LONDON_BOROUGH,
             CouncilType.METROPOLITAN_DISTRICT, CouncilType.UNITARY_AUTHORITY);
@@ -67,14 +60,14 @@ public final class GroupCatalog {
     }
 
     public static GroupCatalog from(AuthorityRegister register) {
-        Group national = new Group(GroupId.NATIONAL, ENGLAND_CODE, ENGLAND_NAME, members(register, a -> true));
+        Group national = new Group(GroupId.NATIONAL, Area.ENGLAND.code(), Area.ENGLAND.name(), members(register, a -> true));
         List<Group> regions = register.regions().stream()
                 .map(region -> new Group(GroupId.region(region.code()), region.code(), region.name(),
                         members(register, a -> a.region().code().equals(region.code()))))
                 .toList();
-        List<Group> subregions = List.of(INNER_LONDON, OUTER_LONDON).stream()
-                .map(code -> new Group(GroupId.of(GroupKind.LONDON_SUBREGION, code), code, SUBREGION_NAMES.get(code),
-                        members(register, a -> a.londonSubregionCode().filter(code::equals).isPresent())))
+        List<Group> subregions = Area.LONDON_SUBREGIONS.stream()
+                .map(area -> new Group(GroupId.of(GroupKind.LONDON_SUBREGION, area.code()), area.code(), area.name(),
+                        members(register, a -> a.londonSubregionCode().filter(area.code()::equals).isPresent())))
                 .toList();
         List<Group> types = TYPE_ORDER.stream()
                 .map(type -> new Group(GroupId.of(GroupKind.COUNCIL_TYPE, type.slug()), type.slug(), type.label(),

@@ -12,6 +12,7 @@ import uk.gov.local.healthcheck.benchmark.model.RoundData;
 import uk.gov.local.healthcheck.benchmark.ranking.Polarity;
 import uk.gov.local.healthcheck.benchmark.ranking.Ranking;
 import uk.gov.local.healthcheck.events.IndicatorValue;
+import uk.gov.local.healthcheck.reference.authorities.Area;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -91,7 +92,7 @@ public final class IndicatorView {
                 catalog.regions().stream().map(g -> g.id().toString()).toList()));
         partitions.add(new SecondarySuppression.Partition(england,
                 catalog.councilTypes().stream().map(g -> g.id().toString()).toList()));
-        partitions.add(new SecondarySuppression.Partition(GroupId.region(GroupCatalog.LONDON).toString(),
+        partitions.add(new SecondarySuppression.Partition(GroupId.region(Area.LONDON.code()).toString(),
                 catalog.londonSubregions().stream().map(g -> g.id().toString()).toList()));
         Map<String, String> suppressed = SecondarySuppression.apply(cells, partitions);
         for (Group g : catalog.fixedGroups()) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.TestFactory;
 import uk.gov.local.healthcheck.benchmark.grouping.Group;
 import uk.gov.local.healthcheck.benchmark.grouping.GroupCatalog;
 import uk.gov.local.healthcheck.events.IndicatorValue;
+import uk.gov.local.healthcheck.reference.authorities.Area;
 import uk.gov.local.healthcheck.reference.authorities.AuthorityRegister;
 
 import java.io.IOException;
@@ -32,7 +33,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.gov.local.healthcheck.benchmark.support.Authorities.KENSINGTON_AND_CHELSEA;
-import static uk.gov.local.healthcheck.benchmark.grouping.GroupCatalog.LONDON;
 import static uk.gov.local.healthcheck.benchmark.support.Authorities.SOUTH_EAST;
 import static uk.gov.local.healthcheck.benchmark.support.Authorities.SOUTH_WEST;
 import static uk.gov.local.healthcheck.benchmark.support.Authorities.WEST_MIDLANDS;
@@ -60,7 +60,8 @@ class DfePublishedRatesReconciliationTest {
     static final String LOCAL_AUTHORITY = "Local authority";
     static final String REGIONAL = "Regional";
     static final String NATIONAL = "National";
-    static final String ENGLAND = GroupCatalog.ENGLAND_CODE;
+    static final String ENGLAND = Area.ENGLAND.code();
+    static final String LONDON = Area.LONDON.code();
 
     /** Statistical symbols: x not available, c confidential, u low reliability, z not applicable. */
     static final Set<String> MISSING = Set.of("x", "c", "u", "z", "");

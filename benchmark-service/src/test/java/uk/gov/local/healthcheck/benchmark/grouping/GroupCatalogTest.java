@@ -1,6 +1,7 @@
 package uk.gov.local.healthcheck.benchmark.grouping;
 
 import org.junit.jupiter.api.Test;
+import uk.gov.local.healthcheck.reference.authorities.Area;
 import uk.gov.local.healthcheck.reference.authorities.AuthorityRegister;
 import uk.gov.local.healthcheck.reference.authorities.CouncilType;
 
@@ -39,7 +40,7 @@ class GroupCatalogTest {
         assertEquals(163, CATALOG.national().members().size());
         assertEquals("London", CATALOG.find(GroupId.region("E12000007")).orElseThrow().name());
         assertTrue(CATALOG.find(GroupId.region("E12000007")).orElseThrow().contains("E09000001"));
-        assertEquals(GroupCatalog.ENGLAND_CODE, CATALOG.national().code());
+        assertEquals(Area.ENGLAND.code(), CATALOG.national().code());
     }
 
     @Test

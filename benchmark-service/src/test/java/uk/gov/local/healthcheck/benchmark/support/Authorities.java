@@ -1,6 +1,6 @@
 package uk.gov.local.healthcheck.benchmark.support;
 
-/** The GSS codes the tests name, authorities with their regions as the authority register has them, and regions (London: GroupCatalog.LONDON). */
+/** The GSS codes the tests name, authorities with their regions as the authority register has them, and regions (London: Area.LONDON). */
 public final class Authorities {
 
     public static final String HARTLEPOOL = "E06000001";       // North East
