@@ -113,6 +113,7 @@ public class BenchmarkResource {
             description = "For every indicator: the authority's value in this and the two previous rounds, its "
                     + "region's value and range, its statistical neighbours' mean and median, England's value, its "
                     + "ranks, quartile band and direction of travel. Also as CSV (Accept: text/csv).")
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @APIResponse(responseCode = "200", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ComparisonDto.class)),
             @Content(mediaType = Csv.MEDIA_TYPE)})
@@ -132,14 +133,6 @@ public class BenchmarkResource {
     }
 
     @GET
-    @Path("/{roundId}/authorities/{code}")
-    @Produces(Csv.MEDIA_TYPE)
-    @Operation(hidden = true)
-    public Uni<String> comparisonCsv(@PathParam("roundId") String roundId, @PathParam("code") String code) {
-        return comparison(roundId, code).map(ComparisonCsv::write);
-    }
-
-    @GET
     @Path("/{roundId}/regions/{regionCode}")
     @Operation(summary = "A region's table",
             description = "Every authority of the region (those that existed in the round's year or reported in it, "
@@ -147,6 +140,7 @@ public class BenchmarkResource {
                     + "as its comparison gives them, with the region's and England's figures per indicator. An "
                     + "authority the token may not see and that did not consent to named publication is listed with "
                     + "visible = false and no figures, and counted in withheld. Also as CSV (Accept: text/csv).")
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @APIResponse(responseCode = "200", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegionTableDto.class)),
             @Content(mediaType = Csv.MEDIA_TYPE)})
@@ -173,15 +167,6 @@ public class BenchmarkResource {
                     () -> new RegionTableAssembler(query, scope).assemble(round, region))
                     .map(table -> indicators.isEmpty() ? table : table.restrictedTo(indicators));
         });
-    }
-
-    @GET
-    @Path("/{roundId}/regions/{regionCode}")
-    @Produces(Csv.MEDIA_TYPE)
-    @Operation(hidden = true)
-    public Uni<String> regionCsv(@PathParam("roundId") String roundId, @PathParam("regionCode") String regionCode,
-                                 @QueryParam("indicator") List<String> indicators) {
-        return region(roundId, regionCode, indicators).map(RegionTableCsv::write);
     }
 
     @GET

@@ -21,8 +21,6 @@ import uk.gov.local.healthcheck.benchmark.instruments.Instrument;
 import uk.gov.local.healthcheck.benchmark.instruments.Question;
 import uk.gov.local.healthcheck.benchmark.query.BenchmarkQuery;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /** The national report of a round: every question's table, as soon as the returns are in. */
@@ -33,14 +31,12 @@ import java.util.List;
 @RequiredArgsConstructor
 public class ReportResource {
 
-    static final List<String> CSV_HEADER = List.of("round", "question", "type", "by", "group", "base", "option", "count",
-            "percent", "low", "mean", "median", "suppressed", "reason");
-
     private final BenchmarkQuery query;
 
     @GET
     @Path("/{roundId}")
     @Operation(summary = "Every question's table for the round, in instrument order (JSON, or CSV with Accept: text/csv)")
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @APIResponse(responseCode = "200", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportDto.class)),
             @Content(mediaType = Csv.MEDIA_TYPE)})
@@ -62,42 +58,5 @@ public class ReportResource {
             return new ReportDto(roundId, instrument.id(), String.valueOf(instrument.version()), round.info().period(),
                     round.authorities().size(), tables);
         });
-    }
-
-    @GET
-    @Path("/{roundId}")
-    @Produces(Csv.MEDIA_TYPE)
-    @Operation(hidden = true)
-    public Uni<String> reportCsv(@PathParam("roundId") String roundId, @QueryParam("by") String by) {
-        return report(roundId, by).map(ReportResource::csv);
-    }
-
-    static String csv(ReportDto report) {
-        List<List<Object>> rows = new ArrayList<>();
-        for (QuestionDto t : report.tables()) {
-            addRows(rows, report.round(), t, null, "England", t.base(), t.options(), t.mean(), t.median(),
-                    t.suppressed(), t.reason());
-            if (t.groups() != null) {
-                for (QuestionDto.GroupTableDto g : t.groups()) {
-                    addRows(rows, report.round(), t, t.by(), g.group(), g.base(), g.options(), g.mean(), g.median(),
-                            g.suppressed(), g.reason());
-                }
-            }
-        }
-        return Csv.write(CSV_HEADER, rows);
-    }
-
-    private static void addRows(List<List<Object>> rows, String round, QuestionDto t, String by, String group,
-                                Integer base, List<QuestionDto.OptionDto> options, Object mean, Object median,
-                                String suppressed, String reason) {
-        if (options == null || options.isEmpty()) {
-            rows.add(Arrays.asList(round, t.question(), t.type(), by, group, base, null, null, null, null, mean, median,
-                    suppressed, reason));
-            return;
-        }
-        for (QuestionDto.OptionDto o : options) {
-            rows.add(Arrays.asList(round, t.question(), t.type(), by, group, base, o.option(), o.count(), o.percent(),
-                    o.low(), null, null, suppressed, reason));
-        }
     }
 }
