@@ -8,7 +8,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import picocli.CommandLine;
-import uk.gov.local.healthcheck.deploy.CommandLines;
+import uk.gov.local.healthcheck.deploy.CommandLineTool;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -29,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -81,15 +80,15 @@ public final class DemoLoader {
     }
 
     public static void main(String[] args) {
-        System.exit(CommandLines.of(new Command()).execute(args));
+        new Command().runAndExit(args);
     }
 
     /** The command line; {@code --help} lists it. */
-    @CommandLine.Command(name = "DemoLoader", sortOptions = false, usageHelpAutoWidth = true,
+    @CommandLine.Command(name = "DemoLoader",
             description = {"Loads the DfE workforce statistics into a running platform through the survey API.",
-                    "The password comes from HEALTHCHECK_PASSWORD (default <username>-password, demo only).",
-                    "Exit status: 0 when every return was accepted, 1 when any was rejected or could not be sent, 2 on bad usage."})
-    static final class Command implements Callable<Integer> {
+                    "The password comes from HEALTHCHECK_PASSWORD (default <username>-password, demo only)."},
+            exitCodeList = {"0:every return was accepted", "1:any was rejected or could not be sent", "2:bad usage"})
+    static final class Command extends CommandLineTool {
 
         @CommandLine.Spec
         private CommandLine.Model.CommandSpec spec;
@@ -105,8 +104,6 @@ public final class DemoLoader {
         String username;
         @CommandLine.Option(names = "--concurrency", defaultValue = "8", paramLabel = "N", description = "returns sent at once; default ${DEFAULT-VALUE}")
         int concurrency;
-        @CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "prints this and exits")
-        boolean help;
 
         @Override
         public Integer call() throws IOException, InterruptedException {

@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Turns one published DfE children's social work workforce row (csww_indicators) into a workforce-return
@@ -29,34 +30,51 @@ public final class ReturnMapper {
     public static final String FTE_ABOVE_HEADCOUNT_EXPLANATION =
             "As published by the DfE: in-post FTE exceeds headcount";
 
-    /** Answer key → CSV column, in the order the answers are written. */
-    public static final Map<String, String> COLUMNS;
-    /** Answers that are counts (integers). */
-    public static final Set<String> INTEGER_ANSWERS = Set.of("staff.headcount", "staff.agency_headcount", "caseload.cases");
+    /** A return's answers, in the order they are written: each one's key, the CSV column it is read from, its kind. */
+    public enum Answer {
+        STAFF_HEADCOUNT("staff.headcount", "inpost_headcount", Kind.COUNT),
+        STAFF_FTE("staff.fte", "inpost_fte", Kind.DECIMAL),
+        STAFF_AGENCY_HEADCOUNT("staff.agency_headcount", "agency_headcount", Kind.COUNT),
+        STAFF_AGENCY_FTE("staff.agency_fte", "agency_fte", Kind.DECIMAL),
+        STAFF_VACANCIES_FTE("staff.vacancies_fte", "vacancy_fte", Kind.DECIMAL),
+        FLOWS_STARTERS_FTE("flows.starters_fte", "starters_fte", Kind.DECIMAL),
+        FLOWS_LEAVERS_FTE("flows.leavers_fte", "leavers_fte", Kind.DECIMAL),
+        FLOWS_ABSENCE_DAYS("flows.absence_days", "working_days_lost_fte", Kind.DECIMAL),
+        CASELOAD_CASES("caseload.cases", "cases", Kind.COUNT),
+        CASELOAD_CASE_HOLDING_FTE("caseload.case_holding_fte", "case_holders_fte", Kind.DECIMAL);
 
-    static {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("staff.headcount", "inpost_headcount");
-        m.put("staff.fte", "inpost_fte");
-        m.put("staff.agency_headcount", "agency_headcount");
-        m.put("staff.agency_fte", "agency_fte");
-        m.put("staff.vacancies_fte", "vacancy_fte");
-        m.put("flows.starters_fte", "starters_fte");
-        m.put("flows.leavers_fte", "leavers_fte");
-        m.put("flows.absence_days", "working_days_lost_fte");
-        m.put("caseload.cases", "cases");
-        m.put("caseload.case_holding_fte", "case_holders_fte");
-        COLUMNS = java.util.Collections.unmodifiableMap(m);
+        private final String key;
+        private final String column;
+        private final Kind kind;
+
+        Answer(String key, String column, Kind kind) {
+            this.key = key;
+            this.column = column;
+            this.kind = kind;
+        }
+
+        /** The survey's answer key. */
+        public String key() {
+            return key;
+        }
+
+        /** The CSV column the answer is published in. */
+        public String column() {
+            return column;
+        }
+
+        Kind kind() {
+            return kind;
+        }
     }
+
+    /** Counts (headcounts, cases) must be whole numbers; the other figures keep their published decimals. */
+    enum Kind { COUNT, DECIMAL }
 
     /** The CSV columns a row must have. */
-    public static final List<String> REQUIRED_COLUMNS;
-
-    static {
-        List<String> cols = new java.util.ArrayList<>(List.of("time_period", "geographic_level", "new_la_code", "la_name"));
-        cols.addAll(COLUMNS.values());
-        REQUIRED_COLUMNS = List.copyOf(cols);
-    }
+    public static final List<String> REQUIRED_COLUMNS = Stream.concat(
+            Stream.of("time_period", "geographic_level", "new_la_code", "la_name"),
+            Arrays.stream(Answer.values()).map(Answer::column)).toList();
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
@@ -123,22 +141,20 @@ public final class ReturnMapper {
         ObjectNode body = NODES.objectNode();
         body.put("status", "submitted");
         ObjectNode answers = body.putObject("answers");
-        for (var e : COLUMNS.entrySet()) {
-            String key = e.getKey();
-            String text = row.get(e.getValue());
-            answers.set(key, answer(key, text));
+        for (Answer answer : Answer.values()) {
+            answers.set(answer.key(), answer(answer, row.get(answer.column())));
         }
         ObjectNode explanations = body.putObject("explanations");
-        BigDecimal fte = number(row.get("inpost_fte"));
-        BigDecimal headcount = number(row.get("inpost_headcount"));
+        BigDecimal fte = number(row.get(Answer.STAFF_FTE.column()));
+        BigDecimal headcount = number(row.get(Answer.STAFF_HEADCOUNT.column()));
         if (fte != null && headcount != null && fte.compareTo(headcount) > 0) {
-            explanations.put("staff.fte", FTE_ABOVE_HEADCOUNT_EXPLANATION);
+            explanations.put(Answer.STAFF_FTE.key(), FTE_ABOVE_HEADCOUNT_EXPLANATION);
         }
         return new DemoReturn(roundId(year), year, authority, trim(row.get("la_name")), body);
     }
 
     /** One answer: a JSON number, or {@code {"missing":"x"}} for a statistical symbol. */
-    static com.fasterxml.jackson.databind.JsonNode answer(String key, String published) {
+    static com.fasterxml.jackson.databind.JsonNode answer(Answer answer, String published) {
         String text = trim(published);
         if (MISSING_SYMBOLS.contains(text)) {
             ObjectNode missing = NODES.objectNode();
@@ -150,13 +166,13 @@ public final class ReturnMapper {
         }
         BigDecimal value = number(text);
         if (value == null) {
-            throw new IllegalArgumentException(key + ": neither a number nor a known symbol: '" + published + "'");
+            throw new IllegalArgumentException(answer.key() + ": neither a number nor a known symbol: '" + published + "'");
         }
-        if (INTEGER_ANSWERS.contains(key)) {
+        if (answer.kind() == Kind.COUNT) {
             try {
                 return NODES.numberNode(value.toBigIntegerExact());
             } catch (ArithmeticException notInteger) {
-                throw new IllegalArgumentException(key + " must be a whole number, got '" + published + "'");
+                throw new IllegalArgumentException(answer.key() + " must be a whole number, got '" + published + "'");
             }
         }
         return NODES.numberNode(value);

@@ -15,7 +15,7 @@ import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import picocli.CommandLine;
-import uk.gov.local.healthcheck.deploy.CommandLines;
+import uk.gov.local.healthcheck.deploy.CommandLineTool;
 import uk.gov.local.healthcheck.reference.authorities.AuthorityRegister;
 
 import java.io.IOException;
@@ -26,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -61,15 +60,15 @@ public final class CouncilClientRegistrar {
     }
 
     public static void main(String[] args) {
-        System.exit(CommandLines.of(new Command()).execute(args));
+        new Command().runAndExit(args);
     }
 
     /** The command line; {@code --help} lists it. */
-    @CommandLine.Command(name = "CouncilClientRegistrar", sortOptions = false, usageHelpAutoWidth = true,
+    @CommandLine.Command(name = "CouncilClientRegistrar",
             description = {"Creates the Keycloak client council-<code> of a council's HR system and prints its id and secret.",
-                    "The Keycloak administrator comes from KEYCLOAK_ADMIN_USER (default admin) and KEYCLOAK_ADMIN_PASSWORD.",
-                    "Exit status: 0 when the client was created, 1 when it was not, 2 on bad usage."})
-    static final class Command implements Callable<Integer> {
+                    "The Keycloak administrator comes from KEYCLOAK_ADMIN_USER (default admin) and KEYCLOAK_ADMIN_PASSWORD."},
+            exitCodeList = {"0:the client was created", "1:the client was not created", "2:bad usage"})
+    static final class Command extends CommandLineTool {
 
         @CommandLine.Option(names = "--keycloak", required = true, paramLabel = "URL", description = "Keycloak")
         String keycloak;
@@ -77,8 +76,6 @@ public final class CouncilClientRegistrar {
         Path register;
         @CommandLine.Option(names = "--authority", required = true, paramLabel = "CODE", description = "the council's GSS code, e.g. E10000031")
         String authority;
-        @CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "prints this and exits")
-        boolean help;
 
         @Override
         public Integer call() throws IOException {

@@ -2,12 +2,12 @@ package uk.gov.local.healthcheck.deploy.demo;
 
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
-import uk.gov.local.healthcheck.deploy.CommandLines;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,7 +20,7 @@ class DemoLoaderCommandTest {
 
     private static DemoLoader.Command parse(String... args) {
         DemoLoader.Command command = new DemoLoader.Command();
-        CommandLines.of(command).parseArgs(args);
+        command.commandLine().parseArgs(args);
         return command;
     }
 
@@ -74,10 +74,16 @@ class DemoLoaderCommandTest {
     @Test
     void helpPrintsTheOptionsAndExitsWith0() {
         StringWriter out = new StringWriter();
-        assertEquals(0, CommandLines.of(new DemoLoader.Command()).setOut(new PrintWriter(out)).execute("--help"));
+        assertEquals(0, new DemoLoader.Command().commandLine().setOut(new PrintWriter(out)).execute("--help"));
         for (String option : new String[]{"--csv", "--survey-url", "--token-url", "--client-id", "--username", "--concurrency", "HEALTHCHECK_PASSWORD"}) {
             assertTrue(out.toString().contains(option), option + " in " + out);
         }
+        // the settings every tool shares (CommandLineTool): --help after the tool's own options, then the exit statuses
+        List<String> lines = out.toString().lines().toList();
+        assertEquals(lines.indexOf("      --concurrency=N    returns sent at once; default 8") + 1,
+                lines.indexOf("  -h, --help             prints this and exits"), out.toString());
+        assertEquals(List.of("Exit status:", "  0   every return was accepted", "  1   any was rejected or could not be sent",
+                "  2   bad usage"), lines.subList(lines.size() - 4, lines.size()));
     }
 
     private record Exit(int status, String err) {
@@ -85,7 +91,7 @@ class DemoLoaderCommandTest {
 
     private static Exit exit(String... args) {
         StringWriter err = new StringWriter();
-        int status = CommandLines.of(new DemoLoader.Command()).setErr(new PrintWriter(err)).execute(args);
+        int status = new DemoLoader.Command().commandLine().setErr(new PrintWriter(err)).execute(args);
         return new Exit(status, err.toString());
     }
 }

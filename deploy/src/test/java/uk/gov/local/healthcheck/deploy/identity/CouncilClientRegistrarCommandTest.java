@@ -3,7 +3,6 @@ package uk.gov.local.healthcheck.deploy.identity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-import uk.gov.local.healthcheck.deploy.CommandLines;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -21,7 +20,7 @@ class CouncilClientRegistrarCommandTest {
 
     private static CouncilClientRegistrar.Command parse(String... args) {
         CouncilClientRegistrar.Command command = new CouncilClientRegistrar.Command();
-        CommandLines.of(command).parseArgs(args);
+        command.commandLine().parseArgs(args);
         return command;
     }
 
@@ -40,11 +39,11 @@ class CouncilClientRegistrarCommandTest {
                 () -> parse("--keycloak", "k", "--register", "r.csv", "--authority", "E1", "--password", "p"));
         assertThrows(CommandLine.MissingParameterException.class, () -> parse("--keycloak", "k", "--register", "r.csv"));
         StringWriter err = new StringWriter();
-        assertEquals(2, CommandLines.of(new CouncilClientRegistrar.Command()).setErr(new PrintWriter(err))
+        assertEquals(2, new CouncilClientRegistrar.Command().commandLine().setErr(new PrintWriter(err))
                 .execute("--keycloak", "k", "--register", "r.csv"));
         assertTrue(err.toString().contains("Missing required option: '--authority=CODE'"), err.toString());
         StringWriter out = new StringWriter();
-        assertEquals(0, CommandLines.of(new CouncilClientRegistrar.Command()).setOut(new PrintWriter(out)).execute("--help"));
+        assertEquals(0, new CouncilClientRegistrar.Command().commandLine().setOut(new PrintWriter(out)).execute("--help"));
         assertTrue(out.toString().contains("KEYCLOAK_ADMIN_PASSWORD"), out.toString());
     }
 
@@ -70,7 +69,7 @@ class CouncilClientRegistrarCommandTest {
         int status;
         try {
             // port 9 (discard): nothing is asked of it, the register says no first
-            status = CommandLines.of(new CouncilClientRegistrar.Command())
+            status = new CouncilClientRegistrar.Command().commandLine()
                     .execute("--keycloak", "http://127.0.0.1:9", "--register", register.toString(), "--authority", "E10000002");
         } finally {
             System.setErr(stderr);

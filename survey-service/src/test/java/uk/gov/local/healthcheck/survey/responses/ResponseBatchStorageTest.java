@@ -71,8 +71,7 @@ class ResponseBatchStorageTest {
             }
             int r = round;
             List<String> lines = IntStream.range(0, 120).mapToObj(i -> "batch-" + r + "-" + (119 - i)).toList();
-            String ndjson = String.join("\n", lines.stream().map(id -> response(id, "E10000031", ANSWERS)).toList());
-            postBatch("order-2024", ndjson).statusCode(200).body("accepted", equalTo(120));
+            postBatch("order-2024", batchOf(lines)).statusCode(200).body("accepted", equalTo(120));
             expected.addAll(lines);
         }
         // What matters is that every id is distinct and each batch is in line order.
@@ -119,11 +118,7 @@ class ResponseBatchStorageTest {
     @Test
     void aResponseIdStoredConcurrentlyIsNeitherLostNorStoredTwice() throws Exception {
         createRound("race-2024");
-        String ndjson = String.join("\n",
-                response("race-1", "E10000031", ANSWERS),
-                response("race-same", "E10000031", ANSWERS),
-                response("race-other", "E10000031", ANSWERS),
-                response("race-2", "E10000031", ANSWERS));
+        String ndjson = batchOf(List.of("race-1", "race-same", "race-other", "race-2"));
         String sameHash = hashOf("race-same", ANSWERS);
         String otherHash = hashOf("race-other", OTHER_ANSWERS);
         CompletableFuture<ValidatableResponse> batch;
@@ -204,6 +199,11 @@ class ResponseBatchStorageTest {
     private static ValidatableResponse postBatch(String round, String ndjson) {
         return given().contentType("application/x-ndjson").body(bytes(ndjson))
                 .post("/api/v1/rounds/" + round + "/responses/batch").then();
+    }
+
+    /** A batch of these responseIds in this order, one line each, all Warwickshire's with the same answers. */
+    private static String batchOf(List<String> responseIds) {
+        return String.join("\n", responseIds.stream().map(id -> response(id, "E10000031", ANSWERS)).toList());
     }
 
     /**
