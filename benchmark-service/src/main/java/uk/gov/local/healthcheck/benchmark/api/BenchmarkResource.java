@@ -114,9 +114,7 @@ public class BenchmarkResource {
                     + "region's value and range, its statistical neighbours' mean and median, England's value, its "
                     + "ranks, quartile band and direction of travel. Also as CSV (Accept: text/csv).")
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
-    @APIResponse(responseCode = "200", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ComparisonDto.class)),
-            @Content(mediaType = Csv.MEDIA_TYPE)})
+    @APIResponse(responseCode = "200", description = "The comparison, as JSON or CSV")
     public Uni<ComparisonDto> comparison(@Parameter(example = "workforce-2024") @PathParam("roundId") String roundId,
                                          @Parameter(example = "E10000031") @PathParam("code") String code) {
         Ids.validate("roundId", roundId, "code", code);
@@ -141,9 +139,7 @@ public class BenchmarkResource {
                     + "authority the token may not see and that did not consent to named publication is listed with "
                     + "visible = false and no figures, and counted in withheld. Also as CSV (Accept: text/csv).")
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
-    @APIResponse(responseCode = "200", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegionTableDto.class)),
-            @Content(mediaType = Csv.MEDIA_TYPE)})
+    @APIResponse(responseCode = "200", description = "The region's table, as JSON or CSV")
     public Uni<RegionTableDto> region(
             @Parameter(example = "workforce-2024") @PathParam("roundId") String roundId,
             @Parameter(description = "an E12 region code", example = "E12000007") @PathParam("regionCode") String regionCode,

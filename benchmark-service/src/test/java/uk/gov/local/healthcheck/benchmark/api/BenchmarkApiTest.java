@@ -23,6 +23,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import static io.restassured.RestAssured.given;
@@ -32,6 +34,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static uk.gov.local.healthcheck.benchmark.support.Authorities.BIRMINGHAM;
 import static uk.gov.local.healthcheck.benchmark.support.Authorities.CAMDEN;
@@ -392,5 +396,19 @@ class BenchmarkApiTest {
         }
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body(containsString("/api/v1/benchmarks/{roundId}/indicators/{indicatorId}"));
+    }
+
+    /** An operation with a CSV form documents it as text beside its JSON schema (CsvContent), not as the DTO. */
+    @Test
+    void theOpenApiDocumentsEachCsvFormAsText() {
+        for (String path : List.of("/api/v1/benchmarks/{roundId}/authorities/{code}",
+                "/api/v1/benchmarks/{roundId}/regions/{regionCode}", "/api/v1/reports/{roundId}")) {
+            Map<String, Map<String, Object>> content = given().get("/q/openapi?format=json").then().statusCode(200)
+                    .extract().jsonPath().getMap("paths.'" + path + "'.get.responses.'200'.content");
+            assertEquals(Set.of("application/json", "text/csv"), content.keySet(), path);
+            assertEquals(Map.of("type", "string", "description", "RFC 4180 CSV with a header row"),
+                    content.get("text/csv").get("schema"), path);
+            assertTrue(content.get("application/json").get("schema").toString().contains("$ref"), path);
+        }
     }
 }
