@@ -1,11 +1,20 @@
 package uk.gov.local.healthcheck.metrics.api;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.security.TestSecurity;
-import io.quarkus.test.security.oidc.Claim;
-import io.quarkus.test.security.oidc.OidcSecurity;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import uk.gov.local.healthcheck.api.access.Roles;
+import uk.gov.local.healthcheck.api.problems.ProblemTypes;
+import uk.gov.local.healthcheck.metrics.support.TestTokens;
 import uk.gov.local.healthcheck.metrics.support.WithKafkaAndPostgres;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -16,12 +25,20 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static uk.gov.local.healthcheck.metrics.support.IndicatorsApi.PATH;
 import static uk.gov.local.healthcheck.metrics.support.IndicatorsApi.indicators;
-import static uk.gov.local.healthcheck.metrics.support.IndicatorsApi.series;
 
-/** Who may call what, and that every error is a problem document. */
+/**
+ * Who may call what, and that every error is a problem document. The access policy is one table of scenarios whose
+ * callers are real tokens signed with the tests' key ({@link TestTokens}, trusted under its profile), since a row
+ * needs its own identity; the tests of what a permitted call answers name theirs with {@code @TestSecurity}.
+ */
 @QuarkusTest
+@TestProfile(TestTokens.Trusted.class)
 @WithKafkaAndPostgres
 class ApiAccessTest {
+
+    private static final String SUBMITTER = Roles.COUNCIL_SUBMITTER;
+    private static final String VIEWER = Roles.COUNCIL_VIEWER;
+    private static final String ANALYST = Roles.RIA_ANALYST;
 
     @Test
     void noTokenIs401() {
@@ -82,14 +99,6 @@ class ApiAccessTest {
     }
 
     @Test
-    @TestSecurity(user = "viewer", roles = "council-viewer")
-    void deadLettersAreForLgaAdminsOnly() {
-        given().get("/api/v1/admin/dead-letters").then().statusCode(403).contentType("application/problem+json")
-                .body("type", equalTo("https://healthcheck.local.gov.uk/problems/forbidden"));
-        given().post("/api/v1/admin/dead-letters/1/dismiss").then().statusCode(403);
-    }
-
-    @Test
     void readinessIsTheDatabaseAndThePartitionsNotKafka() {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.name", hasItem("kafka-consumer-partitions"))
@@ -98,101 +107,62 @@ class ApiAccessTest {
                 .body("checks.name", org.hamcrest.Matchers.not(hasItem(containsString("smallrye-reactive-messaging"))));
     }
 
-    @Test
-    @TestSecurity(user = "council", roles = "council-submitter")
-    @OidcSecurity(claims = @Claim(key = "authority_code", value = "E10000031"))
-    void councilSubmitterMayNotReadAnotherAuthority() {
-        indicators("E06000001", "workforce-2024")
-                .then().statusCode(403)
+    /**
+     * The access policy ({@code access.AccessPolicy}, and the dead-letter API's role), one row a scenario: who asks
+     * (a token's role and scoping claim), for what, and the answer.
+     */
+    static Stream<Scenario> accessPolicy() {
+        return Stream.of(
+                // A council's people read their own authority only, the one of the token's authority_code.
+                new Scenario(council(SUBMITTER, "E10000031"), indicatorsOf("E06000001", "workforce-2024"),
+                        refused("only its own authority", "E10000031")),
+                new Scenario(council(SUBMITTER, "E10000031"), indicatorsOf("E10000031", "no-such-round"), admitted()),
+                new Scenario(unscoped(SUBMITTER), indicatorsOf("E10000031", "workforce-2024"),
+                        refused("no authority_code claim")),
+                new Scenario(council(VIEWER, "E06000001"), indicatorsOf("E06000001", "no-such-round"), admitted()),
+                new Scenario(council(VIEWER, "E06000001"), indicatorsOf("E06000047", "workforce-2024"),
+                        refused("only its own authority")),
+                // An RIA analyst reads the authorities whose region in the register is the token's region_code.
+                new Scenario(analyst("E12000001"), indicatorsOf("E06000001", "no-such-round"), admitted()),
+                // Kent is in the South East (E12000008).
+                new Scenario(analyst("E12000001"), indicatorsOf("E10000016", "workforce-2024"),
+                        refused("region E12000001", "E10000016 is in region E12000008")),
+                new Scenario(analyst("E12000001"), seriesOf("E10000016", "turnover_rate"), refused()),
+                // A code that is not in the register is in no region.
+                new Scenario(analyst("E12000001"), indicatorsOf("E99999999", "workforce-2024"),
+                        refused("not in the authority register")),
+                new Scenario(unscoped(ANALYST), indicatorsOf("E06000001", "workforce-2024"),
+                        refused("no region_code claim")),
+                // Other roles read nothing; an indicator the dictionary lacks is a 404 whoever asks.
+                new Scenario(unscoped("unrelated-role"), indicatorsOf("E10000031", "workforce-2024"), refused()),
+                new Scenario(unscoped(Roles.LGA_ADMIN), seriesOf("E06000001", "no_such_indicator"),
+                        notFound("no_such_indicator")),
+                // The rebuild and the dead letters are the LGA's.
+                new Scenario(council(SUBMITTER, "E06000001"), new Request("POST", "/api/v1/admin/rebuild"),
+                        refused("lga-admin")),
+                new Scenario(council(SUBMITTER, "E06000001"), new Request("GET", "/api/v1/admin/rebuild"), refused()),
+                new Scenario(unscoped(VIEWER), new Request("GET", "/api/v1/admin/dead-letters"), refused()),
+                new Scenario(unscoped(VIEWER), new Request("POST", "/api/v1/admin/dead-letters/1/dismiss"), refused()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("accessPolicy")
+    void answersAsThePolicySays(Scenario scenario) {
+        Answer expected = scenario.answer();
+        var answer = scenario.request().by(scenario.caller())
+                .then().statusCode(expected.status())
                 .contentType("application/problem+json")
-                .body("status", equalTo(403))
-                .body("title", equalTo("Forbidden"))
-                .body("type", equalTo("https://healthcheck.local.gov.uk/problems/forbidden"))
-                .body("detail", containsString("only its own authority"))
-                .body("detail", containsString("E10000031"));
+                .body("status", equalTo(expected.status()))
+                .body("type", equalTo(ProblemTypes.BASE + expected.type()))
+                .body("title", equalTo(expected.title()));
+        expected.detail().forEach(fragment -> answer.body("detail", containsString(fragment)));
     }
 
     @Test
-    @TestSecurity(user = "council", roles = "council-submitter")
-    @OidcSecurity(claims = @Claim(key = "authority_code", value = "E10000031"))
-    void councilSubmitterPassesTheCheckForItsOwnAuthority() {
-        // Nothing stored for this round: the access check passes and the answer is "not found", not "forbidden".
-        indicators("E10000031", "no-such-round")
-                .then().statusCode(404).contentType("application/problem+json");
-    }
-
-    @Test
-    @TestSecurity(user = "council", roles = "council-submitter")
-    void councilSubmitterWithoutAuthorityClaimIsForbidden() {
-        indicators("E10000031", "workforce-2024")
-                .then().statusCode(403).body("detail", containsString("no authority_code claim"));
-    }
-
-    @Test
-    @TestSecurity(user = "someone", roles = "unrelated-role")
-    void otherRolesAreForbidden() {
-        indicators("E10000031", "workforce-2024")
-                .then().statusCode(403).contentType("application/problem+json");
-    }
-
-    @Test
-    @TestSecurity(user = "analyst", roles = "ria-analyst")
-    @OidcSecurity(claims = @Claim(key = "region_code", value = "E12000001"))
-    void analystMayReadAnAuthorityOfItsRegion() {
-        indicators("E06000001", "no-such-round")
-                .then().statusCode(404)
-                .contentType("application/problem+json")
-                .body("type", equalTo("https://healthcheck.local.gov.uk/problems/not-found"));
-    }
-
-    @Test
-    @TestSecurity(user = "analyst", roles = "ria-analyst")
-    @OidcSecurity(claims = @Claim(key = "region_code", value = "E12000001"))
-    void analystMayNotReadAnotherRegion() {
-        // Kent is in the South East (E12000008).
-        indicators("E10000016", "workforce-2024")
-                .then().statusCode(403).contentType("application/problem+json")
-                .body("detail", containsString("region E12000001"))
-                .body("detail", containsString("E10000016 is in region E12000008"));
-        series("E10000016", "turnover_rate").then().statusCode(403);
-        // A code that is not in the register is in no region.
-        indicators("E99999999", "workforce-2024")
-                .then().statusCode(403).body("detail", containsString("not in the authority register"));
-    }
-
-    @Test
-    @TestSecurity(user = "analyst", roles = "ria-analyst")
-    void analystWithoutRegionClaimIsForbidden() {
-        indicators("E06000001", "workforce-2024")
-                .then().statusCode(403).body("detail", containsString("no region_code claim"));
-    }
-
-    @Test
-    @TestSecurity(user = "viewer", roles = "council-viewer")
-    @OidcSecurity(claims = @Claim(key = "authority_code", value = "E06000001"))
-    void councilViewerReadsOnlyItsOwnAuthority() {
-        indicators("E06000001", "no-such-round").then().statusCode(404);
-        series("E06000001", "turnover_rate").then().statusCode(200)
+    void councilViewerReadsItsOwnSeries() {
+        seriesOf("E06000001", "turnover_rate").by(council(VIEWER, "E06000001"))
+                .then().statusCode(200)
                 .body("points", hasSize(0)).body("unit", equalTo("percent"));
-        indicators("E06000047", "workforce-2024")
-                .then().statusCode(403).body("detail", containsString("only its own authority"));
-    }
-
-    @Test
-    @TestSecurity(user = "admin", roles = "lga-admin")
-    void unknownIndicatorSeriesIs404() {
-        series("E06000001", "no_such_indicator")
-                .then().statusCode(404).contentType("application/problem+json")
-                .body("detail", containsString("no_such_indicator"));
-    }
-
-    @Test
-    @TestSecurity(user = "council", roles = "council-submitter")
-    @OidcSecurity(claims = @Claim(key = "authority_code", value = "E06000001"))
-    void onlyAnLgaAdminMayRebuild() {
-        given().post("/api/v1/admin/rebuild").then().statusCode(403).contentType("application/problem+json")
-                .body("detail", containsString("lga-admin"));
-        given().get("/api/v1/admin/rebuild").then().statusCode(403);
     }
 
     @Test
@@ -252,5 +222,74 @@ class ApiAccessTest {
     void healthAndOpenApiAreOpen() {
         given().get("/q/health/ready").then().statusCode(200);
         given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/authorities/{code}/indicators"));
+    }
+
+    /** Who calls: a token with one realm role and, for a council's people or an analyst, the claim scoping it. */
+    record Caller(String role, Map<String, String> scope) {
+        String token() {
+            return TestTokens.token(role + "-user", List.of(role), scope);
+        }
+
+        @Override
+        public String toString() {
+            return role + (scope.isEmpty() ? " without a scope claim" : " " + scope);
+        }
+    }
+
+    /** What is asked: a method and a path with its query. */
+    record Request(String method, String path) {
+        Response by(Caller caller) {
+            return given().auth().oauth2(caller.token()).request(method, path);
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    /** The problem answered: its status, type slug and title, and what its detail says. */
+    record Answer(int status, String type, String title, List<String> detail) {
+    }
+
+    record Scenario(Caller caller, Request request, Answer answer) {
+        @Override
+        public String toString() {
+            return caller + ": " + request + " -> " + answer.status();
+        }
+    }
+
+    private static Caller council(String role, String authority) {
+        return new Caller(role, Map.of(Roles.AUTHORITY_CLAIM, authority));
+    }
+
+    private static Caller analyst(String region) {
+        return new Caller(ANALYST, Map.of(Roles.REGION_CLAIM, region));
+    }
+
+    private static Caller unscoped(String role) {
+        return new Caller(role, Map.of());
+    }
+
+    private static Request indicatorsOf(String code, String round) {
+        return new Request("GET", "/api/v1/authorities/" + code + "/indicators?round=" + round);
+    }
+
+    private static Request seriesOf(String code, String indicatorId) {
+        return new Request("GET", "/api/v1/authorities/" + code + "/indicators/" + indicatorId + "/series");
+    }
+
+    /** The policy refuses, and says why. */
+    private static Answer refused(String... detail) {
+        return new Answer(403, ProblemTypes.FORBIDDEN, "Forbidden", List.of(detail));
+    }
+
+    private static Answer notFound(String... detail) {
+        return new Answer(404, ProblemTypes.NOT_FOUND, "Not found", List.of(detail));
+    }
+
+    /** The check passes: nothing is stored for the round asked, so the answer is "not found", not "forbidden". */
+    private static Answer admitted() {
+        return notFound("has no indicators in round");
     }
 }

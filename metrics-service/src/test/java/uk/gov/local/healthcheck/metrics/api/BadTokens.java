@@ -11,7 +11,10 @@ import java.util.List;
 /** Tokens no request may pass with: none, garbage, alg none, another key, HS256 keyed with the public key, expired. */
 final class BadTokens {
 
-    /** The test profile's verification key (application.properties, %test.quarkus.oidc.public-key). */
+    /**
+     * The key OIDC verifies with: the test profile's (application.properties, %test.quarkus.oidc.public-key), or the
+     * tests' own under {@code TestTokens.Trusted}.
+     */
     static final String PUBLIC_KEY = org.eclipse.microprofile.config.ConfigProvider.getConfig()
             .getValue("quarkus.oidc.public-key", String.class);
 
