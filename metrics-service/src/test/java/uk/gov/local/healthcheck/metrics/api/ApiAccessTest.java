@@ -1,7 +1,6 @@
 package uk.gov.local.healthcheck.metrics.api;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
@@ -28,11 +27,10 @@ import static uk.gov.local.healthcheck.metrics.support.IndicatorsApi.indicators;
 
 /**
  * Who may call what, and that every error is a problem document. The access policy is one table of scenarios whose
- * callers are real tokens signed with the tests' key ({@link TestTokens}, trusted under its profile), since a row
+ * callers are real tokens signed with the tests' key ({@link TestTokens}, which the test profile trusts), since a row
  * needs its own identity; the tests of what a permitted call answers name theirs with {@code @TestSecurity}.
  */
 @QuarkusTest
-@TestProfile(TestTokens.Trusted.class)
 @WithKafkaAndPostgres
 class ApiAccessTest {
 

@@ -11,10 +11,7 @@ import java.util.List;
 /** Tokens no request may pass with: none, garbage, alg none, another key, HS256 keyed with the public key, expired. */
 final class BadTokens {
 
-    /**
-     * The key OIDC verifies with: the test profile's (application.properties, %test.quarkus.oidc.public-key), or the
-     * tests' own under {@code TestTokens.Trusted}.
-     */
+    /** The key OIDC verifies with: the test profile's (application.properties, %test.quarkus.oidc.public-key). */
     static final String PUBLIC_KEY = org.eclipse.microprofile.config.ConfigProvider.getConfig()
             .getValue("quarkus.oidc.public-key", String.class);
 
