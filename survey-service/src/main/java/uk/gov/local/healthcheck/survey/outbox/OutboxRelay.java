@@ -214,7 +214,7 @@ public class OutboxRelay {
         }
         List<Uni<Boolean>> chains = bySubject.values().stream().map(this::sendInOrder).toList();
         return Uni.join().all(chains).andFailFast().map(completed -> new BatchOutcome(
-                (int) events.stream().filter(PendingEvent::isPublished).count(),
+                (int) events.stream().filter(PendingEvent::published).count(),
                 (int) completed.stream().filter(done -> !done).count(),
                 events.stream().map(PendingEvent::error).filter(java.util.Objects::nonNull).findFirst().orElse(null)));
     }
@@ -240,19 +240,19 @@ public class OutboxRelay {
         Message<String> message = Message.of(event.payload()).addMetadata(metadata.build());
         return submissions.sendMessage(message)
                 .map(acknowledged -> {
-                    event.published();
+                    event.markPublished();
                     return true;
                 })
                 .onFailure().recoverWithItem(error -> {
                     String reason = String.valueOf(error.getMessage());
-                    event.failed(reason.length() > MAX_ERROR_LENGTH ? reason.substring(0, MAX_ERROR_LENGTH) : reason);
+                    event.markFailed(reason.length() > MAX_ERROR_LENGTH ? reason.substring(0, MAX_ERROR_LENGTH) : reason);
                     return false;
                 });
     }
 
     /** One statement for everything published, one per failure; events not attempted are left untouched. */
     private Uni<Void> record(SqlConnection connection, List<PendingEvent> events) {
-        Long[] published = events.stream().filter(PendingEvent::isPublished).map(PendingEvent::id).toArray(Long[]::new);
+        Long[] published = events.stream().filter(PendingEvent::published).map(PendingEvent::id).toArray(Long[]::new);
         Uni<Void> marked = published.length == 0 ? Uni.createFrom().voidItem()
                 : connection.preparedQuery(MARK_PUBLISHED).execute(Tuple.of(OffsetDateTime.now(clock), published)).replaceWithVoid();
         for (PendingEvent failed : events.stream().filter(e -> e.error() != null).toList()) {

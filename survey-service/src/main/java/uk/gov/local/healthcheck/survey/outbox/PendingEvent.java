@@ -1,8 +1,13 @@
 package uk.gov.local.healthcheck.survey.outbox;
 
 import io.vertx.mutiny.sqlclient.Row;
+import lombok.AccessLevel;
+import lombok.Getter;
+import lombok.RequiredArgsConstructor;
 
 /** An outbox row claimed by the relay, with what happened to it in this cycle. */
+@Getter(AccessLevel.PACKAGE)
+@RequiredArgsConstructor(access = AccessLevel.PRIVATE)
 final class PendingEvent {
 
     private final long id;
@@ -10,62 +15,21 @@ final class PendingEvent {
     private final String key;
     private final String subject;
     private final String payload;
+    /** The W3C traceparent of the request that made the change; null for events written before V6. */
     private final String traceparent;
     private boolean published;
     private String error;
-
-    private PendingEvent(long id, String topic, String key, String subject, String payload, String traceparent) {
-        this.traceparent = traceparent;
-        this.id = id;
-        this.topic = topic;
-        this.key = key;
-        this.subject = subject;
-        this.payload = payload;
-    }
 
     static PendingEvent of(Row row) {
         return new PendingEvent(row.getLong("id"), row.getString("topic"), row.getString("message_key"),
                 row.getString("subject"), row.getString("payload"), row.getString("traceparent"));
     }
 
-    long id() {
-        return id;
-    }
-
-    String topic() {
-        return topic;
-    }
-
-    String key() {
-        return key;
-    }
-
-    String subject() {
-        return subject;
-    }
-
-    String payload() {
-        return payload;
-    }
-
-    /** The W3C traceparent of the request that made the change; null for events written before V6. */
-    String traceparent() {
-        return traceparent;
-    }
-
-    void published() {
+    void markPublished() {
         published = true;
     }
 
-    void failed(String reason) {
+    void markFailed(String reason) {
         error = reason;
-    }
-
-    boolean isPublished() {
-        return published;
-    }
-
-    String error() {
-        return error;
     }
 }
