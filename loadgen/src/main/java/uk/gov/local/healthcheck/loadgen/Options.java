@@ -1,5 +1,7 @@
 package uk.gov.local.healthcheck.loadgen;
 
+import lombok.AccessLevel;
+import lombok.Getter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -12,6 +14,7 @@ import java.util.concurrent.Callable;
 /** {@link LoadGenerator}'s command line, with the defaults documented in docs/load-testing.md. */
 @Command(name = "LoadGenerator", resourceBundle = "uk.gov.local.healthcheck.loadgen.LoadGenerator", sortOptions = false, usageHelpAutoWidth = true,
         description = "Submits responses or returns to a running platform at a fixed rate (open-loop) and reports throughput and latency.")
+@Getter(AccessLevel.PACKAGE)
 final class Options implements Callable<Integer> {
 
     static final List<String> MODES = List.of("responses", "batch", "returns");
@@ -29,6 +32,7 @@ final class Options implements Callable<Integer> {
     private int batchSize;
     @Option(names = "--authority", defaultValue = "E10000031", paramLabel = "CODE", description = "the authority of generated responses; default ${DEFAULT-VALUE}")
     private String authority;
+    @Getter(AccessLevel.NONE)
     @Mixin private HelpOption help;
 
     @Override
@@ -46,33 +50,5 @@ final class Options implements Callable<Integer> {
             }
             return value;
         }
-    }
-
-    String mode() {
-        return mode;
-    }
-
-    String survey() {
-        return survey;
-    }
-
-    String keycloak() {
-        return keycloak;
-    }
-
-    SignIn signIn() {
-        return signIn;
-    }
-
-    Pacing pacing() {
-        return pacing;
-    }
-
-    int batchSize() {
-        return batchSize;
-    }
-
-    String authority() {
-        return authority;
     }
 }

@@ -1,5 +1,7 @@
 package uk.gov.local.healthcheck.loadgen;
 
+import lombok.AccessLevel;
+import lombok.Getter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -19,17 +21,20 @@ final class PortalOptions implements Callable<Integer> {
 
     @Option(names = "--portal", defaultValue = "http://127.0.0.1:8084", paramLabel = "URL", description = "the portal; default ${DEFAULT-VALUE}")
     private String portal;
+    @Getter(AccessLevel.PACKAGE)
     @Mixin private SignIn signIn;
     @Option(names = "--page", converter = PortalPath.class, paramLabel = "PATH",
             description = "a page, taken in turn (repeatable; replaces the defaults "
                     + "/councils/E10000031/rounds/workforce-2024 and /regions/E12000007/rounds/workforce-2024)")
     private List<String> pages;
+    @Getter(AccessLevel.PACKAGE)
     @Mixin private Pacing pacing;
     @Option(names = "--pdf", converter = PortalPath.class, paramLabel = "PATH",
             description = "a PDF to time (repeatable; replaces the default /reports/workforce-2024.pdf)")
     private List<String> pdfs;
     @Option(names = "--pdf-runs", defaultValue = "10", paramLabel = "N",
             description = "timed requests of each PDF, after 2 unrecorded ones; 0 requests none; default ${DEFAULT-VALUE}")
+    @Getter(AccessLevel.PACKAGE)
     private int pdfRuns;
     @Mixin private HelpOption help;
 
@@ -53,23 +58,11 @@ final class PortalOptions implements Callable<Integer> {
         return portal.replaceAll("/+$", "");
     }
 
-    SignIn signIn() {
-        return signIn;
-    }
-
-    Pacing pacing() {
-        return pacing;
-    }
-
     List<String> pages() {
         return pages == null || pages.isEmpty() ? DEFAULT_PAGES : List.copyOf(pages);
     }
 
     List<String> pdfs() {
         return pdfs == null || pdfs.isEmpty() ? DEFAULT_PDFS : List.copyOf(pdfs);
-    }
-
-    int pdfRuns() {
-        return pdfRuns;
     }
 }

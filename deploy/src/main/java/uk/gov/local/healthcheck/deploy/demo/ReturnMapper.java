@@ -2,6 +2,9 @@ package uk.gov.local.healthcheck.deploy.demo;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import lombok.AccessLevel;
+import lombok.Getter;
+import lombok.RequiredArgsConstructor;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -31,6 +34,7 @@ public final class ReturnMapper {
             "As published by the DfE: in-post FTE exceeds headcount";
 
     /** A return's answers, in the order they are written: each one's key, the CSV column it is read from, its kind. */
+    @RequiredArgsConstructor
     public enum Answer {
         STAFF_HEADCOUNT("staff.headcount", "inpost_headcount", Kind.COUNT),
         STAFF_FTE("staff.fte", "inpost_fte", Kind.DECIMAL),
@@ -43,29 +47,14 @@ public final class ReturnMapper {
         CASELOAD_CASES("caseload.cases", "cases", Kind.COUNT),
         CASELOAD_CASE_HOLDING_FTE("caseload.case_holding_fte", "case_holders_fte", Kind.DECIMAL);
 
-        private final String key;
-        private final String column;
-        private final Kind kind;
-
-        Answer(String key, String column, Kind kind) {
-            this.key = key;
-            this.column = column;
-            this.kind = kind;
-        }
-
         /** The survey's answer key. */
-        public String key() {
-            return key;
-        }
-
+        @Getter
+        private final String key;
         /** The CSV column the answer is published in. */
-        public String column() {
-            return column;
-        }
-
-        Kind kind() {
-            return kind;
-        }
+        @Getter
+        private final String column;
+        @Getter(AccessLevel.PACKAGE)
+        private final Kind kind;
     }
 
     /** Counts (headcounts, cases) must be whole numbers; the other figures keep their published decimals. */
